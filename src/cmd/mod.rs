@@ -1,0 +1,88 @@
+//! Subcommands, one file each. [`run`] dispatches; errors that stop a
+//! command before any diagnostic can be shown are a [`Failure`].
+
+mod build;
+mod check;
+mod export;
+mod schema;
+
+use crate::cli::{Cli, Color, Command};
+use crate::diagnostic::{render_human, summary_line, Diagnostics};
+use crate::load::SourceSet;
+use std::io::IsTerminal;
+
+/// Exit code when sources have errors.
+pub const EXIT_INVALID: u8 = 1;
+
+/// A failure of the command itself (usage, I/O): exit code 2.
+#[derive(Debug)]
+pub enum Failure {
+    Usage(String),
+    Io(String),
+}
+
+impl Failure {
+    pub fn exit_code(&self) -> u8 {
+        2
+    }
+}
+
+impl std::fmt::Display for Failure {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Failure::Usage(m) | Failure::Io(m) => f.write_str(m),
+        }
+    }
+}
+
+impl From<crate::load::LoadError> for Failure {
+    fn from(e: crate::load::LoadError) -> Self {
+        Failure::Usage(e.to_string())
+    }
+}
+
+/// Options shared by the commands that print diagnostics.
+pub struct Output {
+    pub color: bool,
+    pub quiet: bool,
+}
+
+impl Output {
+    fn new(cli: &Cli) -> Self {
+        let color = match cli.color {
+            Color::Always => true,
+            Color::Never => false,
+            Color::Auto => std::env::var_os("NO_COLOR").is_none() && std::io::stderr().is_terminal(),
+        };
+        Output {
+            color,
+            quiet: cli.quiet,
+        }
+    }
+
+    /// Print diagnostics and the summary line to stderr.
+    pub fn report(&self, diags: &Diagnostics, sources: &SourceSet) {
+        let mut shown = Diagnostics::default();
+        shown.items = diags
+            .items
+            .iter()
+            .filter(|d| !self.quiet || d.is_error())
+            .cloned()
+            .collect();
+        let text = render_human(&shown, sources, self.color);
+        eprint!("{text}");
+        if !self.quiet || diags.has_errors() {
+            eprintln!("{}", summary_line(diags));
+        }
+    }
+}
+
+pub fn run(cli: Cli) -> Result<u8, Failure> {
+    let out = Output::new(&cli);
+    match &cli.command {
+        Command::Check(args) => check::run(args, &out),
+        Command::Build(args) => build::run(args, &out),
+        Command::Export(args) => export::run(args, &out),
+        Command::Schema => schema::run(),
+    }
+}

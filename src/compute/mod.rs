@@ -1,0 +1,211 @@
+//! Compute stage: every figure the document shows that can be derived from
+//! the sources — totals, shares, counts — computed once, here.
+
+use crate::model::{ActeurIx, Categorie, Cellule, Money, Roadmap, Statut};
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+/// A share `num / den`, kept exact; shown rounded to one decimal.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Share {
+    pub num: u64,
+    pub den: u64,
+}
+
+impl Share {
+    pub fn new(num: u64, den: u64) -> Option<Share> {
+        (den > 0).then_some(Share { num, den })
+    }
+
+    /// Tenths of a percent, rounded half up.
+    pub fn per_mille(&self) -> u64 {
+        ((self.num as u128 * 2000 + self.den as u128) / (self.den as u128 * 2)) as u64
+    }
+}
+
+impl Serialize for Share {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let pm = self.per_mille();
+        s.serialize_str(&format!("{}.{}", pm / 10, pm % 10))
+    }
+}
+
+#[derive(Debug, Serialize)]
+pub struct Amount {
+    pub acteur: ActeurIx,
+    pub montant: Money,
+    pub part: Option<Share>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct TableTotals {
+    /// Per row: the sum of its numeric cells (when a total column is asked).
+    pub par_ligne: Vec<Option<i64>>,
+    /// Per column: the sum of its numeric cells (when a total row is asked).
+    pub par_colonne: Vec<Option<i64>>,
+    /// Sum of the total column.
+    pub general: Option<i64>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Computed {
+    pub total: Money,
+    pub par_action: Vec<Money>,
+    pub par_axe: Vec<Money>,
+    pub parts_axe: Vec<Option<Share>>,
+    pub par_financeur: Vec<Amount>,
+    pub par_recipiendaire: Vec<Amount>,
+    pub par_enveloppe: Vec<Money>,
+    pub par_annee: Vec<(u16, Money)>,
+    pub population_totale: u64,
+    pub parts_epci: Vec<Option<Share>>,
+    pub communes_population: u64,
+    pub communes_fragile: u64,
+    pub communes_parts: Vec<Option<Share>>,
+    pub communes_part_totale: Option<Share>,
+    /// Participants of the concertation by category, in category order.
+    pub participants_par_categorie: Vec<(Categorie, usize)>,
+    pub participants_publics: usize,
+    pub participants_prives: usize,
+    pub actions_par_statut: Vec<(Statut, usize)>,
+    pub tableaux: Vec<TableTotals>,
+    /// Meetings of the concertation and of the instances.
+    pub nombre_reunions: usize,
+}
+
+fn by_acteur(items: impl Iterator<Item = (ActeurIx, Money)>, total: Money, model: &Roadmap) -> Vec<Amount> {
+    let mut map: BTreeMap<ActeurIx, Money> = BTreeMap::new();
+    for (a, m) in items {
+        *map.entry(a).or_default() = map.get(&a).copied().unwrap_or_default() + m;
+    }
+    let mut v: Vec<Amount> = map
+        .into_iter()
+        .map(|(acteur, montant)| Amount {
+            acteur,
+            montant,
+            part: Share::new(montant.0 as u64, total.0 as u64),
+        })
+        .collect();
+    v.sort_by(|a, b| {
+        b.montant
+            .cmp(&a.montant)
+            .then_with(|| model.acteurs[a.acteur].nom.cmp(&model.acteurs[b.acteur].nom))
+    });
+    v
+}
+
+fn table_totals(t: &crate::model::Tableau) -> TableTotals {
+    let num = |c: &Cellule| match c {
+        Cellule::Nombre(n) => Some(*n),
+        _ => None,
+    };
+    let par_ligne: Vec<Option<i64>> = t
+        .lignes
+        .iter()
+        .map(|r| {
+            t.colonne_total.as_ref()?;
+            let nums: Vec<i64> = r.iter().filter_map(num).collect();
+            (!nums.is_empty()).then(|| nums.iter().sum())
+        })
+        .collect();
+    let par_colonne = (0..t.colonnes.len())
+        .map(|c| {
+            t.ligne_total.as_ref()?;
+            let nums: Vec<i64> = t.lignes.iter().filter_map(|r| r.get(c).and_then(num)).collect();
+            (!nums.is_empty()).then(|| nums.iter().sum())
+        })
+        .collect();
+    let general = match (&t.colonne_total, &t.ligne_total) {
+        (Some(_), Some(_)) => Some(par_ligne.iter().flatten().sum()),
+        _ => None,
+    };
+    TableTotals {
+        par_ligne,
+        par_colonne,
+        general,
+    }
+}
+
+pub fn compute(model: &Roadmap) -> Computed {
+    let mut par_action = vec![Money(0); model.actions.len()];
+    let mut par_axe = vec![Money(0); model.axes.len()];
+    let mut par_enveloppe = vec![Money(0); model.enveloppes.len()];
+    let mut par_annee: BTreeMap<u16, Money> = BTreeMap::new();
+    for l in &model.lignes {
+        par_action[l.action] = par_action[l.action] + l.montant;
+        let axe = model.actions[l.action].axe;
+        par_axe[axe] = par_axe[axe] + l.montant;
+        if let Some(e) = l.enveloppe {
+            par_enveloppe[e] = par_enveloppe[e] + l.montant;
+        }
+        if let Some(y) = l.annee {
+            let e = par_annee.entry(y).or_default();
+            *e = *e + l.montant;
+        }
+    }
+    let total: Money = model.lignes.iter().map(|l| l.montant).sum();
+    let parts_axe = par_axe.iter().map(|m| Share::new(m.0 as u64, total.0 as u64)).collect();
+    let par_financeur = by_acteur(model.lignes.iter().map(|l| (l.financeur, l.montant)), total, model);
+    let par_recipiendaire = by_acteur(model.lignes.iter().map(|l| (l.recipiendaire, l.montant)), total, model);
+
+    let epci = model.territoire.populations.as_ref().map(|p| p.epci.as_slice()).unwrap_or(&[]);
+    let population_totale: u64 = epci.iter().map(|e| e.population).sum();
+    let parts_epci = epci.iter().map(|e| Share::new(e.population, population_totale)).collect();
+
+    let communes = model.territoire.communes.as_ref().map(|c| c.lignes.as_slice()).unwrap_or(&[]);
+    let communes_population: u64 = communes.iter().map(|c| c.population).sum();
+    let communes_fragile: u64 = communes.iter().filter_map(|c| c.population_fragile).sum();
+    let communes_parts = communes
+        .iter()
+        .map(|c| c.population_fragile.and_then(|f| Share::new(f, c.population)))
+        .collect();
+    let communes_part_totale = Share::new(communes_fragile, communes_population);
+
+    let mut cats: BTreeMap<Categorie, usize> = BTreeMap::new();
+    for p in &model.concertation.participants {
+        *cats.entry(model.acteurs[*p].categorie).or_default() += 1;
+    }
+    let participants_publics = cats.iter().filter(|(c, _)| c.est_public()).map(|(_, n)| n).sum();
+    let participants_prives = cats.iter().filter(|(c, _)| !c.est_public()).map(|(_, n)| n).sum();
+    let mut statuts: BTreeMap<Statut, usize> = BTreeMap::new();
+    for a in &model.actions {
+        *statuts.entry(a.statut).or_default() += 1;
+    }
+    let nombre_reunions = model.concertation.reunions.len()
+        + model.gouvernance.instances.iter().map(|i| i.reunions.len()).sum::<usize>();
+    Computed {
+        total,
+        par_action,
+        par_axe,
+        parts_axe,
+        par_financeur,
+        par_recipiendaire,
+        par_enveloppe,
+        par_annee: par_annee.into_iter().collect(),
+        population_totale,
+        parts_epci,
+        communes_population,
+        communes_fragile,
+        communes_parts,
+        communes_part_totale,
+        participants_par_categorie: cats.into_iter().collect(),
+        participants_publics,
+        participants_prives,
+        actions_par_statut: statuts.into_iter().collect(),
+        tableaux: model.territoire.tableaux.iter().map(table_totals).collect(),
+        nombre_reunions,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shares_round_half_up() {
+        assert_eq!(Share::new(1_911_311, 2_082_886).unwrap().per_mille(), 918);
+        assert_eq!(Share::new(27_712, 2_082_886).unwrap().per_mille(), 13);
+        assert_eq!(Share::new(1, 8).unwrap().per_mille(), 125);
+        assert_eq!(Share::new(1, 0), None);
+    }
+}

@@ -1,0 +1,182 @@
+//! Diagnostics: every problem a user can cause, with a stable code, a French
+//! message, a position in a source file and, when possible, a fix.
+
+mod render;
+
+pub use render::{render_human, render_json, summary_line};
+
+use crate::format::Span;
+
+/// Index of a file in the [`crate::load::SourceSet`].
+pub type FileId = usize;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    #[serde(rename = "erreur")]
+    Error,
+    #[serde(rename = "avertissement")]
+    Warning,
+}
+
+/// A place in a source file, with a short label shown under the underline.
+#[derive(Debug, Clone)]
+pub struct Place {
+    pub file: FileId,
+    pub span: Span,
+    pub label: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct Diagnostic {
+    pub severity: Severity,
+    pub code: &'static str,
+    pub message: String,
+    /// File the diagnostic is about; `None` for problems with no file.
+    pub file: Option<FileId>,
+    /// Position in that file; `None` when the whole file is concerned.
+    pub span: Option<Span>,
+    pub label: Option<String>,
+    pub help: Option<String>,
+    /// Other places worth showing (the first definition of a duplicate…).
+    pub related: Vec<Place>,
+}
+
+impl Diagnostic {
+    pub fn error(code: &'static str, message: impl Into<String>) -> Self {
+        Self {
+            severity: Severity::Error,
+            code,
+            message: message.into(),
+            file: None,
+            span: None,
+            label: None,
+            help: None,
+            related: Vec::new(),
+        }
+    }
+
+    pub fn warning(code: &'static str, message: impl Into<String>) -> Self {
+        Self {
+            severity: Severity::Warning,
+            ..Self::error(code, message)
+        }
+    }
+
+    pub fn in_file(mut self, file: FileId) -> Self {
+        self.file = Some(file);
+        self
+    }
+
+    pub fn at(mut self, file: FileId, span: Span) -> Self {
+        self.file = Some(file);
+        if span.line > 0 {
+            self.span = Some(span);
+        }
+        self
+    }
+
+    pub fn label(mut self, label: impl Into<String>) -> Self {
+        self.label = Some(label.into());
+        self
+    }
+
+    pub fn help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+
+    pub fn help_opt(mut self, help: Option<String>) -> Self {
+        self.help = help;
+        self
+    }
+
+    pub fn related(mut self, file: FileId, span: Span, label: impl Into<String>) -> Self {
+        self.related.push(Place {
+            file,
+            span,
+            label: label.into(),
+        });
+        self
+    }
+
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+}
+
+/// Diagnostics collected across all stages of one run.
+#[derive(Debug, Default)]
+pub struct Diagnostics {
+    pub items: Vec<Diagnostic>,
+}
+
+impl Diagnostics {
+    pub fn push(&mut self, d: Diagnostic) {
+        self.items.push(d);
+    }
+
+    pub fn has_errors(&self) -> bool {
+        self.items.iter().any(Diagnostic::is_error)
+    }
+
+    pub fn count(&self, severity: Severity) -> usize {
+        self.items.iter().filter(|d| d.severity == severity).count()
+    }
+
+    /// Sort by file, then position, then code: stable output whatever the
+    /// order in which checks ran.
+    pub fn sort(&mut self) {
+        self.items.sort_by(|a, b| {
+            let ka = (a.file, a.span.map(|s| s.offset), a.code, &a.message);
+            let kb = (b.file, b.span.map(|s| s.offset), b.code, &b.message);
+            ka.cmp(&kb)
+        });
+    }
+
+    /// Turn every warning into an error (`--deny-warnings`).
+    pub fn deny_warnings(&mut self) {
+        for d in &mut self.items {
+            d.severity = Severity::Error;
+        }
+    }
+}
+
+/// Closest candidate to `word`, for "did you mean" help.
+pub fn suggest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    candidates
+        .into_iter()
+        .map(|c| (strsim::jaro_winkler(word, c), c))
+        .filter(|(score, _)| *score > 0.8)
+        .max_by(|a, b| a.0.total_cmp(&b.0).then_with(|| b.1.cmp(a.1)))
+        .map(|(_, c)| c)
+}
+
+/// "did you mean" help text, in French.
+pub fn did_you_mean<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<String> {
+    suggest(word, candidates).map(|s| format!("vouliez-vous dire « {s} » ?"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn suggests_closest_id() {
+        let ids = ["hub-du-sud", "prefecture-13", "metropole-amp"];
+        assert_eq!(suggest("hub-du-su", ids), Some("hub-du-sud"));
+        assert_eq!(suggest("zzz", ids), None);
+    }
+
+    #[test]
+    fn sorts_by_file_then_offset() {
+        let mut d = Diagnostics::default();
+        let s = |o| Span { offset: o, len: 1, line: 1, col: 1 };
+        d.push(Diagnostic::error("b", "x").at(1, s(5)));
+        d.push(Diagnostic::error("a", "y").at(0, s(9)));
+        d.push(Diagnostic::error("c", "z").at(0, s(2)));
+        d.sort();
+        let codes: Vec<_> = d.items.iter().map(|d| d.code).collect();
+        assert_eq!(codes, ["c", "a", "b"]);
+    }
+}

@@ -1,0 +1,191 @@
+//! Printing diagnostics: miette's graphical report for people, JSON for tools.
+
+use super::{Diagnostic, Diagnostics, Severity};
+use crate::load::SourceSet;
+use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource};
+use std::fmt;
+
+/// Adapter that gives miette what it needs for one diagnostic.
+struct Report<'a> {
+    diag: &'a Diagnostic,
+    source: Option<NamedSource<String>>,
+    related: Vec<Report<'a>>,
+    related_place: Option<&'a super::Place>,
+}
+
+impl fmt::Debug for Report<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.diag.message)
+    }
+}
+
+impl fmt::Display for Report<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.related_place {
+            Some(p) => f.write_str(&p.label),
+            None => f.write_str(&self.diag.message),
+        }
+    }
+}
+
+impl std::error::Error for Report<'_> {}
+
+impl miette::Diagnostic for Report<'_> {
+    fn code<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
+        if self.related_place.is_some() {
+            return None;
+        }
+        Some(Box::new(self.diag.code))
+    }
+
+    fn severity(&self) -> Option<miette::Severity> {
+        if self.related_place.is_some() {
+            return Some(miette::Severity::Advice);
+        }
+        Some(match self.diag.severity {
+            Severity::Error => miette::Severity::Error,
+            Severity::Warning => miette::Severity::Warning,
+        })
+    }
+
+    fn help<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
+        if self.related_place.is_some() {
+            return None;
+        }
+        self.diag
+            .help
+            .as_ref()
+            .map(|h| Box::new(h) as Box<dyn fmt::Display>)
+    }
+
+    fn source_code(&self) -> Option<&dyn miette::SourceCode> {
+        self.source.as_ref().map(|s| s as &dyn miette::SourceCode)
+    }
+
+    fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
+        self.source.as_ref()?;
+        let (span, label) = match self.related_place {
+            Some(p) => (Some(p.span), Some(p.label.clone())),
+            None => (self.diag.span, self.diag.label.clone()),
+        };
+        let span = span?;
+        let label = LabeledSpan::new(label, span.offset, span.len.max(1));
+        Some(Box::new(std::iter::once(label)))
+    }
+
+    fn related<'b>(&'b self) -> Option<Box<dyn Iterator<Item = &'b dyn miette::Diagnostic> + 'b>> {
+        if self.related.is_empty() {
+            return None;
+        }
+        Some(Box::new(
+            self.related.iter().map(|r| r as &dyn miette::Diagnostic),
+        ))
+    }
+}
+
+fn named(sources: &SourceSet, file: usize) -> Option<NamedSource<String>> {
+    let f = sources.files.get(file)?;
+    Some(NamedSource::new(f.display_path(), f.text.to_string()).with_language("yaml"))
+}
+
+/// Human output: one miette report per diagnostic, then a French summary.
+pub fn render_human(diags: &Diagnostics, sources: &SourceSet, color: bool) -> String {
+    let theme = if color {
+        GraphicalTheme::unicode()
+    } else {
+        GraphicalTheme::unicode_nocolor()
+    };
+    let handler = GraphicalReportHandler::new_themed(theme).with_width(100);
+    let mut out = String::new();
+    for d in &diags.items {
+        let related = d
+            .related
+            .iter()
+            .map(|p| Report {
+                diag: d,
+                source: named(sources, p.file),
+                related: Vec::new(),
+                related_place: Some(p),
+            })
+            .collect();
+        let report = Report {
+            diag: d,
+            source: d.file.and_then(|f| {
+                // A diagnostic about a whole file shows its name only.
+                if d.span.is_some() { named(sources, f) } else { None }
+            }),
+            related,
+            related_place: None,
+        };
+        let mut text = String::new();
+        if handler.render_report(&mut text, &report).is_err() {
+            text = format!("{}: {}\n", d.code, d.message);
+        }
+        if d.span.is_none() {
+            if let Some(f) = d.file.and_then(|f| sources.files.get(f)) {
+                text = text.replacen('\n', &format!("\n  ╰─ fichier : {}\n", f.display_path()), 1);
+            }
+        }
+        out.push_str(&text);
+        out.push('\n');
+    }
+    out
+}
+
+/// "2 erreurs, 1 avertissement" — or the all-clear line.
+pub fn summary_line(diags: &Diagnostics) -> String {
+    let e = diags.count(Severity::Error);
+    let w = diags.count(Severity::Warning);
+    let plural = |n: usize, one: &str, many: &str| {
+        if n > 1 {
+            format!("{n} {many}")
+        } else {
+            format!("{n} {one}")
+        }
+    };
+    format!(
+        "{}, {}",
+        plural(e, "erreur", "erreurs"),
+        plural(w, "avertissement", "avertissements")
+    )
+}
+
+#[derive(serde::Serialize)]
+struct JsonDiag<'a> {
+    file: Option<String>,
+    line: Option<usize>,
+    column: Option<usize>,
+    end_line: Option<usize>,
+    end_column: Option<usize>,
+    severity: Severity,
+    code: &'a str,
+    message: &'a str,
+    help: Option<&'a str>,
+}
+
+/// One JSON object per diagnostic, in a JSON array.
+pub fn render_json(diags: &Diagnostics, sources: &SourceSet) -> String {
+    let items: Vec<JsonDiag> = diags
+        .items
+        .iter()
+        .map(|d| {
+            let file = d.file.and_then(|f| sources.files.get(f));
+            let end = match (file, d.span) {
+                (Some(f), Some(s)) => Some(f.line_col(s.offset + s.len)),
+                _ => None,
+            };
+            JsonDiag {
+                file: file.map(|f| f.display_path()),
+                line: d.span.map(|s| s.line),
+                column: d.span.map(|s| s.col),
+                end_line: end.map(|e| e.0),
+                end_column: end.map(|e| e.1),
+                severity: d.severity,
+                code: d.code,
+                message: &d.message,
+                help: d.help.as_deref(),
+            }
+        })
+        .collect();
+    serde_json::to_string_pretty(&items).unwrap_or_else(|_| "[]".into())
+}

@@ -1,0 +1,100 @@
+use super::{DateBrute, DecimalBrut, Id, Sp, Texte};
+use schemars::JsonSchema;
+use serde::Deserialize;
+
+/// Axe stratégique.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Axe {
+    /// Identifiant de l'axe, cité par les actions et les renvois `[](#axe:ID)`.
+    pub id: Id,
+    /// Numéro de l'axe (1, 2, 3…) ; sans numéro, l'ordre de la liste.
+    pub numero: Option<Sp<u32>>,
+    /// Intitulé de l'axe.
+    pub titre: Sp<String>,
+    /// Enjeux de l'axe (Markdown).
+    pub enjeux: Option<Sp<Texte>>,
+    /// Points de vigilance (Markdown, un par élément).
+    #[serde(default)]
+    pub vigilance: Vec<Sp<String>>,
+}
+
+/// Action d'un axe.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Action {
+    /// Identifiant de l'action, cité par les financements, le calendrier et les renvois `[](#action:ID)`.
+    pub id: Id,
+    /// Identifiant de l'axe de rattachement.
+    pub axe: Id,
+    /// Numéro « N.M » où N est le numéro de l'axe ; sans numéro, calculé dans l'ordre des actions de l'axe.
+    pub numero: Option<Sp<String>>,
+    /// Intitulé de l'action.
+    pub titre: Sp<String>,
+    /// Description (Markdown).
+    pub description: Option<Sp<Texte>>,
+    /// État d'avancement.
+    pub statut: Sp<Statut>,
+    /// Référents (structures pilotes) de l'action.
+    #[serde(default)]
+    pub referents: Vec<Referent>,
+    /// Identifiants des acteurs partenaires.
+    #[serde(default)]
+    pub partenaires: Vec<Id>,
+    /// Reprend les partenaires d'une autre action (identifiant), en plus de la liste.
+    pub partenaires_comme: Option<Id>,
+    /// Précision libre sur les partenaires (« membres de la gouvernance »).
+    pub partenaires_note: Option<Sp<String>>,
+    /// Début de l'action.
+    pub debut: Option<Sp<DateBrute>>,
+    /// Fin de l'action.
+    pub fin: Option<Sp<DateBrute>>,
+    /// Besoins identifiés (un par élément).
+    #[serde(default)]
+    pub besoins: Vec<Sp<String>>,
+    /// Indicateurs de suivi.
+    #[serde(default)]
+    pub indicateurs: Vec<Indicateur>,
+}
+
+/// Statut d'une action.
+#[derive(Debug, Clone, Copy, Deserialize, serde::Serialize, JsonSchema, PartialEq, Eq, PartialOrd, Ord)]
+#[serde(rename_all = "snake_case")]
+pub enum Statut {
+    /// Pas encore commencée.
+    AVenir,
+    /// En cours.
+    EnCours,
+    /// Réalisée.
+    Realisee,
+    /// En pause.
+    EnPause,
+    /// Abandonnée.
+    Abandonnee,
+}
+
+/// Référent d'une action.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Referent {
+    /// Identifiant de l'acteur référent.
+    pub acteur: Id,
+    /// Adresse de contact pour l'action (par défaut celle de l'acteur).
+    pub contact: Option<Sp<String>>,
+}
+
+/// Indicateur de suivi d'une action.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Indicateur {
+    /// Libellé de l'indicateur.
+    pub libelle: Sp<String>,
+    /// Valeur cible.
+    pub cible: Option<Sp<DecimalBrut>>,
+    /// Dernière valeur mesurée.
+    pub valeur: Option<Sp<DecimalBrut>>,
+    /// Unité (« personnes formées »).
+    pub unite: Option<Sp<String>>,
+    /// Échéance de la cible.
+    pub echeance: Option<Sp<DateBrute>>,
+}

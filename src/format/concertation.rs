@@ -1,0 +1,57 @@
+use super::{DateBrute, Id, Sp};
+use schemars::JsonSchema;
+use serde::Deserialize;
+
+/// Concertation menée pour écrire la feuille de route.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Concertation {
+    /// Réunions de concertation.
+    #[serde(default)]
+    pub reunions: Vec<Reunion>,
+    /// Identifiants des structures participantes.
+    #[serde(default)]
+    pub participants: Vec<Id>,
+    /// Nombre de personnes ayant participé (ce chiffre ne se déduit pas des listes).
+    pub personnes: Option<Sp<u32>>,
+    /// Nombre d'acteurs informés de la démarche.
+    pub acteurs_informes: Option<Sp<u32>>,
+}
+
+/// Réunion de concertation.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Reunion {
+    /// Identifiant de la réunion.
+    pub id: Option<Id>,
+    /// Date (jour, mois ou trimestre).
+    pub date: Sp<DateBrute>,
+    /// Type de réunion.
+    #[serde(rename = "type")]
+    pub genre: Sp<TypeReunion>,
+    /// Lieu.
+    pub lieu: Option<Sp<String>>,
+    /// Objet de la réunion.
+    pub objet: Sp<String>,
+    /// Identifiants des structures présentes.
+    #[serde(default)]
+    pub participants: Vec<Id>,
+}
+
+/// Type de réunion de concertation.
+#[derive(Debug, Clone, Copy, Deserialize, serde::Serialize, JsonSchema, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub enum TypeReunion {
+    /// Groupe de travail thématique.
+    GroupeTravail,
+    /// Atelier ou concertation territoriale.
+    Atelier,
+    /// Réunion d'information.
+    Information,
+    /// Réunion de synthèse.
+    Synthese,
+    /// Entretien ou rendez-vous.
+    Entretien,
+    /// Autre.
+    Autre,
+}

@@ -1,0 +1,13 @@
+use clap::Parser;
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let cli = fdr::cli::Cli::parse();
+    match fdr::run(cli) {
+        Ok(code) => ExitCode::from(code),
+        Err(failure) => {
+            eprintln!("erreur : {failure}");
+            ExitCode::from(failure.exit_code())
+        }
+    }
+}

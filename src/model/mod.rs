@@ -1,0 +1,322 @@
+//! Model stage: the roadmap with every reference resolved to an index and
+//! every value parsed. Built by the validate stage, read by compute/render.
+
+pub mod values;
+
+pub use crate::format::{
+    Categorie, Frequence, GenreAnnexe, Nature, Partie, Perimetre, Role, Statut, StatutFinancement,
+    TypeInstance, TypeReunion,
+};
+use serde::Serialize;
+pub use values::{DateFlou, Decimal, Money, Precision};
+
+/// Index into [`Roadmap::acteurs`].
+pub type ActeurIx = usize;
+/// Index into [`Roadmap::axes`].
+pub type AxeIx = usize;
+/// Index into [`Roadmap::actions`].
+pub type ActionIx = usize;
+
+#[derive(Debug, Serialize)]
+pub struct Roadmap {
+    pub feuille: Feuille,
+    pub acteurs: Vec<Acteur>,
+    pub gouvernance: Gouvernance,
+    /// Sorted by number.
+    pub axes: Vec<Axe>,
+    /// Sorted by axe, then number.
+    pub actions: Vec<Action>,
+    pub enveloppes: Vec<Enveloppe>,
+    pub lignes: Vec<Ligne>,
+    pub fonds: Vec<Fonds>,
+    pub jalons: Vec<Jalon>,
+    pub taches: Vec<Tache>,
+    pub territoire: Territoire,
+    pub concertation: Concertation,
+    pub sections: Vec<Section>,
+    pub annexes: Vec<Annexe>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Feuille {
+    pub titre: String,
+    pub sous_titre: Option<String>,
+    pub territoire: String,
+    pub code_departement: Option<String>,
+    pub perimetre: Perimetre,
+    pub debut: u16,
+    pub fin: u16,
+    pub version: Option<String>,
+    pub date: DateFlou,
+    pub co_porteurs: Vec<ActeurIx>,
+    pub introduction: Option<String>,
+    pub methodologie: Option<String>,
+    pub etat_des_lieux: Option<String>,
+    pub axes_introduction: Option<String>,
+    pub conclusion: Option<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Acteur {
+    pub id: String,
+    pub nom: String,
+    pub sigle: Option<String>,
+    pub categorie: Categorie,
+    pub commune: Option<String>,
+    pub email: Option<String>,
+    pub site: Option<String>,
+}
+
+#[derive(Debug, Default, Serialize)]
+pub struct Gouvernance {
+    pub membres: Vec<Membre>,
+    pub instances: Vec<Instance>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Membre {
+    pub acteur: ActeurIx,
+    pub roles: Vec<Role>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Instance {
+    pub id: String,
+    pub nom: String,
+    pub sigle: Option<String>,
+    pub genre: TypeInstance,
+    pub frequence: Frequence,
+    pub role: Option<String>,
+    pub membres: Vec<ActeurIx>,
+    pub reunions: Vec<ReunionInstance>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ReunionInstance {
+    pub date: DateFlou,
+    pub objet: Option<String>,
+    pub lieu: Option<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Axe {
+    pub id: String,
+    pub numero: u32,
+    pub titre: String,
+    pub enjeux: Option<String>,
+    pub vigilance: Vec<String>,
+    /// Its actions, in number order.
+    pub actions: Vec<ActionIx>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Action {
+    pub id: String,
+    pub axe: AxeIx,
+    /// "N.M".
+    pub numero: String,
+    pub titre: String,
+    pub description: Option<String>,
+    pub statut: Statut,
+    pub referents: Vec<Referent>,
+    /// Own partners, plus those of `partenaires_comme`, without duplicates.
+    pub partenaires: Vec<ActeurIx>,
+    pub partenaires_note: Option<String>,
+    pub debut: Option<DateFlou>,
+    pub fin: Option<DateFlou>,
+    pub besoins: Vec<String>,
+    pub indicateurs: Vec<Indicateur>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Referent {
+    pub acteur: ActeurIx,
+    pub contact: Option<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Indicateur {
+    pub libelle: String,
+    pub cible: Option<Decimal>,
+    pub valeur: Option<Decimal>,
+    pub unite: Option<String>,
+    pub echeance: Option<DateFlou>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Enveloppe {
+    pub id: String,
+    pub libelle: String,
+    pub montant: Money,
+    pub financeur: ActeurIx,
+    pub debut: Option<DateFlou>,
+    pub fin: Option<DateFlou>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Ligne {
+    pub action: ActionIx,
+    pub montant: Money,
+    pub financeur: ActeurIx,
+    pub recipiendaire: ActeurIx,
+    pub annee: Option<u16>,
+    pub enveloppe: Option<usize>,
+    pub nature: Nature,
+    pub statut: StatutFinancement,
+    pub libelle: Option<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Fonds {
+    pub id: String,
+    pub nom: String,
+    pub description: Option<String>,
+    pub objectifs: Vec<String>,
+    pub beneficiaires: Option<String>,
+    pub cible: Option<Cible>,
+    pub recipiendaire: Option<ActeurIx>,
+    pub enveloppe: Option<usize>,
+    pub montant: Option<Money>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Cible {
+    pub valeur: Decimal,
+    pub unite: String,
+    pub minimum: bool,
+    pub echeance: Option<DateFlou>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Jalon {
+    pub libelle: String,
+    pub date: DateFlou,
+    pub fin: Option<DateFlou>,
+    pub axe: Option<AxeIx>,
+    pub action: Option<ActionIx>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Tache {
+    pub action: ActionIx,
+    pub libelle: String,
+    pub debut: DateFlou,
+    pub fin: DateFlou,
+}
+
+#[derive(Debug, Default, Serialize)]
+pub struct Territoire {
+    pub populations: Option<Populations>,
+    pub chiffres_cles: Vec<ChiffreCle>,
+    pub taux: Vec<SerieTaux>,
+    pub communes: Option<Communes>,
+    pub tableaux: Vec<Tableau>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Populations {
+    pub annee: u16,
+    pub source: String,
+    pub epci: Vec<PopulationEpci>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct PopulationEpci {
+    pub acteur: Option<ActeurIx>,
+    pub nom: String,
+    pub population: u64,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ChiffreCle {
+    pub valeur: Decimal,
+    pub libelle: String,
+    pub description: Option<String>,
+    pub source: Option<String>,
+    pub annee: Option<u16>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct SerieTaux {
+    pub titre: String,
+    pub source: Option<String>,
+    pub annee: Option<u16>,
+    pub valeurs: Vec<(String, Decimal)>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Communes {
+    pub titre: String,
+    pub source: Option<String>,
+    pub ifn_moyen: Option<Decimal>,
+    pub lignes: Vec<Commune>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Commune {
+    pub code_postal: String,
+    pub commune: String,
+    pub population: u64,
+    pub ifn: Option<Decimal>,
+    pub population_fragile: Option<u64>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Tableau {
+    pub id: String,
+    pub titre: String,
+    pub source: Option<String>,
+    pub colonnes: Vec<String>,
+    pub lignes: Vec<Vec<Cellule>>,
+    pub colonne_total: Option<String>,
+    pub ligne_total: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+#[serde(untagged)]
+pub enum Cellule {
+    Nombre(i64),
+    Texte(String),
+    Vide,
+}
+
+#[derive(Debug, Default, Serialize)]
+pub struct Concertation {
+    pub reunions: Vec<Reunion>,
+    pub participants: Vec<ActeurIx>,
+    pub personnes: Option<u32>,
+    pub acteurs_informes: Option<u32>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Reunion {
+    pub id: Option<String>,
+    pub date: DateFlou,
+    pub genre: TypeReunion,
+    pub lieu: Option<String>,
+    pub objet: String,
+    pub participants: Vec<ActeurIx>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Section {
+    pub id: String,
+    pub titre: String,
+    pub partie: Partie,
+    pub texte: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Annexe {
+    pub id: String,
+    pub numero: u32,
+    pub titre: String,
+    pub contenu: GenreAnnexe,
+    pub texte: Option<String>,
+}
+
+impl Roadmap {
+    pub fn acteur(&self, ix: ActeurIx) -> &Acteur {
+        &self.acteurs[ix]
+    }
+}

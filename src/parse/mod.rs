@@ -1,0 +1,143 @@
+//! Parse stage: YAML text → spanned tree (for schema diagnostics) and, once
+//! the schema holds, → typed [`Fragment`] (serde-saphyr, with spans).
+
+pub mod tree;
+
+use crate::diagnostic::{Diagnostic, FileId};
+use crate::format::{Fragment, Span};
+use std::collections::HashMap;
+use tree::{Node, Value};
+
+/// Where each value (and each mapping key) of a file sits, by JSON pointer.
+#[derive(Debug, Default)]
+pub struct SpanIndex {
+    pub values: HashMap<String, Span>,
+    pub keys: HashMap<String, Span>,
+}
+
+impl SpanIndex {
+    /// Span of the value at `pointer`, or of its closest ancestor.
+    pub fn value(&self, pointer: &str) -> Option<Span> {
+        let mut p = pointer;
+        loop {
+            if let Some(s) = self.values.get(p) {
+                return Some(*s);
+            }
+            let cut = p.rfind('/')?;
+            p = &p[..cut];
+        }
+    }
+}
+
+fn escape_pointer(key: &str) -> String {
+    key.replace('~', "~0").replace('/', "~1")
+}
+
+/// Convert the tree to JSON for schema validation, recording spans.
+pub fn to_json(node: &Node, pointer: &str, index: &mut SpanIndex) -> serde_json::Value {
+    use serde_json::Value as J;
+    index.values.insert(pointer.to_string(), node.span);
+    match &node.value {
+        Value::Null => J::Null,
+        Value::Bool(b) => J::Bool(*b),
+        Value::Int(i) => J::from(*i),
+        Value::UInt(u) => J::from(*u),
+        Value::Float(f) => serde_json::Number::from_f64(*f).map_or(J::String(format!("{f}")), J::Number),
+        Value::Str(s) => J::String(s.clone()),
+        Value::Seq(items) => J::Array(
+            items
+                .iter()
+                .enumerate()
+                .map(|(i, n)| to_json(n, &format!("{pointer}/{i}"), index))
+                .collect(),
+        ),
+        Value::Map(entries) => {
+            let mut map = serde_json::Map::new();
+            for (k, v) in entries {
+                let key = match &k.value {
+                    Value::Str(s) => s.clone(),
+                    Value::Int(i) => i.to_string(),
+                    Value::UInt(u) => u.to_string(),
+                    Value::Bool(b) => b.to_string(),
+                    Value::Float(f) => f.to_string(),
+                    Value::Null => "null".into(),
+                    Value::Seq(_) | Value::Map(_) => "?".into(),
+                };
+                let child = format!("{pointer}/{}", escape_pointer(&key));
+                index.keys.insert(child.clone(), k.span);
+                let jv = to_json(v, &child, index);
+                map.insert(key, jv);
+            }
+            J::Object(map)
+        }
+    }
+}
+
+/// Plain scalars such as `yes` or `on` are text in YAML 1.2 but booleans in
+/// YAML 1.1 tools: warn so the author knows which reading fdr made.
+pub fn yaml11_warnings(file: FileId, node: &Node, out: &mut Vec<Diagnostic>) {
+    if node.yaml11_bool {
+        out.push(
+            Diagnostic::warning(
+                "fdr::yaml::booleen_ambigu",
+                format!(
+                    "« {} » est lu comme du texte, pas comme un booléen",
+                    node.as_str().unwrap_or("")
+                ),
+            )
+            .at(file, node.span)
+            .help("écrivez true ou false pour un booléen, ou mettez le texte entre guillemets"),
+        );
+    }
+    match &node.value {
+        Value::Seq(items) => items.iter().for_each(|n| yaml11_warnings(file, n, out)),
+        Value::Map(entries) => entries.iter().for_each(|(_, v)| yaml11_warnings(file, v, out)),
+        _ => {}
+    }
+}
+
+/// Options for the typed pass: same limits as the tree.
+fn saphyr_options() -> serde_saphyr::Options {
+    let mut budget = serde_saphyr::Budget::default();
+    budget.max_depth = tree::MAX_DEPTH + 2;
+    let mut o = serde_saphyr::Options::default();
+    o.budget = Some(budget);
+    o.duplicate_keys = serde_saphyr::DuplicateKeyPolicy::Error;
+    o.with_snippet = false;
+    o
+}
+
+/// Typed pass over a file whose tree satisfied the schema.
+pub fn typed(file: FileId, text: &str) -> Result<Fragment, Diagnostic> {
+    if text.trim().is_empty() {
+        return Ok(Fragment::default());
+    }
+    serde_saphyr::from_str_with_options::<Option<Fragment>>(text, saphyr_options())
+        .map(Option::unwrap_or_default)
+        .map_err(|e| {
+            let mut d = Diagnostic::error(
+                "fdr::schema::invalide",
+                format!("valeur invalide : {}", e.without_snippet()),
+            )
+            .in_file(file);
+            if let Some(loc) = e.location() {
+                if loc.line() > 0 {
+                    let s = loc.span();
+                    let offset = s.byte_offset().map_or_else(
+                        || text.char_indices().nth(s.offset() as usize).map_or(0, |(i, _)| i),
+                        |b| b as usize,
+                    );
+                    d = d.at(
+                        file,
+                        Span {
+                            offset,
+                            len: s.byte_len().unwrap_or(1) as usize,
+                            line: loc.line() as usize,
+                            col: loc.column() as usize,
+                        },
+                    );
+                }
+            }
+            d
+        })
+}

@@ -1,0 +1,446 @@
+//! A YAML tree with a span on every node, built from the parser's events.
+//!
+//! serde-saphyr stops at the first error of a document; this tree lets the
+//! validate stage report every schema problem of a file at its position.
+//! It also enforces the limits against hostile input: nesting depth, alias
+//! expansion, several documents in one file, and duplicate keys.
+
+use crate::diagnostic::{Diagnostic, FileId};
+use crate::format::Span;
+use serde_saphyr::granit_parser::{Event, Marker, Parser, ScalarStyle, ScanError};
+use std::collections::HashMap;
+
+/// Deepest nesting accepted.
+pub const MAX_DEPTH: usize = 64;
+/// Most nodes a file may produce, aliases expanded.
+pub const MAX_NODES: usize = 500_000;
+
+#[derive(Debug, Clone)]
+pub enum Value {
+    Null,
+    Bool(bool),
+    Int(i64),
+    UInt(u64),
+    Float(f64),
+    Str(String),
+    Seq(Vec<Node>),
+    Map(Vec<(Node, Node)>),
+}
+
+#[derive(Debug, Clone)]
+pub struct Node {
+    pub value: Value,
+    pub span: Span,
+    /// A plain scalar that YAML 1.1 read as a boolean (`yes`, `on`…).
+    pub yaml11_bool: bool,
+}
+
+impl Node {
+    fn count(&self) -> usize {
+        match &self.value {
+            Value::Seq(items) => 1 + items.iter().map(Node::count).sum::<usize>(),
+            Value::Map(entries) => {
+                1 + entries.iter().map(|(k, v)| k.count() + v.count()).sum::<usize>()
+            }
+            _ => 1,
+        }
+    }
+
+    pub fn as_str(&self) -> Option<&str> {
+        match &self.value {
+            Value::Str(s) => Some(s),
+            _ => None,
+        }
+    }
+}
+
+fn span_of(start: &Marker, end: &Marker) -> Span {
+    let offset = start.byte_offset().unwrap_or(start.index());
+    let end_off = end.byte_offset().unwrap_or(end.index());
+    Span {
+        offset,
+        len: end_off.saturating_sub(offset),
+        line: start.line(),
+        col: start.col() + 1,
+    }
+}
+
+/// YAML 1.2 core-schema resolution of a plain scalar.
+fn resolve_plain(s: &str) -> (Value, bool) {
+    let yaml11 = matches!(
+        s,
+        "yes" | "Yes" | "YES" | "no" | "No" | "NO" | "on" | "On" | "ON" | "off" | "Off" | "OFF" | "y" | "n"
+    );
+    let v = match s {
+        "" | "~" | "null" | "Null" | "NULL" => Value::Null,
+        "true" | "True" | "TRUE" => Value::Bool(true),
+        "false" | "False" | "FALSE" => Value::Bool(false),
+        ".nan" | ".NaN" | ".NAN" => Value::Float(f64::NAN),
+        ".inf" | ".Inf" | ".INF" | "+.inf" | "+.Inf" | "+.INF" => Value::Float(f64::INFINITY),
+        "-.inf" | "-.Inf" | "-.INF" => Value::Float(f64::NEG_INFINITY),
+        _ => resolve_number(s).unwrap_or_else(|| Value::Str(s.to_string())),
+    };
+    (v, yaml11)
+}
+
+fn resolve_number(s: &str) -> Option<Value> {
+    let bytes = s.as_bytes();
+    let first = *bytes.first()?;
+    if !(first.is_ascii_digit() || first == b'-' || first == b'+' || first == b'.') {
+        return None;
+    }
+    if let Some(hex) = s.strip_prefix("0x") {
+        return u64::from_str_radix(hex, 16).ok().map(Value::UInt);
+    }
+    if let Some(oct) = s.strip_prefix("0o") {
+        return u64::from_str_radix(oct, 8).ok().map(Value::UInt);
+    }
+    let digits = s.strip_prefix(['-', '+']).unwrap_or(s);
+    if !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) {
+        if let Ok(i) = s.parse::<i64>() {
+            return Some(Value::Int(i));
+        }
+        if let Ok(u) = s.parse::<u64>() {
+            return Some(Value::UInt(u));
+        }
+        // Too large for any integer type: keep it as a float so the schema
+        // reports "not an integer" at its position.
+        return s.parse::<f64>().ok().map(Value::Float);
+    }
+    let looks_float = digits
+        .bytes()
+        .all(|b| b.is_ascii_digit() || matches!(b, b'.' | b'e' | b'E' | b'-' | b'+'))
+        && digits.bytes().any(|b| b.is_ascii_digit());
+    if looks_float {
+        return s.parse::<f64>().ok().map(Value::Float);
+    }
+    None
+}
+
+enum Frame {
+    Seq {
+        items: Vec<Node>,
+        start: Marker,
+        anchor: usize,
+    },
+    Map {
+        entries: Vec<(Node, Node)>,
+        key: Option<Node>,
+        start: Marker,
+        anchor: usize,
+    },
+}
+
+/// Translate a parser error into a French diagnostic.
+fn scan_error(file: FileId, e: &ScanError, text: &str) -> Diagnostic {
+    use serde_saphyr::granit_parser::ErrorKind as K;
+    let m = e.marker();
+    let offset = m.byte_offset().unwrap_or_else(|| {
+        text.char_indices().nth(m.index()).map_or(text.len(), |(i, _)| i)
+    });
+    let span = Span {
+        offset,
+        len: 1,
+        line: m.line(),
+        col: m.col() + 1,
+    };
+    let (msg, help): (String, Option<&str>) = match e.kind() {
+        K::TabNotAllowed | K::TabInBlockIndentation => (
+            "tabulation dans l'indentation".into(),
+            Some("YAML s'indente avec des espaces : remplacez les tabulations par des espaces"),
+        ),
+        K::UnknownAnchor => (
+            "alias vers une ancre inconnue".into(),
+            Some("définissez l'ancre (&nom) avant de l'utiliser (*nom)"),
+        ),
+        K::UnexpectedEofFlowSequence => (
+            "liste entre crochets non fermée".into(),
+            Some("ajoutez le « ] » manquant"),
+        ),
+        K::UnexpectedEofFlowMapping | K::UnexpectedEofImplicitFlowMapping => (
+            "dictionnaire entre accolades non fermé".into(),
+            Some("ajoutez le « } » manquant"),
+        ),
+        K::InvalidIndentation | K::ExpectedBlockMappingKey | K::ExpectedBlockSequenceEntry => (
+            "indentation incohérente".into(),
+            Some("alignez les clés d'un même niveau sur la même colonne"),
+        ),
+        K::MultipleDocumentsUnsupported => (
+            "plusieurs documents YAML dans un même fichier".into(),
+            Some("placez chaque document dans un fichier séparé"),
+        ),
+        _ => {
+            let info = e.info();
+            if info.contains("recursion limit") {
+                return Diagnostic::error(
+                    "fdr::yaml::trop_profond",
+                    format!("imbrication trop profonde (plus de {MAX_DEPTH} niveaux)"),
+                )
+                .at(file, span)
+                .label("ici")
+                .help("une feuille de route n'a besoin que de quelques niveaux d'imbrication");
+            } else if info.contains("quote") {
+                (
+                    "guillemet non fermé".into(),
+                    Some("fermez la chaîne avec le même guillemet qu'à l'ouverture"),
+                )
+            } else if info.contains("mapping values are not allowed") {
+                (
+                    "deux-points inattendu dans une valeur".into(),
+                    Some("mettez la valeur entre guillemets si elle contient « : »"),
+                )
+            } else {
+                (format!("syntaxe YAML invalide ({info})"), None)
+            }
+        }
+    };
+    let d = Diagnostic::error("fdr::yaml::syntaxe", msg)
+        .at(file, span)
+        .label("ici");
+    match help {
+        Some(h) => d.help(h),
+        None => d,
+    }
+}
+
+/// Parse one file into a tree. `Ok(None)` for an empty document.
+/// Every problem found is pushed to `diags`; on a fatal one, `Err(())`.
+pub fn parse_tree(file: FileId, text: &str, diags: &mut Vec<Diagnostic>) -> Result<Option<Node>, ()> {
+    let mut stack: Vec<Frame> = Vec::new();
+    let mut anchors: HashMap<usize, Node> = HashMap::new();
+    let mut root: Option<Node> = None;
+    let mut documents = 0;
+    let mut nodes = 0usize;
+    for next in Parser::new_from_str(text) {
+        let (event, span) = match next {
+            Ok(x) => x,
+            Err(e) => {
+                diags.push(scan_error(file, &e, text));
+                return Err(());
+            }
+        };
+        let complete: Option<(Node, usize)> = match event {
+            Event::DocumentStart(..) => {
+                documents += 1;
+                if documents > 1 {
+                    diags.push(
+                        Diagnostic::error(
+                            "fdr::yaml::plusieurs_documents",
+                            "plusieurs documents YAML dans un même fichier",
+                        )
+                        .at(file, span_of(&span.start, &span.end))
+                        .label("deuxième document")
+                        .help("retirez le séparateur « --- » ou placez ce document dans un autre fichier"),
+                    );
+                    return Err(());
+                }
+                None
+            }
+            Event::Scalar(value, style, anchor, tag) => {
+                let sp = span_of(&span.start, &span.end);
+                let is_str_tag = tag.as_ref().is_some_and(|t| t.suffix() == "str");
+                let (v, yaml11) = if style == ScalarStyle::Plain && !is_str_tag {
+                    resolve_plain(&value)
+                } else {
+                    (Value::Str(value.into_owned()), false)
+                };
+                Some((
+                    Node {
+                        value: v,
+                        span: sp,
+                        yaml11_bool: yaml11,
+                    },
+                    anchor,
+                ))
+            }
+            Event::Alias(id) => match anchors.get(&id) {
+                Some(n) => {
+                    let mut n = n.clone();
+                    nodes += n.count();
+                    if nodes > MAX_NODES {
+                        diags.push(
+                            Diagnostic::error(
+                                "fdr::yaml::alias_excessifs",
+                                "les alias YAML produisent trop de valeurs (bombe d'alias ?)",
+                            )
+                            .at(file, span_of(&span.start, &span.end))
+                            .label("cet alias dépasse la limite")
+                            .help(format!("une feuille de route ne dépasse pas {MAX_NODES} valeurs une fois les alias développés")),
+                        );
+                        return Err(());
+                    }
+                    n.span = span_of(&span.start, &span.end);
+                    Some((n, 0))
+                }
+                None => {
+                    diags.push(
+                        Diagnostic::error("fdr::yaml::syntaxe", "alias vers une ancre inconnue")
+                            .at(file, span_of(&span.start, &span.end)),
+                    );
+                    return Err(());
+                }
+            },
+            Event::SequenceStart(_, anchor, _) | Event::MappingStart(_, anchor, _) => {
+                if stack.len() >= MAX_DEPTH {
+                    diags.push(
+                        Diagnostic::error(
+                            "fdr::yaml::trop_profond",
+                            format!("imbrication trop profonde (plus de {MAX_DEPTH} niveaux)"),
+                        )
+                        .at(file, span_of(&span.start, &span.end))
+                        .label("ce niveau dépasse la limite")
+                        .help("une feuille de route n'a besoin que de quelques niveaux d'imbrication"),
+                    );
+                    return Err(());
+                }
+                let frame = if matches!(event, Event::SequenceStart(..)) {
+                    Frame::Seq {
+                        items: Vec::new(),
+                        start: span.start,
+                        anchor,
+                    }
+                } else {
+                    Frame::Map {
+                        entries: Vec::new(),
+                        key: None,
+                        start: span.start,
+                        anchor,
+                    }
+                };
+                stack.push(frame);
+                None
+            }
+            Event::SequenceEnd | Event::MappingEnd => match stack.pop() {
+                Some(Frame::Seq { items, start, anchor }) => Some((
+                    Node {
+                        value: Value::Seq(items),
+                        span: span_of(&start, &span.end),
+                        yaml11_bool: false,
+                    },
+                    anchor,
+                )),
+                Some(Frame::Map { entries, start, anchor, .. }) => Some((
+                    Node {
+                        value: Value::Map(entries),
+                        span: span_of(&start, &span.end),
+                        yaml11_bool: false,
+                    },
+                    anchor,
+                )),
+                None => None,
+            },
+            _ => None,
+        };
+        let Some((node, anchor)) = complete else { continue };
+        nodes += 1;
+        if nodes > MAX_NODES {
+            diags.push(
+                Diagnostic::error("fdr::yaml::trop_de_valeurs", "le fichier contient trop de valeurs")
+                    .at(file, node.span)
+                    .help(format!("au plus {MAX_NODES} valeurs par fichier : découpez la feuille de route")),
+            );
+            return Err(());
+        }
+        if anchor != 0 {
+            anchors.insert(anchor, node.clone());
+        }
+        match stack.last_mut() {
+            None => root = Some(node),
+            Some(Frame::Seq { items, .. }) => items.push(node),
+            Some(Frame::Map { entries, key, .. }) => match key.take() {
+                None => *key = Some(node),
+                Some(k) => {
+                    let dup = k.as_str().and_then(|ks| {
+                        entries
+                            .iter()
+                            .find(|(ek, _)| ek.as_str() == Some(ks))
+                            .map(|(ek, _)| ek.span)
+                    });
+                    match dup {
+                        Some(first) => diags.push(
+                            Diagnostic::error(
+                                "fdr::yaml::cle_dupliquee",
+                                format!("clé « {} » définie deux fois", k.as_str().unwrap_or("")),
+                            )
+                            .at(file, k.span)
+                            .label("deuxième définition")
+                            .related(file, first, "première définition")
+                            .help("gardez une seule de ces deux clés"),
+                        ),
+                        None => entries.push((k, node)),
+                    }
+                }
+            },
+        }
+    }
+    Ok(root.filter(|r| !matches!(r.value, Value::Null)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(text: &str) -> (Result<Option<Node>, ()>, Vec<Diagnostic>) {
+        let mut d = Vec::new();
+        (parse_tree(0, text, &mut d), d)
+    }
+
+    #[test]
+    fn spans_point_at_values() {
+        let (tree, d) = parse("a: 1\nb:\n  - x\n  - 'y'\n");
+        assert!(d.is_empty());
+        let tree = tree.unwrap().unwrap();
+        let Value::Map(entries) = tree.value else { panic!("map expected") };
+        let (_, b) = &entries[1];
+        let Value::Seq(items) = &b.value else { panic!("seq expected") };
+        assert_eq!((items[1].span.line, items[1].span.col), (4, 5));
+        assert_eq!(items[1].as_str(), Some("y"));
+    }
+
+    #[test]
+    fn resolves_core_schema() {
+        assert!(matches!(resolve_plain("12").0, Value::Int(12)));
+        assert!(matches!(resolve_plain("1.5").0, Value::Float(_)));
+        assert!(matches!(resolve_plain("2025-T2").0, Value::Str(_)));
+        assert!(matches!(resolve_plain("2025-03").0, Value::Str(_)));
+        assert!(matches!(resolve_plain("yes"), (Value::Str(_), true)));
+        assert!(matches!(resolve_plain("99999999999999999999999").0, Value::Float(_)));
+    }
+
+    #[test]
+    fn reports_duplicate_keys_with_both_places() {
+        let (_, d) = parse("a: 1\na: 2\n");
+        assert_eq!(d.len(), 1);
+        assert_eq!(d[0].code, "fdr::yaml::cle_dupliquee");
+        assert_eq!(d[0].span.unwrap().line, 2);
+        assert_eq!(d[0].related[0].span.line, 1);
+    }
+
+    #[test]
+    fn stops_alias_bombs() {
+        let mut y = String::from("a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n");
+        for i in 1..12 {
+            let p = i - 1;
+            y.push_str(&format!("a{i}: &a{i} [*a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}]\n"));
+        }
+        let (r, d) = parse(&y);
+        assert!(r.is_err());
+        assert_eq!(d[0].code, "fdr::yaml::alias_excessifs");
+    }
+
+    #[test]
+    fn stops_deep_nesting() {
+        let y = "[".repeat(10_000) + &"]".repeat(10_000);
+        let (r, d) = parse(&y);
+        assert!(r.is_err());
+        assert_eq!(d[0].code, "fdr::yaml::trop_profond", "{}", d[0].message);
+    }
+
+    #[test]
+    fn reports_tabs() {
+        let (r, d) = parse("a:\n\t- x\n");
+        assert!(r.is_err());
+        assert_eq!(d[0].code, "fdr::yaml::syntaxe");
+        assert!(d[0].message.contains("tabulation"), "{}", d[0].message);
+    }
+}

@@ -1,0 +1,151 @@
+//! French formatting of numbers, money, shares and dates — in one place.
+
+use crate::compute::Share;
+use crate::model::{DateFlou, Decimal, Money, Precision};
+
+/// Thousands separator: narrow no-break space, as in French typography.
+pub const THOUSANDS: char = '\u{202f}';
+/// Space before a unit (€, %): no-break space.
+pub const UNIT_SPACE: char = '\u{a0}';
+
+pub const MONTHS: [&str; 12] = [
+    "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre",
+    "décembre",
+];
+
+/// Short month names for grids.
+pub const MONTHS_SHORT: [&str; 12] = [
+    "janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.", "nov.", "déc.",
+];
+
+/// `2082886` → `2 082 886`.
+pub fn int(n: i128) -> String {
+    let digits = n.unsigned_abs().to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(THOUSANDS);
+        }
+        out.push(c);
+    }
+    if n < 0 {
+        format!("-{out}")
+    } else {
+        out
+    }
+}
+
+/// `Money(7143300)` → `71 433 €`; cents shown only when there are some.
+pub fn money(m: Money) -> String {
+    let euros = int((m.0 / 100) as i128);
+    let cents = (m.0 % 100).abs();
+    if cents == 0 {
+        format!("{euros}{UNIT_SPACE}€")
+    } else {
+        format!("{euros},{cents:02}{UNIT_SPACE}€")
+    }
+}
+
+/// Signed amount for diffs: `+2 500 €`, `-1 000 €`.
+pub fn money_signed(m: Money) -> String {
+    if m.0 > 0 {
+        format!("+{}", money(m))
+    } else {
+        money(m)
+    }
+}
+
+/// `6.8` → `6,8`; integers get thousands separators.
+pub fn decimal(d: Decimal) -> String {
+    let s = d.to_string();
+    let (int_part, frac) = s.split_once('.').unwrap_or((&s, ""));
+    let i: i128 = int_part.parse().unwrap_or(0);
+    let mut out = int(i);
+    if int_part.starts_with('-') && i == 0 {
+        out = format!("-{out}");
+    }
+    if !frac.is_empty() {
+        out.push(',');
+        out.push_str(frac);
+    }
+    out
+}
+
+/// `91.8 %`, one decimal, French comma.
+pub fn share(s: Share) -> String {
+    let pm = s.per_mille();
+    format!("{},{}{UNIT_SPACE}%", int((pm / 10) as i128), pm % 10)
+}
+
+pub fn opt_share(s: Option<Share>) -> String {
+    s.map(share).unwrap_or_default()
+}
+
+/// `2025-T2` → `2e trimestre 2025`, `2025-03` → `mars 2025`.
+pub fn date(d: DateFlou) -> String {
+    let month = MONTHS[(d.mois as usize).saturating_sub(1) % 12];
+    match d.precision {
+        Precision::Annee => d.annee.to_string(),
+        Precision::Trimestre => {
+            let q = (d.mois - 1) / 3 + 1;
+            let ord = if q == 1 { "1er".to_string() } else { format!("{q}e") };
+            format!("{ord} trimestre {}", d.annee)
+        }
+        Precision::Mois => format!("{month} {}", d.annee),
+        Precision::Jour => {
+            let day = if d.jour == 1 { "1er".to_string() } else { d.jour.to_string() };
+            format!("{day} {month} {}", d.annee)
+        }
+    }
+}
+
+/// A span of dates: `de mars 2025 à juin 2025`, or one date when equal.
+pub fn date_range(a: Option<DateFlou>, b: Option<DateFlou>) -> Option<String> {
+    match (a, b) {
+        (Some(a), Some(b)) if a == b => Some(date(a)),
+        (Some(a), Some(b)) => Some(format!("{} → {}", date(a), date(b))),
+        (Some(a), None) => Some(format!("à partir de {}", date(a))),
+        (None, Some(b)) => Some(format!("jusqu'à {}", date(b))),
+        (None, None) => None,
+    }
+}
+
+/// "1 action", "5 actions".
+pub fn count(n: usize, one: &str, many: &str) -> String {
+    if n > 1 {
+        format!("{} {many}", int(n as i128))
+    } else {
+        format!("{n} {one}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formats_money_in_french() {
+        assert_eq!(money(Money::euros(71_433)), "71\u{202f}433\u{a0}€");
+        assert_eq!(money(Money(600_050)), "6\u{202f}000,50\u{a0}€");
+        assert_eq!(money(Money::euros(950)), "950\u{a0}€");
+        assert_eq!(money_signed(Money::euros(2500)), "+2\u{202f}500\u{a0}€");
+        assert_eq!(money_signed(Money::euros(-1000)), "-1\u{202f}000\u{a0}€");
+    }
+
+    #[test]
+    fn formats_dates_in_french() {
+        let d = |s| date(DateFlou::parse(s).unwrap());
+        assert_eq!(d("2025-T2"), "2e trimestre 2025");
+        assert_eq!(d("2025-T1"), "1er trimestre 2025");
+        assert_eq!(d("2025-03"), "mars 2025");
+        assert_eq!(d("2023-11-01"), "1er novembre 2023");
+        assert_eq!(d("2024"), "2024");
+    }
+
+    #[test]
+    fn formats_numbers_and_shares() {
+        assert_eq!(int(2_082_886), "2\u{202f}082\u{202f}886");
+        assert_eq!(decimal(Decimal::parse("6.8").unwrap()), "6,8");
+        assert_eq!(share(Share::new(1_911_311, 2_082_886).unwrap()), "91,8\u{a0}%");
+    }
+}

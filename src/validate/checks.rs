@@ -1,0 +1,207 @@
+//! Checks across the built model: money that overflows its envelope, dates
+//! out of order or out of the period, unused or missing pieces, and
+//! cross-references in texts.
+
+use super::build::Tables;
+use super::context::{cross_refs, Ctx};
+use super::merge::Merged;
+use crate::diagnostic::{did_you_mean, Diagnostic, FileId};
+use crate::format::{DateBrute, Sp};
+use crate::model::{self as m, DateFlou, Money};
+use std::collections::BTreeSet;
+
+pub fn run(ctx: &mut Ctx, merged: &Merged, t: &Tables, model: &m::Roadmap) {
+    envelopes(ctx, merged, t, model);
+    dates(ctx, merged, model);
+    axes_without_actions(ctx, t, model);
+    unused_acteurs(ctx, t, model);
+    text_refs(ctx, t);
+}
+
+fn envelopes(ctx: &mut Ctx, merged: &Merged, t: &Tables, model: &m::Roadmap) {
+    for (ix, env) in model.enveloppes.iter().enumerate() {
+        let used: Money = model.lignes.iter().filter(|l| l.enveloppe == Some(ix)).map(|l| l.montant).sum();
+        if used > env.montant {
+            let def = t.enveloppes.ids.get(&env.id);
+            let span = merged
+                .enveloppes
+                .iter()
+                .find(|(_, e)| e.id.value == env.id)
+                .map(|(f, e)| (*f, e.montant.span));
+            let mut d = Diagnostic::error(
+                "fdr::financement::enveloppe_depassee",
+                format!(
+                    "l'enveloppe « {} » est dépassée : {} affectés pour {} disponibles",
+                    env.libelle,
+                    crate::render::fmt::money(used),
+                    crate::render::fmt::money(env.montant)
+                ),
+            )
+            .label(format!("dépassement de {}", crate::render::fmt::money(used - env.montant)))
+            .help("réduisez les lignes rattachées à cette enveloppe, ou augmentez son montant");
+            if let Some((f, s)) = span.or(def.map(|d| (d.file, d.span))) {
+                d = d.at(f, s);
+            }
+            ctx.push(d);
+        }
+    }
+}
+
+fn order(ctx: &mut Ctx, file: FileId, debut: &Option<Sp<DateBrute>>, fin: &Option<Sp<DateBrute>>) {
+    let (Some(d), Some(f)) = (debut, fin) else { return };
+    let (Ok(dd), Ok(ff)) = (DateFlou::parse(&d.value.0), DateFlou::parse(&f.value.0)) else { return };
+    if ff.end() < dd.start() {
+        ctx.push(
+            Diagnostic::error("fdr::date::fin_avant_debut", format!("la fin ({ff}) précède le début ({dd})"))
+                .at(file, f.span)
+                .label("fin avant le début")
+                .related(file, d.span, "début")
+                .help("vérifiez l'année ou échangez `debut` et `fin`"),
+        );
+    }
+}
+
+fn outside(ctx: &mut Ctx, file: FileId, d: &Option<Sp<DateBrute>>, model: &m::Roadmap) {
+    let Some(d) = d else { return };
+    let Ok(v) = DateFlou::parse(&d.value.0) else { return };
+    let (a, b) = (model.feuille.debut, model.feuille.fin);
+    if v.annee < a || v.annee > b {
+        ctx.push(
+            Diagnostic::warning(
+                "fdr::date::hors_periode",
+                format!("la date {v} est hors de la période de la feuille de route ({a}–{b})"),
+            )
+            .at(file, d.span)
+            .label("hors période")
+            .help("vérifiez l'année, ou élargissez `periode` dans `feuille_de_route`"),
+        );
+    }
+}
+
+fn dates(ctx: &mut Ctx, merged: &Merged, model: &m::Roadmap) {
+    for (file, a) in &merged.actions {
+        order(ctx, *file, &a.debut, &a.fin);
+        outside(ctx, *file, &a.debut, model);
+        outside(ctx, *file, &a.fin, model);
+    }
+    for (file, ta) in &merged.taches {
+        order(ctx, *file, &Some(ta.debut.clone()), &Some(ta.fin.clone()));
+        outside(ctx, *file, &Some(ta.debut.clone()), model);
+        outside(ctx, *file, &Some(ta.fin.clone()), model);
+    }
+    for (file, j) in &merged.jalons {
+        order(ctx, *file, &Some(j.date.clone()), &j.fin);
+        outside(ctx, *file, &j.fin, model);
+    }
+    for (file, e) in &merged.enveloppes {
+        order(ctx, *file, &e.debut, &e.fin);
+    }
+    for (file, l) in &merged.lignes {
+        if let Some(y) = &l.annee {
+            if y.value < model.feuille.debut || y.value > model.feuille.fin {
+                ctx.push(
+                    Diagnostic::warning(
+                        "fdr::date::hors_periode",
+                        format!(
+                            "l'année {} est hors de la période de la feuille de route ({}–{})",
+                            y.value, model.feuille.debut, model.feuille.fin
+                        ),
+                    )
+                    .at(*file, y.span)
+                    .label("hors période"),
+                );
+            }
+        }
+    }
+}
+
+fn axes_without_actions(ctx: &mut Ctx, t: &Tables, model: &m::Roadmap) {
+    for axe in &model.axes {
+        if axe.actions.is_empty() {
+            let mut d = Diagnostic::warning("fdr::axe::sans_action", format!("l'axe {} « {} » n'a aucune action", axe.numero, axe.titre))
+                .label("axe sans action")
+                .help(format!("rattachez une action avec `axe: {}`", axe.id));
+            if let Some(def) = t.axes.ids.get(&axe.id) {
+                d = d.at(def.file, def.span);
+            }
+            ctx.push(d);
+        }
+    }
+}
+
+fn unused_acteurs(ctx: &mut Ctx, t: &Tables, model: &m::Roadmap) {
+    let mut used = BTreeSet::new();
+    used.extend(model.feuille.co_porteurs.iter().copied());
+    used.extend(model.gouvernance.membres.iter().map(|m| m.acteur));
+    for i in &model.gouvernance.instances {
+        used.extend(i.membres.iter().copied());
+    }
+    for a in &model.actions {
+        used.extend(a.referents.iter().map(|r| r.acteur));
+        used.extend(a.partenaires.iter().copied());
+    }
+    for e in &model.enveloppes {
+        used.insert(e.financeur);
+    }
+    for l in &model.lignes {
+        used.insert(l.financeur);
+        used.insert(l.recipiendaire);
+    }
+    used.extend(model.fonds.iter().filter_map(|f| f.recipiendaire));
+    used.extend(model.concertation.participants.iter().copied());
+    for r in &model.concertation.reunions {
+        used.extend(r.participants.iter().copied());
+    }
+    if let Some(p) = &model.territoire.populations {
+        used.extend(p.epci.iter().filter_map(|e| e.acteur));
+    }
+    for (ix, a) in model.acteurs.iter().enumerate() {
+        if !used.contains(&ix) {
+            let mut d = Diagnostic::warning("fdr::acteur::inutilise", format!("l'acteur « {} » n'est cité nulle part", a.nom))
+                .label("jamais cité")
+                .help("citez-le (partenaire, participant, membre…) ou retirez-le de l'annuaire");
+            if let Some(def) = t.acteurs.ids.get(&a.id) {
+                d = d.at(def.file, def.span);
+            }
+            ctx.push(d);
+        }
+    }
+}
+
+fn text_refs(ctx: &mut Ctx, t: &Tables) {
+    let texts = std::mem::take(&mut ctx.texts);
+    for lt in &texts {
+        let source = ctx.sources.files.get(lt.file).map(|f| f.text.clone());
+        let mut cursor = lt.base;
+        for (kind, id, _) in cross_refs(&lt.text) {
+            let table = match kind {
+                "action" => &t.actions,
+                "axe" => &t.axes,
+                "annexe" => &t.annexes,
+                _ => &t.sections,
+            };
+            let needle = format!("#{kind}:{id}");
+            let pos = source.as_deref().and_then(|s| s.get(cursor..)).and_then(|s| s.find(&needle)).map(|p| p + cursor);
+            if let Some(p) = pos {
+                cursor = p + needle.len();
+            }
+            if table.get(id).is_some() {
+                continue;
+            }
+            let mut d = Diagnostic::error("fdr::reference::renvoi_inconnu", format!("renvoi vers un(e) {kind} inconnu(e) : « {id} »"))
+                .label("renvoi inconnu")
+                .help_opt(did_you_mean(id, table.ids.keys().map(String::as_str)).or_else(|| {
+                    Some(format!("les renvois s'écrivent [](#{kind}:ID) avec l'identifiant d'un(e) {kind} existant(e)"))
+                }))
+                .in_file(lt.file);
+            if let (Some(p), Some(src)) = (pos, &source) {
+                let before = &src[..p];
+                let line = before.matches('\n').count() + 1;
+                let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+                d = d.at(lt.file, crate::format::Span { offset: p, len: needle.len(), line, col });
+            }
+            ctx.push(d);
+        }
+    }
+    ctx.texts = texts;
+}

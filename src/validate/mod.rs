@@ -1,0 +1,132 @@
+//! Validate stage: schema first (every error of every file), then the
+//! semantics of the merged roadmap. Produces the model when no error remains.
+
+mod build;
+mod build_more;
+mod checks;
+mod context;
+mod merge;
+pub mod schema;
+
+use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::load::{self, LoadError, SourceSet};
+use crate::model::Roadmap;
+use crate::parse;
+use build::Tables;
+use context::{Ctx, IdTable};
+use std::path::Path;
+
+/// Everything one check produced.
+pub struct Checked {
+    pub sources: SourceSet,
+    pub model: Option<Roadmap>,
+    pub diags: Diagnostics,
+}
+
+/// Load, parse and validate the roadmap in `root`.
+/// `skip`: the output folder, never read as sources.
+pub fn check(root: &Path, skip: Option<&Path>) -> Result<Checked, LoadError> {
+    let mut diags = Diagnostics::default();
+    let mut sources = load::load(root, skip, &mut diags)?;
+    let unreadable: Vec<usize> = diags.items.iter().filter_map(|d| d.file).collect();
+    let mut fragments = Vec::new();
+    for file in 0..sources.fragments {
+        if unreadable.contains(&file) {
+            continue;
+        }
+        let text = sources.files[file].text.clone();
+        if text.trim().is_empty() {
+            diags.push(
+                Diagnostic::warning("fdr::fichier::vide", "fichier vide")
+                    .in_file(file)
+                    .help("ajoutez du contenu ou supprimez le fichier"),
+            );
+            continue;
+        }
+        let mut file_diags = Vec::new();
+        let tree = parse::tree::parse_tree(file, &text, &mut file_diags);
+        let mut schema_ok = tree.is_ok() && file_diags.is_empty();
+        if let Ok(Some(tree)) = &tree {
+            parse::yaml11_warnings(file, tree, &mut file_diags);
+            let mut index = parse::SpanIndex::default();
+            let json = parse::to_json(tree, "", &mut index);
+            let errs = schema::validate(file, &json, &index);
+            schema_ok &= errs.is_empty();
+            file_diags.extend(errs);
+        }
+        diags.items.extend(file_diags);
+        if schema_ok {
+            match parse::typed(file, &text) {
+                Ok(fr) => fragments.push((file, fr)),
+                Err(d) => diags.push(d),
+            }
+        }
+    }
+    if diags.has_errors() {
+        diags.sort();
+        return Ok(Checked {
+            sources,
+            model: None,
+            diags,
+        });
+    }
+    let model = {
+        let mut ctx = Ctx {
+            sources: &mut sources,
+            diags: &mut diags,
+            texts: Vec::new(),
+        };
+        semantic(&mut ctx, fragments)
+    };
+    diags.sort();
+    let model = if diags.has_errors() { None } else { model };
+    Ok(Checked {
+        sources,
+        model,
+        diags,
+    })
+}
+
+fn semantic(ctx: &mut Ctx, fragments: Vec<(usize, crate::format::Fragment)>) -> Option<Roadmap> {
+    let merged = merge::merge(ctx, fragments);
+    let mut t = Tables {
+        acteurs: IdTable::new("acteur"),
+        axes: IdTable::new("axe"),
+        actions: IdTable::new("action"),
+        enveloppes: IdTable::new("enveloppe"),
+        annexes: IdTable::new("annexe"),
+        sections: IdTable::new("section"),
+        instances: IdTable::new("instance"),
+        fonds: IdTable::new("fonds"),
+        tableaux: IdTable::new("tableau"),
+    };
+    let acteurs = build::build_acteurs(ctx, &merged, &mut t);
+    let mut axes = build::build_axes(ctx, &merged, &mut t);
+    let actions = build::build_actions(ctx, &merged, &mut t, &mut axes);
+    let feuille = build::build_feuille(ctx, &merged, &t);
+    let gouvernance = build::build_gouvernance(ctx, &merged, &mut t);
+    let (enveloppes, lignes, fonds) = build_more::build_financements(ctx, &merged, &mut t);
+    let (jalons, taches) = build_more::build_calendrier(ctx, &merged, &t, &actions);
+    let territoire = build_more::build_territoire(ctx, &merged, &mut t);
+    let concertation = build_more::build_concertation(ctx, &merged, &t);
+    let sections = build_more::build_sections(ctx, &merged, &mut t);
+    let annexes = build_more::build_annexes(ctx, &merged, &mut t);
+    let model = Roadmap {
+        feuille: feuille?,
+        acteurs,
+        gouvernance,
+        axes,
+        actions,
+        enveloppes,
+        lignes,
+        fonds,
+        jalons,
+        taches,
+        territoire,
+        concertation,
+        sections,
+        annexes,
+    };
+    checks::run(ctx, &merged, &t, &model);
+    Some(model)
+}

@@ -1,0 +1,323 @@
+//! Schema validation: the JSON Schema generated from [`crate::format`],
+//! checked with jsonschema, every error translated to French at its span.
+
+use crate::diagnostic::{did_you_mean, Diagnostic, FileId};
+use crate::format::Fragment;
+use crate::parse::SpanIndex;
+use jsonschema::error::{TypeKind, ValidationErrorKind};
+use serde_json::Value;
+use std::sync::OnceLock;
+
+/// The JSON Schema of a fragment, as committed in `schemas/`.
+pub fn fragment_schema() -> Value {
+    let settings = schemars::generate::SchemaSettings::draft2020_12()
+        .with_transform(schemars::transform::RecursiveTransform(drop_null));
+    let schema = settings.into_generator().into_root_schema_for::<Fragment>();
+    schema.to_value()
+}
+
+/// Pretty JSON text of the schema, byte-identical from run to run.
+pub fn fragment_schema_text() -> String {
+    let mut s = serde_json::to_string_pretty(&fragment_schema()).unwrap_or_default();
+    s.push('\n');
+    s
+}
+
+/// Optional fields are written by leaving the key out: `null` is not a
+/// value of any field, which keeps schema errors on the real alternatives.
+fn drop_null(schema: &mut schemars::Schema) {
+    let Some(obj) = schema.as_object_mut() else { return };
+    if let Some(Value::Array(types)) = obj.get_mut("type") {
+        types.retain(|t| t != "null");
+        if types.len() == 1 {
+            let t = types[0].clone();
+            obj.insert("type".into(), t);
+        }
+    }
+    if let Some(Value::Array(alts)) = obj.get_mut("anyOf") {
+        alts.retain(|a| a.get("type").and_then(Value::as_str) != Some("null"));
+        if alts.len() == 1 {
+            if let Some(Value::Object(only)) = alts.pop() {
+                obj.remove("anyOf");
+                for (k, v) in only {
+                    obj.entry(k).or_insert(v);
+                }
+            }
+        }
+    }
+}
+
+struct Compiled {
+    schema: Value,
+    validator: Option<jsonschema::Validator>,
+}
+
+fn compiled() -> &'static Compiled {
+    static C: OnceLock<Compiled> = OnceLock::new();
+    C.get_or_init(|| {
+        let schema = fragment_schema();
+        let validator = jsonschema::options()
+            .with_draft(jsonschema::Draft::Draft202012)
+            .should_validate_formats(true)
+            .build(&schema)
+            .ok();
+        Compiled { schema, validator }
+    })
+}
+
+fn type_name(t: &str) -> &'static str {
+    match t {
+        "string" => "un texte",
+        "integer" => "un nombre entier",
+        "number" => "un nombre",
+        "array" => "une liste",
+        "object" => "un dictionnaire (clé: valeur)",
+        "boolean" => "true ou false",
+        "null" => "une valeur vide",
+        _ => "une autre valeur",
+    }
+}
+
+fn found_name(v: &Value) -> String {
+    match v {
+        Value::Null => "une valeur vide".into(),
+        Value::Bool(b) => format!("le booléen {b}"),
+        Value::Number(n) if n.is_f64() => format!("le nombre {n}"),
+        Value::Number(n) => format!("le nombre entier {n}"),
+        Value::String(s) => format!("le texte « {} »", shorten(s)),
+        Value::Array(_) => "une liste".into(),
+        Value::Object(_) => "un dictionnaire".into(),
+    }
+}
+
+fn shorten(s: &str) -> String {
+    let mut out: String = s.chars().take(40).collect();
+    if s.chars().count() > 40 {
+        out.push('…');
+    }
+    out
+}
+
+/// What a named definition expects, for errors raised inside it.
+fn expected_for_def(schema_path: &str) -> Option<(&'static str, &'static str)> {
+    let def = schema_path.strip_prefix("/$defs/")?.split('/').next()?;
+    Some(match def {
+        "Montant" => (
+            "montant invalide",
+            "écrivez un nombre d'euros (6000) ou une chaîne avec au plus deux décimales (\"6000.50\")",
+        ),
+        "DateFlou" => (
+            "date invalide",
+            "formats acceptés : 2025, 2025-T2 (trimestre), 2025-03 (mois), 2025-03-14 (jour)",
+        ),
+        "Decimal" => ("nombre invalide", "écrivez un nombre comme 6.8 ou \"6,8\""),
+        "Texte" => (
+            "texte invalide",
+            "écrivez du Markdown, ou `fichier: textes/nom.md` pour un fichier",
+        ),
+        "Cellule" => ("cellule invalide", "une cellule contient un texte ou un nombre entier"),
+        _ => return None,
+    })
+}
+
+fn allowed_properties(schema: &Value, schema_path: &str) -> Vec<String> {
+    let parent = schema_path.rsplit_once('/').map_or("", |(p, _)| p);
+    schema
+        .pointer(parent)
+        .and_then(|o| o.get("properties"))
+        .and_then(Value::as_object)
+        .map(|m| m.keys().cloned().collect())
+        .unwrap_or_default()
+}
+
+/// Validate one fragment; returns the diagnostics (empty when valid).
+pub fn validate(file: FileId, json: &Value, index: &SpanIndex) -> Vec<Diagnostic> {
+    let c = compiled();
+    let Some(validator) = &c.validator else {
+        return vec![Diagnostic::error("fdr::interne::schema", "le schéma interne ne compile pas")];
+    };
+    let mut out = Vec::new();
+    for err in validator.iter_errors(json) {
+        let pointer = err.instance_path().as_str().to_string();
+        let schema_path = err.schema_path().as_str().to_string();
+        let span = index.value(&pointer).unwrap_or_default();
+        let field = pointer.rsplit('/').next().unwrap_or("").to_string();
+        match err.kind() {
+            ValidationErrorKind::AdditionalProperties { unexpected } => {
+                let allowed = allowed_properties(&c.schema, &schema_path);
+                for key in unexpected {
+                    let kspan = index
+                        .keys
+                        .get(&format!("{pointer}/{}", key.replace('~', "~0").replace('/', "~1")))
+                        .copied()
+                        .unwrap_or(span);
+                    let help = did_you_mean(key, allowed.iter().map(String::as_str)).or_else(|| {
+                        (!allowed.is_empty()).then(|| format!("clés possibles : {}", allowed.join(", ")))
+                    });
+                    out.push(
+                        Diagnostic::error("fdr::schema::cle_inconnue", format!("clé inconnue « {key} »"))
+                            .at(file, kspan)
+                            .label("clé inconnue")
+                            .help_opt(help),
+                    );
+                }
+            }
+            ValidationErrorKind::Required { property } => {
+                let name = property.as_str().unwrap_or("?");
+                out.push(
+                    Diagnostic::error(
+                        "fdr::schema::champ_manquant",
+                        format!("champ obligatoire « {name} » manquant"),
+                    )
+                    .at(file, span)
+                    .label(format!("il manque « {name} » ici"))
+                    .help(format!("ajoutez la clé `{name}:` à cet élément")),
+                );
+            }
+            ValidationErrorKind::Type { kind } => {
+                let expected = match kind {
+                    TypeKind::Single(t) => type_name(&t.to_string()).to_string(),
+                    TypeKind::Multiple(set) => set
+                        .iter()
+                        .map(|t| type_name(&t.to_string()))
+                        .collect::<Vec<_>>()
+                        .join(" ou "),
+                };
+                let (message, help) = match expected_for_def(&schema_path) {
+                    Some((m, h)) => (m.to_string(), h.to_string()),
+                    None => (
+                        format!("« {field} » doit être {expected}, pas {}", found_name(err.instance())),
+                        format!("attendu : {expected}"),
+                    ),
+                };
+                out.push(
+                    Diagnostic::error("fdr::schema::type", message)
+                        .at(file, span)
+                        .label(format!("attendu : {expected}"))
+                        .help(help),
+                );
+            }
+            ValidationErrorKind::Enum { options } | ValidationErrorKind::Constant { expected_value: options } => {
+                let values: Vec<&str> = match options.as_ref() {
+                    Value::Array(a) => a.iter().filter_map(Value::as_str).collect(),
+                    Value::String(s) => vec![s.as_str()],
+                    _ => Vec::new(),
+                };
+                let got = err.instance().as_str().unwrap_or("").to_string();
+                let help = did_you_mean(&got, values.iter().copied())
+                    .unwrap_or_else(|| format!("valeurs possibles : {}", values.join(", ")));
+                out.push(
+                    Diagnostic::error(
+                        "fdr::schema::valeur_inconnue",
+                        format!("valeur « {} » inconnue pour « {field} »", shorten(&got)),
+                    )
+                    .at(file, span)
+                    .label("valeur inconnue")
+                    .help(help),
+                );
+            }
+            ValidationErrorKind::OneOfNotValid { .. } | ValidationErrorKind::OneOfMultipleValid { .. } => {
+                // A `oneOf` of string constants is how schemars writes enums.
+                let values = one_of_constants(&c.schema, &schema_path);
+                let got = err.instance().as_str().map(str::to_string);
+                let help = match &got {
+                    Some(g) => did_you_mean(g, values.iter().map(String::as_str)),
+                    None => None,
+                }
+                .unwrap_or_else(|| format!("valeurs possibles : {}", values.join(", ")));
+                let shown = got.unwrap_or_else(|| found_name(err.instance()));
+                out.push(
+                    Diagnostic::error(
+                        "fdr::schema::valeur_inconnue",
+                        format!("valeur « {} » inconnue pour « {field} »", shorten(&shown)),
+                    )
+                    .at(file, span)
+                    .label("valeur inconnue")
+                    .help(help),
+                );
+            }
+            other => {
+                let (message, help) = match expected_for_def(&schema_path) {
+                    Some((m, h)) => (m.to_string(), Some(h.to_string())),
+                    None => match other {
+                        ValidationErrorKind::Minimum { limit } | ValidationErrorKind::ExclusiveMinimum { limit } => {
+                            (format!("« {field} » est trop petit (minimum {limit})"), None)
+                        }
+                        ValidationErrorKind::Maximum { limit } | ValidationErrorKind::ExclusiveMaximum { limit } => {
+                            (format!("« {field} » est trop grand (maximum {limit})"), None)
+                        }
+                        ValidationErrorKind::Format { format } if format == "email" => (
+                            "adresse électronique invalide".to_string(),
+                            Some("forme attendue : nom@domaine.fr".to_string()),
+                        ),
+                        _ => (format!("valeur invalide pour « {field} »"), None),
+                    },
+                };
+                out.push(
+                    Diagnostic::error("fdr::schema::invalide", message)
+                        .at(file, span)
+                        .label("ici")
+                        .help_opt(help),
+                );
+            }
+        }
+    }
+    out
+}
+
+fn one_of_constants(schema: &Value, schema_path: &str) -> Vec<String> {
+    schema
+        .pointer(schema_path)
+        .and_then(Value::as_array)
+        .map(|alts| {
+            alts.iter()
+                .filter_map(|a| a.get("const").and_then(Value::as_str).map(str::to_string))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::parse::{to_json, tree::parse_tree};
+
+    fn check(yaml: &str) -> Vec<Diagnostic> {
+        let mut d = Vec::new();
+        let tree = parse_tree(0, yaml, &mut d).unwrap().unwrap();
+        let mut idx = SpanIndex::default();
+        let json = to_json(&tree, "", &mut idx);
+        validate(0, &json, &idx)
+    }
+
+    #[test]
+    fn schema_compiles() {
+        assert!(compiled().validator.is_some());
+    }
+
+    #[test]
+    fn unknown_top_level_key_suggests() {
+        let d = check("actoins: []\n");
+        assert_eq!(d.len(), 1);
+        assert_eq!(d[0].code, "fdr::schema::cle_inconnue");
+        assert_eq!(d[0].help.as_deref(), Some("vouliez-vous dire « actions » ?"));
+        assert_eq!(d[0].span.unwrap().line, 1);
+    }
+
+    #[test]
+    fn reports_every_error_of_a_file() {
+        let d = check("axes:\n  - id: a\n  - titre: x\n    id: b\n    numero: deux\n");
+        let codes: Vec<_> = d.iter().map(|d| d.code).collect();
+        assert!(codes.contains(&"fdr::schema::champ_manquant"), "{codes:?}");
+        assert!(codes.contains(&"fdr::schema::type"), "{codes:?}");
+        assert!(d.len() >= 2);
+    }
+
+    #[test]
+    fn enum_value_suggests() {
+        let d = check("acteurs:\n  - id: a\n    nom: A\n    categorie: asociation\n");
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert_eq!(d[0].code, "fdr::schema::valeur_inconnue");
+        assert_eq!(d[0].help.as_deref(), Some("vouliez-vous dire « association » ?"));
+    }
+}

@@ -1,11 +1,65 @@
-//! `fdr build DIR`: check, then render every requested format.
+//! `fdr build DIR`: check, then render every requested format. Each file is
+//! written to a temporary file in the output folder and renamed into place,
+//! so an interrupted build leaves the previous outputs intact.
 
 use super::{Failure, Output, EXIT_INVALID};
-use crate::cli::BuildArgs;
-use crate::validate;
+use crate::cli::{BuildArgs, OutFormat};
+use crate::render::{self, RenderContext, Renderer};
+use crate::{compute, validate};
+use std::path::{Path, PathBuf};
+
+/// Refuse an output folder that is the roadmap folder or contains it.
+fn check_output(dir: &Path, output: &Path) -> Result<(), Failure> {
+    let real_dir = dir.canonicalize().map_err(|e| Failure::Io(format!("{} : {e}", dir.display())))?;
+    let real_out = match output.canonicalize() {
+        Ok(p) => p,
+        Err(_) => {
+            // Not created yet: judge by its parent.
+            let parent = output.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+            let name = output.file_name().map(PathBuf::from).unwrap_or_default();
+            parent.canonicalize().map(|p| p.join(name)).unwrap_or_else(|_| output.to_path_buf())
+        }
+    };
+    if real_out == real_dir || real_dir.starts_with(&real_out) {
+        return Err(Failure::Usage(format!(
+            "le dossier de sortie « {} » ne peut pas être le dossier de la feuille de route ni le contenir",
+            output.display()
+        )));
+    }
+    Ok(())
+}
+
+/// Write `bytes` to `dir/name` through a temporary file and a rename.
+pub fn write_atomic(dir: &Path, name: &str, bytes: &[u8]) -> Result<(), Failure> {
+    let tmp = dir.join(format!(".{name}.tmp"));
+    let fin = dir.join(name);
+    std::fs::write(&tmp, bytes).map_err(|e| Failure::Io(format!("écriture de {} impossible : {e}", tmp.display())))?;
+    std::fs::rename(&tmp, &fin).map_err(|e| Failure::Io(format!("écriture de {} impossible : {e}", fin.display())))
+}
+
+fn renderer(f: OutFormat) -> Result<Box<dyn Renderer>, Failure> {
+    match f {
+        OutFormat::Md => Ok(Box::new(render::MarkdownRenderer)),
+        OutFormat::Html => Ok(Box::new(render::HtmlRenderer)),
+        #[cfg(feature = "pdf")]
+        OutFormat::Pdf => Ok(Box::new(render::pdf::PdfRenderer::default())),
+        #[cfg(not(feature = "pdf"))]
+        OutFormat::Pdf => Err(Failure::Usage(
+            "le format pdf n'est pas disponible : fdr a été compilé sans la fonctionnalité « pdf » (cargo build --features pdf)".into(),
+        )),
+    }
+}
 
 pub fn run(args: &BuildArgs, out: &Output) -> Result<u8, Failure> {
     let output = args.output.clone().unwrap_or_else(|| args.dir.join("build"));
+    if !args.dir.is_dir() {
+        return Err(crate::load::LoadError::NotADirectory(args.dir.clone()).into());
+    }
+    check_output(&args.dir, &output)?;
+    let mut formats = args.format.clone();
+    formats.sort();
+    formats.dedup();
+    let renderers = formats.iter().map(|f| renderer(*f)).collect::<Result<Vec<_>, _>>()?;
     let mut checked = validate::check(&args.dir, Some(&output))?;
     if args.deny_warnings {
         checked.diags.deny_warnings();
@@ -13,8 +67,38 @@ pub fn run(args: &BuildArgs, out: &Output) -> Result<u8, Failure> {
     if !checked.diags.items.is_empty() {
         out.report(&checked.diags, &checked.sources);
     }
-    let Some(_model) = checked.model.filter(|_| !checked.diags.has_errors()) else {
+    let Some(model) = checked.model.filter(|_| !checked.diags.has_errors()) else {
         return Ok(EXIT_INVALID);
     };
+    let computed = compute::compute(&model);
+    let view = render::view::build(&model, &computed);
+    let ctx = RenderContext {
+        view: &view,
+        root: &args.dir,
+    };
+    // Render everything first: nothing is written if any format fails.
+    let mut files = Vec::new();
+    for r in &renderers {
+        match r.render(&ctx) {
+            Ok(bytes) => files.push((r.file_name(), bytes)),
+            Err(e) => {
+                eprintln!("erreur [fdr::gabarit::erreur] : {e}");
+                return Ok(EXIT_INVALID);
+            }
+        }
+    }
+    #[cfg(feature = "pdf")]
+    if args.emit_typst {
+        for (name, bytes) in render::pdf::typst_sources(&ctx).map_err(|e| Failure::Usage(e.to_string()))? {
+            files.push((name, bytes));
+        }
+    }
+    std::fs::create_dir_all(&output).map_err(|e| Failure::Io(format!("{} : {e}", output.display())))?;
+    for (name, bytes) in &files {
+        write_atomic(&output, name, bytes)?;
+        if !out.quiet {
+            eprintln!("écrit : {}", output.join(name).display());
+        }
+    }
     Ok(0)
 }

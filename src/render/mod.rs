@@ -1,4 +1,33 @@
 //! Render stage: a view model built once from the model and its computed
-//! figures, then one renderer per output format.
+//! figures, then one [`Renderer`] per output format.
 
 pub mod fmt;
+pub mod labels;
+pub mod markdown;
+mod md_html;
+#[cfg(feature = "pdf")]
+pub mod pdf;
+pub mod templates;
+pub mod view;
+
+pub use md_html::{HtmlRenderer, MarkdownRenderer};
+
+use std::path::Path;
+use templates::TemplateError;
+use view::View;
+
+/// What every renderer receives.
+pub struct RenderContext<'a> {
+    pub view: &'a View,
+    /// Roadmap folder, where `templates/` overrides are looked up.
+    pub root: &'a Path,
+}
+
+/// One output format.
+pub trait Renderer {
+    /// Short name, as in `--format`.
+    fn name(&self) -> &'static str;
+    /// File written in the output folder.
+    fn file_name(&self) -> &'static str;
+    fn render(&self, ctx: &RenderContext) -> Result<Vec<u8>, TemplateError>;
+}

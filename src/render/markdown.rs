@@ -1,0 +1,244 @@
+//! Markdown texts of the sources, through comrak only: cross-references
+//! resolved to computed numbers and titles, then rendered as Markdown
+//! (for the .md output), as safe HTML (raw HTML omitted, unsafe links
+//! removed) and as a JSON tree that the typst template renders as data.
+
+use comrak::nodes::{AstNode, ListType, NodeValue, TableAlignment};
+use comrak::{format_commonmark, format_html, parse_document, Arena, Options};
+use serde::Serialize;
+use serde_json::{json, Value};
+use std::collections::BTreeMap;
+
+/// What a cross-reference `[](#kind:id)` points at.
+#[derive(Debug, Clone)]
+pub struct RefTarget {
+    /// Text shown for an empty link: "action 1.2 « Titre »".
+    pub label: String,
+    /// Anchor in the HTML page and in the PDF.
+    pub anchor: String,
+    /// Anchor in the Markdown file (GitHub's heading slug).
+    pub anchor_md: String,
+}
+
+/// (kind, id) → target.
+pub type RefMap = BTreeMap<(String, String), RefTarget>;
+
+/// A text in every output form.
+#[derive(Debug, Clone, Serialize)]
+pub struct Texte {
+    pub md: String,
+    pub html: String,
+    pub tree: Value,
+}
+
+fn options() -> Options<'static> {
+    let mut o = Options::default();
+    o.extension.table = true;
+    o.extension.strikethrough = true;
+    o.extension.autolink = true;
+    o.extension.tasklist = false;
+    o.render.r#unsafe = false;
+    o.render.width = 0;
+    o
+}
+
+enum Target {
+    Html,
+    Md,
+}
+
+/// Rewrite `#kind:id` links; shift heading levels by `shift`.
+fn rewrite<'a>(arena: &'a Arena<'a>, root: &'a AstNode<'a>, refs: &RefMap, target: &Target, shift: u8) {
+    let nodes: Vec<_> = root.descendants().collect();
+    for node in nodes {
+        let mut data = node.data_mut();
+        match &mut data.value {
+            NodeValue::Heading(h) => h.level = (h.level + shift).min(6),
+            NodeValue::Link(link) => {
+                let Some((kind, id)) = link.url.strip_prefix('#').and_then(|u| u.split_once(':')) else {
+                    continue;
+                };
+                let Some(t) = refs.get(&(kind.to_string(), id.to_string())) else { continue };
+                link.url = match target {
+                    Target::Html => format!("#{}", t.anchor),
+                    Target::Md => format!("#{}", t.anchor_md),
+                };
+                let empty = node.first_child().is_none();
+                drop(data);
+                if empty {
+                    let text = arena.alloc(AstNode::from(NodeValue::Text(t.label.clone().into())));
+                    node.append(text);
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// Render one Markdown text. `shift` lowers its headings under the
+/// section that contains it.
+pub fn render(src: &str, refs: &RefMap, shift: u8) -> Texte {
+    let opts = options();
+    let arena = Arena::new();
+    let root = parse_document(&arena, src, &opts);
+    rewrite(&arena, root, refs, &Target::Html, shift);
+    let mut html = String::new();
+    let _ = format_html(root, &opts, &mut html);
+    let tree = Value::Array(root.children().map(block).collect());
+
+    let arena_md = Arena::new();
+    let root_md = parse_document(&arena_md, src, &opts);
+    rewrite(&arena_md, root_md, refs, &Target::Md, shift);
+    let mut md = String::new();
+    let _ = format_commonmark(root_md, &opts, &mut md);
+    Texte {
+        md: md.trim_end().to_string(),
+        html,
+        tree,
+    }
+}
+
+/// Plain text of a Markdown string (for SVG titles, PDF metadata…).
+pub fn plain(src: &str) -> String {
+    let arena = Arena::new();
+    let root = parse_document(&arena, src, &options());
+    root.collect_text()
+}
+
+fn inlines<'a>(node: &'a AstNode<'a>) -> Value {
+    Value::Array(node.children().filter_map(inline).collect())
+}
+
+fn inline<'a>(node: &'a AstNode<'a>) -> Option<Value> {
+    let v = node.data().value.clone();
+    Some(match v {
+        NodeValue::Text(t) => json!({"t": "text", "v": t.as_ref()}),
+        NodeValue::Code(c) => json!({"t": "code", "v": c.literal}),
+        NodeValue::SoftBreak => json!({"t": "sp"}),
+        NodeValue::LineBreak => json!({"t": "br"}),
+        NodeValue::Emph => json!({"t": "emph", "c": inlines(node)}),
+        NodeValue::Strong => json!({"t": "strong", "c": inlines(node)}),
+        NodeValue::Strikethrough => json!({"t": "del", "c": inlines(node)}),
+        NodeValue::Link(l) => {
+            let url = l.url.clone();
+            let safe = url.starts_with('#')
+                || url.starts_with("https://")
+                || url.starts_with("http://")
+                || url.starts_with("mailto:");
+            if safe && !url.is_empty() {
+                json!({"t": "link", "url": url, "c": inlines(node)})
+            } else {
+                json!({"t": "span", "c": inlines(node)})
+            }
+        }
+        NodeValue::Image(_) => json!({"t": "text", "v": node.collect_text()}),
+        NodeValue::HtmlInline(_) | NodeValue::Raw(_) => return None,
+        _ => json!({"t": "text", "v": node.collect_text()}),
+    })
+}
+
+fn block<'a>(node: &'a AstNode<'a>) -> Value {
+    let v = node.data().value.clone();
+    match v {
+        NodeValue::Paragraph => json!({"t": "p", "c": inlines(node)}),
+        NodeValue::Heading(h) => json!({"t": "h", "l": h.level, "c": inlines(node)}),
+        NodeValue::List(l) => {
+            let items: Vec<Value> = node
+                .children()
+                .map(|item| Value::Array(item.children().map(block).collect()))
+                .collect();
+            let ordered = l.list_type == ListType::Ordered;
+            json!({"t": if ordered { "ol" } else { "ul" }, "start": l.start, "items": items})
+        }
+        NodeValue::BlockQuote => json!({"t": "quote", "c": node.children().map(block).collect::<Vec<_>>()}),
+        NodeValue::CodeBlock(c) => json!({"t": "pre", "v": c.literal}),
+        NodeValue::ThematicBreak => json!({"t": "hr"}),
+        NodeValue::Table(t) => {
+            let align: Vec<&str> = t
+                .alignments
+                .iter()
+                .map(|a| match a {
+                    TableAlignment::Right => "right",
+                    TableAlignment::Center => "center",
+                    _ => "left",
+                })
+                .collect();
+            let rows: Vec<Value> = node
+                .children()
+                .map(|row| Value::Array(row.children().map(inlines).collect()))
+                .collect();
+            json!({"t": "table", "align": align, "rows": rows})
+        }
+        NodeValue::HtmlBlock(_) => json!({"t": "skip"}),
+        _ => json!({"t": "p", "c": [{"t": "text", "v": node.collect_text()}]}),
+    }
+}
+
+/// GitHub's heading anchor: lowercase, punctuation dropped, spaces → `-`.
+pub fn github_slug(heading: &str) -> String {
+    heading
+        .trim()
+        .to_lowercase()
+        .chars()
+        .filter_map(|c| {
+            if c.is_alphanumeric() || c == '-' || c == '_' {
+                Some(c)
+            } else if c == ' ' {
+                Some('-')
+            } else {
+                None
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn refs() -> RefMap {
+        let mut r = RefMap::new();
+        r.insert(
+            ("annexe".into(), "communes".into()),
+            RefTarget {
+                label: "annexe 3".into(),
+                anchor: "annexe-3".into(),
+                anchor_md: "annexe-3--communes".into(),
+            },
+        );
+        r
+    }
+
+    #[test]
+    fn resolves_cross_refs() {
+        let t = render("voir [](#annexe:communes).", &refs(), 0);
+        assert_eq!(t.html.trim(), "<p>voir <a href=\"#annexe-3\">annexe 3</a>.</p>");
+        assert_eq!(t.md, "voir [annexe 3](#annexe-3--communes).");
+    }
+
+    #[test]
+    fn hostile_markdown_is_inert() {
+        let t = render(
+            "<script>alert(1)</script>\n\n\"><img src=x onerror=alert(1)> [x](javascript:alert(1))",
+            &RefMap::new(),
+            0,
+        );
+        assert!(!t.html.contains("<script"), "{}", t.html);
+        assert!(!t.html.contains("<img"), "{}", t.html);
+        assert!(!t.html.contains("javascript:"), "{}", t.html);
+        let tree = t.tree.to_string();
+        assert!(!tree.contains("javascript:"), "{tree}");
+    }
+
+    #[test]
+    fn shifts_headings() {
+        let t = render("# Titre", &RefMap::new(), 2);
+        assert!(t.html.contains("<h3>"), "{}", t.html);
+        assert_eq!(t.md, "### Titre");
+    }
+
+    #[test]
+    fn slugs_like_github() {
+        assert_eq!(github_slug("Action 1.2 — Structuration d'un réseau"), "action-12--structuration-dun-réseau");
+    }
+}

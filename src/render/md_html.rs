@@ -1,0 +1,47 @@
+//! Markdown and HTML renderers: minijinja templates over the view model.
+
+use super::templates;
+use super::{RenderContext, Renderer};
+use templates::TemplateError;
+
+fn run(ctx: &RenderContext, name: &'static str) -> Result<Vec<u8>, TemplateError> {
+    let t = templates::load(ctx.root, name)?;
+    let value = minijinja::Value::from(minijinja::value::Serde(ctx.view));
+    let mut out = templates::render(&t, value)?;
+    // Collapse runs of blank lines left by template logic.
+    while out.contains("\n\n\n") {
+        out = out.replace("\n\n\n", "\n\n");
+    }
+    if !out.ends_with('\n') {
+        out.push('\n');
+    }
+    Ok(out.into_bytes())
+}
+
+pub struct MarkdownRenderer;
+
+impl Renderer for MarkdownRenderer {
+    fn name(&self) -> &'static str {
+        "md"
+    }
+    fn file_name(&self) -> &'static str {
+        "feuille-de-route.md"
+    }
+    fn render(&self, ctx: &RenderContext) -> Result<Vec<u8>, TemplateError> {
+        run(ctx, "feuille-de-route.md.j2")
+    }
+}
+
+pub struct HtmlRenderer;
+
+impl Renderer for HtmlRenderer {
+    fn name(&self) -> &'static str {
+        "html"
+    }
+    fn file_name(&self) -> &'static str {
+        "feuille-de-route.html"
+    }
+    fn render(&self, ctx: &RenderContext) -> Result<Vec<u8>, TemplateError> {
+        run(ctx, "feuille-de-route.html.j2")
+    }
+}

@@ -1,0 +1,147 @@
+//! Templates: built into the binary, each overridable by a file of the same
+//! name in `DIR/templates/`. minijinja runs them with a fuel limit and no
+//! loader, so a template cannot read files or loop forever.
+
+use crate::load::{read_text, resolve_inside};
+use minijinja::{Environment, Value};
+use std::path::Path;
+
+/// Built-in templates: (name, source).
+pub const BUILTIN: &[(&str, &str)] = &[
+    ("feuille-de-route.md.j2", include_str!("../../templates/feuille-de-route.md.j2")),
+    ("feuille-de-route.html.j2", include_str!("../../templates/feuille-de-route.html.j2")),
+    ("feuille-de-route.typ", include_str!("../../templates/feuille-de-route.typ")),
+];
+
+/// Fuel for one template run: ample for a 2,000-action roadmap, finite
+/// for a template that loops forever.
+pub const FUEL: u64 = 200_000_000;
+
+/// A template's text and where it came from.
+pub struct Template {
+    pub name: &'static str,
+    pub source: String,
+    /// Path of the overriding file, if any.
+    pub path: Option<String>,
+}
+
+/// Why a template failed: the file and line to show the user.
+#[derive(Debug)]
+pub struct TemplateError {
+    pub file: String,
+    pub line: Option<usize>,
+    pub message: String,
+}
+
+impl std::fmt::Display for TemplateError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.line {
+            Some(l) => write!(f, "{}:{l} : {}", self.file, self.message),
+            None => write!(f, "{} : {}", self.file, self.message),
+        }
+    }
+}
+
+/// The template `name`, overridden by `root/templates/name` if present.
+pub fn load(root: &Path, name: &'static str) -> Result<Template, TemplateError> {
+    let builtin = BUILTIN
+        .iter()
+        .find(|(n, _)| *n == name)
+        .map(|(_, s)| *s)
+        .unwrap_or_default();
+    let rel = format!("templates/{name}");
+    let candidate = root.join(&rel);
+    if std::fs::symlink_metadata(&candidate).is_err() {
+        return Ok(Template {
+            name,
+            source: builtin.to_string(),
+            path: None,
+        });
+    }
+    let shown = format!("{}/{rel}", root.display());
+    let Some(path) = resolve_inside(root, &rel) else {
+        return Err(TemplateError {
+            file: shown,
+            line: None,
+            message: "gabarit hors du dossier de la feuille de route (lien symbolique ?) : refusé".into(),
+        });
+    };
+    let text = read_text(&path).map_err(|e| TemplateError {
+        file: shown.clone(),
+        line: None,
+        message: match e {
+            crate::load::ReadProblem::NotUtf8 { line } => format!("le gabarit n'est pas en UTF-8 (ligne {line})"),
+            crate::load::ReadProblem::TooLarge(_) => "gabarit trop volumineux".into(),
+            crate::load::ReadProblem::Io(m) => m,
+        },
+    })?;
+    Ok(Template {
+        name,
+        source: text.to_string(),
+        path: Some(shown),
+    })
+}
+
+fn escape_md(s: &str, extra: &[char]) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if matches!(c, '\\' | '<' | '>' | '[' | ']' | '*' | '_' | '`') || extra.contains(&c) {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Environment with the filters our templates use.
+pub fn environment() -> Environment<'static> {
+    let mut env = Environment::new();
+    env.set_fuel(Some(FUEL));
+    env.set_recursion_limit(100);
+    env.set_auto_escape_callback(|name| {
+        if name.contains(".html") {
+            minijinja::AutoEscape::Html
+        } else {
+            minijinja::AutoEscape::None
+        }
+    });
+    // Markdown text from data: escape what Markdown would interpret.
+    env.add_filter("mdtext", |s: String| escape_md(&s, &[]).replace('\n', " "));
+    // Table cell: also `|`.
+    env.add_filter("cell", |s: String| escape_md(&s, &['|']).replace('\n', " "));
+    // Link text.
+    env.add_filter("mdlink", |s: String| escape_md(&s, &[]));
+    env.add_filter("truncate", |s: String, n: usize| {
+        if s.chars().count() <= n {
+            s
+        } else {
+            let cut: String = s.chars().take(n.saturating_sub(1)).collect();
+            format!("{}…", cut.trim_end())
+        }
+    });
+    env.add_filter("ucfirst", |s: String| {
+        let mut c = s.chars();
+        match c.next() {
+            Some(f) => f.to_uppercase().collect::<String>() + c.as_str(),
+            None => String::new(),
+        }
+    });
+    env
+}
+
+/// Render a template with the view as context.
+pub fn render(t: &Template, ctx: Value) -> Result<String, TemplateError> {
+    let mut env = environment();
+    let file = t.path.clone().unwrap_or_else(|| format!("templates/{} (intégré)", t.name));
+    let err = |e: minijinja::Error| TemplateError {
+        file: file.clone(),
+        line: e.line(),
+        message: match e.kind() {
+            minijinja::ErrorKind::OutOfFuel => "le gabarit ne termine pas (boucle sans fin ?) : exécution interrompue".into(),
+            _ => format!("erreur de gabarit : {}", e.detail().unwrap_or(&e.to_string())),
+        },
+    };
+    env.add_template_owned(t.name, t.source.clone()).map_err(err)?;
+    let tmpl = env.get_template(t.name).map_err(err)?;
+    tmpl.render(ctx).map_err(err)
+}

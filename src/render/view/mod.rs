@@ -1,0 +1,310 @@
+//! The view model: everything templates need, already computed and
+//! formatted in French, serialisable, separate from the domain model.
+
+mod annexes;
+mod parts;
+
+use super::fmt;
+use super::labels::{self, Labels, FR};
+use super::markdown::{self, github_slug, RefMap, RefTarget, Texte};
+use crate::compute::Computed;
+use crate::model::Roadmap;
+use serde::Serialize;
+use std::collections::BTreeSet;
+
+pub use annexes::*;
+pub use parts::*;
+
+/// A heading of the document and its anchors.
+#[derive(Debug, Clone, Serialize)]
+pub struct Heading {
+    /// "4", "Axe 1", "Action 1.2", "Annexe 3".
+    pub numero: String,
+    pub titre: String,
+    /// Full heading text, as printed.
+    pub texte: String,
+    /// Anchor in HTML and PDF.
+    pub ancre: String,
+    /// GitHub slug of `texte`, for the Markdown file.
+    pub ancre_md: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct EntreeSommaire {
+    pub h: Heading,
+    pub enfants: Vec<EntreeSommaire>,
+}
+
+/// The whole document, in reading order.
+#[derive(Debug, Serialize)]
+pub struct View {
+    pub l: &'static Labels,
+    pub couverture: Couverture,
+    pub sommaire: Vec<EntreeSommaire>,
+    pub introduction: Partie,
+    pub methodologie: Methodologie,
+    pub etat: EtatDesLieux,
+    pub axes: AxesPartie,
+    pub conclusion: Partie,
+    pub annexes: AnnexesPartie,
+}
+
+/// Hands out anchors and GitHub slugs, unique across the document.
+#[derive(Default)]
+pub struct Anchors {
+    md: BTreeSet<String>,
+}
+
+impl Anchors {
+    pub fn heading(&mut self, numero: &str, titre: &str, texte: String, ancre: String) -> Heading {
+        let base = github_slug(&texte);
+        let mut slug = base.clone();
+        let mut n = 1;
+        while !self.md.insert(slug.clone()) {
+            slug = format!("{base}-{n}");
+            n += 1;
+        }
+        Heading {
+            numero: numero.to_string(),
+            titre: titre.to_string(),
+            texte,
+            ancre,
+            ancre_md: slug,
+        }
+    }
+}
+
+/// Context shared by the builders of each part.
+pub struct Ctx<'a> {
+    pub m: &'a Roadmap,
+    pub c: &'a Computed,
+    pub refs: RefMap,
+}
+
+impl Ctx<'_> {
+    /// Render a Markdown text; `shift` = heading level of its container.
+    pub fn text(&self, src: &Option<String>, shift: u8) -> Option<Texte> {
+        src.as_ref().map(|s| markdown::render(s, &self.refs, shift))
+    }
+
+    pub fn acteur_nom(&self, ix: usize) -> String {
+        self.m.acteurs[ix].nom.clone()
+    }
+}
+
+/// Pre-compute the headings of axes, actions, annexes and sections so that
+/// texts can cross-reference them before the parts are built.
+pub struct Headings {
+    pub parts: [Heading; 6],
+    pub axes: Vec<Heading>,
+    pub actions: Vec<Heading>,
+    pub annexes: Vec<Heading>,
+    pub sections: Vec<Heading>,
+}
+
+fn headings(m: &Roadmap) -> Headings {
+    let mut a = Anchors::default();
+    let l = &FR;
+    let part = |a: &mut Anchors, n: u32, titre: &str, ancre: &str| {
+        a.heading(&n.to_string(), titre, format!("{n}. {titre}"), ancre.to_string())
+    };
+    let parts = [
+        part(&mut a, 1, l.introduction, "introduction"),
+        part(&mut a, 2, l.methodologie, "methodologie"),
+        part(&mut a, 3, l.etat_des_lieux, "etat-des-lieux"),
+        part(&mut a, 4, l.axes, "axes"),
+        part(&mut a, 5, l.conclusion, "conclusion"),
+        part(&mut a, 6, l.annexes, "annexes"),
+    ];
+    let axes = m
+        .axes
+        .iter()
+        .map(|x| {
+            let numero = format!("{} {}", l.axe, x.numero);
+            a.heading(&numero, &x.titre, format!("{numero} — {}", x.titre), format!("axe-{}", x.numero))
+        })
+        .collect();
+    let actions = m
+        .actions
+        .iter()
+        .map(|x| {
+            let numero = format!("{} {}", l.action, x.numero);
+            a.heading(
+                &numero,
+                &x.titre,
+                format!("{numero} — {}", x.titre),
+                format!("action-{}", x.numero.replace('.', "-")),
+            )
+        })
+        .collect();
+    let annexes = m
+        .annexes
+        .iter()
+        .map(|x| {
+            let numero = format!("{} {}", l.annexe, x.numero);
+            a.heading(&numero, &x.titre, format!("{numero} — {}", x.titre), format!("annexe-{}", x.numero))
+        })
+        .collect();
+    let sections = m
+        .sections
+        .iter()
+        .map(|s| a.heading("", &s.titre, s.titre.clone(), format!("section-{}", s.id)))
+        .collect();
+    Headings {
+        parts,
+        axes,
+        actions,
+        annexes,
+        sections,
+    }
+}
+
+fn ref_map(m: &Roadmap, h: &Headings) -> RefMap {
+    let mut refs = RefMap::new();
+    let mut add = |kind: &str, id: &str, label: String, hd: &Heading| {
+        refs.insert(
+            (kind.to_string(), id.to_string()),
+            RefTarget {
+                label,
+                anchor: hd.ancre.clone(),
+                anchor_md: hd.ancre_md.clone(),
+            },
+        );
+    };
+    for (x, hd) in m.axes.iter().zip(&h.axes) {
+        add("axe", &x.id, format!("axe {} « {} »", x.numero, x.titre), hd);
+    }
+    for (x, hd) in m.actions.iter().zip(&h.actions) {
+        add("action", &x.id, format!("action {} « {} »", x.numero, x.titre), hd);
+    }
+    for (x, hd) in m.annexes.iter().zip(&h.annexes) {
+        add("annexe", &x.id, format!("annexe {} « {} »", x.numero, x.titre), hd);
+    }
+    for (x, hd) in m.sections.iter().zip(&h.sections) {
+        add("section", &x.id, format!("« {} »", x.titre), hd);
+    }
+    refs
+}
+
+/// Build the view of a checked roadmap.
+pub fn build(m: &Roadmap, c: &Computed) -> View {
+    let h = headings(m);
+    let ctx = Ctx {
+        m,
+        c,
+        refs: ref_map(m, &h),
+    };
+    let introduction = parts::partie(&ctx, &h, 0, &m.feuille.introduction, crate::model::Partie::Introduction);
+    let methodologie = parts::methodologie(&ctx, &h);
+    let etat = parts::etat(&ctx, &h);
+    let axes = parts::axes(&ctx, &h);
+    let conclusion = parts::partie(&ctx, &h, 4, &m.feuille.conclusion, crate::model::Partie::Conclusion);
+    let annexes = annexes::annexes(&ctx, &h);
+    let sommaire = sommaire(&h, &introduction, &methodologie, &etat, &axes, &conclusion);
+    View {
+        l: &FR,
+        couverture: couverture(&ctx),
+        sommaire,
+        introduction,
+        methodologie,
+        etat,
+        axes,
+        conclusion,
+        annexes,
+    }
+}
+
+fn sommaire(
+    h: &Headings,
+    intro: &Partie,
+    methodo: &Methodologie,
+    etat: &EtatDesLieux,
+    axes: &AxesPartie,
+    concl: &Partie,
+) -> Vec<EntreeSommaire> {
+    let leaf = |h: &Heading| EntreeSommaire {
+        h: h.clone(),
+        enfants: Vec::new(),
+    };
+    let with_sections = |p: &Heading, sections: &[SectionV]| EntreeSommaire {
+        h: p.clone(),
+        enfants: sections.iter().map(|s| leaf(&s.h)).collect(),
+    };
+    vec![
+        with_sections(&h.parts[0], &intro.sections),
+        with_sections(&h.parts[1], &methodo.partie.sections),
+        with_sections(&h.parts[2], &etat.partie.sections),
+        EntreeSommaire {
+            h: h.parts[3].clone(),
+            enfants: axes
+                .axes
+                .iter()
+                .map(|a| EntreeSommaire {
+                    h: a.h.clone(),
+                    enfants: a.actions.iter().map(|x| leaf(&x.h)).collect(),
+                })
+                .collect(),
+        },
+        with_sections(&h.parts[4], &concl.sections),
+        EntreeSommaire {
+            h: h.parts[5].clone(),
+            enfants: h.annexes.iter().map(leaf).collect(),
+        },
+    ]
+}
+
+#[derive(Debug, Serialize)]
+pub struct Couverture {
+    pub titre: String,
+    pub sous_titre: Option<String>,
+    pub territoire: String,
+    pub code_departement: Option<String>,
+    pub periode: String,
+    pub version: Option<String>,
+    pub date: String,
+    pub co_porteurs: Vec<String>,
+    /// "A et B".
+    pub co_porteurs_texte: String,
+    pub nb_axes: String,
+    pub nb_actions: String,
+    pub budget_total: String,
+}
+
+/// "A", "A et B", "A, B et C".
+pub fn join_fr(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} et {last}", init.join(", ")),
+    }
+}
+
+fn couverture(ctx: &Ctx) -> Couverture {
+    let f = &ctx.m.feuille;
+    let co: Vec<String> = f.co_porteurs.iter().map(|i| ctx.acteur_nom(*i)).collect();
+    Couverture {
+        titre: f.titre.clone(),
+        sous_titre: f.sous_titre.clone(),
+        territoire: f.territoire.clone(),
+        code_departement: f.code_departement.clone(),
+        periode: format!("{}–{}", f.debut, f.fin),
+        version: f.version.clone(),
+        date: fmt::date(f.date),
+        co_porteurs_texte: join_fr(&co),
+        co_porteurs: co,
+        nb_axes: fmt::count(ctx.m.axes.len(), "axe", "axes"),
+        nb_actions: fmt::count(ctx.m.actions.len(), "action", "actions"),
+        budget_total: fmt::money(ctx.c.total),
+    }
+}
+
+/// A label for an acteur with its sigle: "Hub du Sud", "ANCT".
+pub fn acteur_label(m: &Roadmap, ix: usize) -> String {
+    let a = &m.acteurs[ix];
+    a.nom.clone()
+}
+
+/// Category labels, reused by parts and annexes.
+pub fn cat_titre(c: crate::model::Categorie) -> String {
+    labels::categorie_titre(c)
+}

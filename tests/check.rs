@@ -1,0 +1,578 @@
+//! Integration tests of `fdr check`: the real binary on the roadmaps of
+//! `tests/fixtures/`, one folder per check.
+//!
+//! Each fixture is copied into a temporary folder as `roadmap/` and checked
+//! from there (`fdr --color never check roadmap`), so the paths printed are
+//! the same on every machine. For each fixture the test
+//!
+//! 1. asserts the exit code (0 valid, 1 errors, 2 usage);
+//! 2. asserts the exact list of diagnostics read from `--format json`, one
+//!    `file:line:column severity code` line each, so a wrong position or a
+//!    missing diagnostic fails on a figure, not only on a snapshot diff;
+//! 3. asserts each expected code also appears in the human report;
+//! 4. pins the human report (stderr) with an insta snapshot named after the
+//!    fixture, in `tests/snapshots/`.
+//!
+//! Fixtures for a check that `src/` gets wrong are marked `#[ignore]` with
+//! the reason; their expectations describe the correct behaviour. Run them
+//! with `cargo test --test check -- --ignored`.
+//!
+//! Update the snapshots with `INSTA_UPDATE=always cargo test --test check`,
+//! then read the diff of `tests/snapshots/` before committing.
+
+use serde_json::Value;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use tempfile::TempDir;
+
+/// Name of the roadmap folder inside the temporary directory.
+const ROOT: &str = "roadmap";
+
+fn fixtures_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests").join("fixtures")
+}
+
+/// What one run of the binary produced.
+struct Outcome {
+    code: i32,
+    stdout: String,
+    stderr: String,
+}
+
+/// Run `fdr ARGS` in `cwd`, with an environment that cannot change the output.
+fn fdr_in(cwd: &Path, args: &[&str]) -> Outcome {
+    fdr_with_env(cwd, args, &[])
+}
+
+fn fdr_with_env(cwd: &Path, args: &[&str], env: &[(&str, &str)]) -> Outcome {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_fdr"));
+    cmd.args(args).current_dir(cwd);
+    for var in ["NO_COLOR", "CLICOLOR", "CLICOLOR_FORCE", "FORCE_COLOR", "COLUMNS", "LINES"] {
+        cmd.env_remove(var);
+    }
+    cmd.env("TERM", "dumb");
+    for (k, v) in env {
+        cmd.env(k, v);
+    }
+    let out = cmd.output().expect("fdr should start");
+    Outcome {
+        code: out.status.code().expect("fdr should exit, not be killed by a signal"),
+        stdout: String::from_utf8(out.stdout).expect("stdout should be UTF-8"),
+        stderr: String::from_utf8(out.stderr).expect("stderr should be UTF-8"),
+    }
+}
+
+/// Copy a folder byte for byte (files and subfolders only).
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        let kind = entry.file_type().unwrap();
+        if kind.is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else if kind.is_file() {
+            std::fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+}
+
+/// A temporary directory holding a copy of the fixture as `roadmap/`.
+fn sandbox(fixture: &str) -> TempDir {
+    let src = fixtures_dir().join(fixture);
+    assert!(src.is_dir(), "fixture « {fixture} » introuvable : {}", src.display());
+    let tmp = tempfile::tempdir().unwrap();
+    copy_dir(&src, &tmp.path().join(ROOT));
+    tmp
+}
+
+/// `fdr --color never check roadmap EXTRA…` in `dir`.
+fn check_in(dir: &Path, extra: &[&str]) -> Outcome {
+    let mut args = vec!["--color", "never", "check", ROOT];
+    args.extend_from_slice(extra);
+    fdr_in(dir, &args)
+}
+
+/// Trailing spaces are not meaningful in a report and editors strip them
+/// from snapshot files: drop them before comparing.
+fn normalize(text: &str) -> String {
+    let mut out: String = text.lines().map(str::trim_end).collect::<Vec<_>>().join("\n");
+    out.push('\n');
+    out
+}
+
+/// Text pinned by a snapshot: the command, its exit code and its output.
+fn transcript(args: &str, out: &Outcome) -> String {
+    let mut s = format!("$ fdr {args}\nexit: {}\n", out.code);
+    if !out.stdout.is_empty() {
+        s.push_str("--- stdout ---\n");
+        s.push_str(&normalize(&out.stdout));
+    }
+    s.push_str("--- stderr ---\n");
+    s.push_str(&normalize(&out.stderr));
+    s
+}
+
+fn snapshot(name: &str, text: &str) {
+    insta::with_settings!({
+        snapshot_path => "snapshots",
+        prepend_module_to_snapshot => false,
+        omit_expression => true,
+    }, {
+        insta::assert_snapshot!(name, text);
+    });
+}
+
+/// Parse `--format json` output.
+fn parse_json(stdout: &str) -> Vec<Value> {
+    let v: Value = serde_json::from_str(stdout)
+        .unwrap_or_else(|e| panic!("--format json should print a JSON array ({e}):\n{stdout}"));
+    v.as_array().expect("a JSON array").clone()
+}
+
+/// One line per diagnostic: `file:line:column severity code`, the file
+/// relative to the roadmap folder; `-` when the diagnostic has no file.
+fn summarize(diags: &[Value]) -> Vec<String> {
+    diags
+        .iter()
+        .map(|d| {
+            let file = d["file"].as_str().map_or("-".to_string(), |f| {
+                f.strip_prefix(&format!("{ROOT}/")).unwrap_or(f).to_string()
+            });
+            let place = match (d["line"].as_u64(), d["column"].as_u64()) {
+                (Some(l), Some(c)) => format!("{file}:{l}:{c}"),
+                _ => file,
+            };
+            format!(
+                "{place} {} {}",
+                d["severity"].as_str().unwrap_or("?"),
+                d["code"].as_str().unwrap_or("?")
+            )
+        })
+        .collect()
+}
+
+/// The whole check of one fixture; see the module documentation.
+/// `texts`: pieces of the human report that must appear (messages, help).
+fn fixture_test(fixture: &str, exit: i32, expected: &[&str], texts: &[&str]) {
+    let dir = sandbox(fixture);
+
+    let json = check_in(dir.path(), &["--format", "json"]);
+    assert_eq!(json.code, exit, "exit code of --format json\nstdout:\n{}\nstderr:\n{}", json.stdout, json.stderr);
+    let diags = parse_json(&json.stdout);
+    assert_eq!(
+        summarize(&diags),
+        expected,
+        "diagnostics of « {fixture} » (file:line:column severity code)\n{}",
+        json.stdout
+    );
+
+    let human = check_in(dir.path(), &[]);
+    assert_eq!(human.code, exit, "exit code\n{}", human.stderr);
+    assert!(human.stdout.is_empty(), "check prints its report on stderr only:\n{}", human.stdout);
+    for line in expected {
+        let code = line.rsplit(' ').next().unwrap();
+        assert!(human.stderr.contains(code), "« {code} » absent from the report:\n{}", human.stderr);
+    }
+    let errors = expected.iter().filter(|l| l.contains(" erreur ")).count();
+    let warnings = expected.iter().filter(|l| l.contains(" avertissement ")).count();
+    let plural = |n: usize, word: &str| if n > 1 { format!("{n} {word}s") } else { format!("{n} {word}") };
+    let summary = format!("{}, {}", plural(errors, "erreur"), plural(warnings, "avertissement"));
+    assert!(human.stderr.contains(&summary), "summary « {summary} » absent:\n{}", human.stderr);
+    assert!(!human.stderr.contains('\u{1b}'), "--color never must not print escape codes");
+    for text in texts {
+        assert!(human.stderr.contains(text), "« {text} » absent from the report:\n{}", human.stderr);
+    }
+
+    snapshot(fixture, &transcript(&format!("--color never check {ROOT}"), &human));
+}
+
+macro_rules! fixtures {
+    ($( $(#[$attr:meta])* $test:ident : $dir:literal => $exit:literal [ $($diag:literal),* $(,)? ]
+        $( + [ $($text:literal),* $(,)? ] )? ; )*) => {
+        /// Every fixture folder, for [`every_fixture_has_a_test`].
+        const FIXTURES: &[&str] = &[$($dir),*];
+        $(
+            $(#[$attr])*
+            #[test]
+            fn $test() {
+                fixture_test($dir, $exit, &[$($diag),*], &[$($($text),*)?]);
+            }
+        )*
+    };
+}
+
+fixtures! {
+    // ---- valid roadmaps ----
+    valide: "valide" => 0 [];
+    fichier_bom: "fichier-bom" => 0 [];
+    fichier_crlf: "fichier-crlf" => 0 [];
+    yaml_document_explicite: "yaml-document-explicite" => 0 [];
+
+    // ---- reading files ----
+    fichier_non_utf8: "fichier-non-utf8" => 1 ["acteurs-latin1.yaml erreur fdr::fichier::encodage"]
+        + ["roadmap/acteurs-latin1.yaml", "octets invalides à la ligne 3"];
+    fichier_vide: "fichier-vide" => 0 ["vide.yaml avertissement fdr::fichier::vide"];
+
+    // ---- YAML syntax and limits ----
+    yaml_syntaxe: "yaml-syntaxe" => 1 ["feuille.yaml:2:10 erreur fdr::yaml::syntaxe"]
+        + ["guillemet non fermé"];
+    yaml_tabulation: "yaml-tabulation" => 1 ["feuille.yaml:4:2 erreur fdr::yaml::syntaxe"]
+        + ["tabulation dans l'indentation"];
+    #[ignore = "bug src: a tab after a plain scalar gives an English message (« while scanning a plain scalar, found a tab ») at the previous line (4:10)"]
+    yaml_tabulation_apres_valeur: "yaml-tabulation-apres-valeur" => 1 ["feuille.yaml:5:1 erreur fdr::yaml::syntaxe"]
+        + ["tabulation", "feuille.yaml:5:1"];
+    #[ignore = "bug src: an unclosed [ gives the English « unclosed bracket '[' » with no help, instead of « liste entre crochets non fermée »"]
+    yaml_crochet_non_ferme: "yaml-crochet-non-ferme" => 1 ["feuille.yaml:31:18 erreur fdr::yaml::syntaxe"]
+        + ["liste entre crochets non fermée", "ajoutez le « ] » manquant"];
+    yaml_cle_dupliquee: "yaml-cle-dupliquee" => 1 ["feuille.yaml:10:3 erreur fdr::yaml::cle_dupliquee"]
+        + ["clé « titre » définie deux fois", "deuxième définition", "première définition"];
+    yaml_plusieurs_documents: "yaml-plusieurs-documents" => 1 ["feuille.yaml:31:1 erreur fdr::yaml::plusieurs_documents"];
+    yaml_alias_bombe: "yaml-alias-bombe" => 1 ["bombe.yaml:7:25 erreur fdr::yaml::alias_excessifs"];
+    yaml_profond: "yaml-profond" => 1 ["profond.yaml:4:58 erreur fdr::yaml::trop_profond"];
+    yaml_booleen_ambigu: "yaml-booleen-ambigu" => 0 ["feuille.yaml:3:15 avertissement fdr::yaml::booleen_ambigu"]
+        + ["« yes » est lu comme du texte"];
+
+    // ---- schema ----
+    schema_cle_inconnue: "schema-cle-inconnue" => 1 [
+        "feuille.yaml:2:3 erreur fdr::schema::champ_manquant",
+        "feuille.yaml:2:3 erreur fdr::schema::cle_inconnue",
+    ] + ["clé inconnue « titr »", "vouliez-vous dire « titre » ?"];
+    schema_champ_manquant: "schema-champ-manquant" => 1 ["feuille.yaml:25:5 erreur fdr::schema::champ_manquant"];
+    schema_type: "schema-type" => 1 ["feuille.yaml:10:16 erreur fdr::schema::type"]
+        + ["« co_porteurs » doit être une liste"];
+    schema_valeur_inconnue: "schema-valeur-inconnue" => 1 ["feuille.yaml:28:13 erreur fdr::schema::valeur_inconnue"]
+        + ["vouliez-vous dire « en_cours » ?"];
+    schema_date_format: "schema-date-format" => 1 ["feuille.yaml:9:9 erreur fdr::schema::invalide"];
+
+    // ---- identifiers and references ----
+    reference_inconnue: "reference-inconnue" => 1 ["feuille.yaml:31:19 erreur fdr::reference::inconnue"]
+        + ["vouliez-vous dire « prefecture-83 » ?"];
+    reference_repetee: "reference-repetee" => 0 ["feuille.yaml:31:34 avertissement fdr::reference::repetee"];
+    id_doublon: "id-doublon" => 1 ["feuille.yaml:25:9 erreur fdr::id::doublon"]
+        + ["[roadmap/feuille.yaml:25:9]", "[roadmap/actions-bis.yaml:8:9]", "première définition"];
+    #[ignore = "bug src: a duplicate acteur also gives « l'acteur « Hub du Sud » n'est cité nulle part » at the first definition, which is cited"]
+    id_doublon_acteur: "id-doublon-acteur" => 1 ["feuille.yaml:16:9 erreur fdr::id::doublon"];
+    id_invalide: "id-invalide" => 1 ["feuille.yaml:16:9 erreur fdr::id::invalide"];
+    fragment_doublon: "fragment-doublon" => 1 ["feuille.yaml:2:3 erreur fdr::fragment::doublon"]
+        + ["[roadmap/feuille.yaml:2:3]", "[roadmap/feuille-bis.yaml:2:3]", "première définition"];
+    feuille_manquante: "feuille-manquante" => 1 ["- erreur fdr::feuille::manquante"];
+
+    // ---- numbering ----
+    numero_hors_axe: "numero-hors-axe" => 1 ["feuille.yaml:33:13 erreur fdr::numero::hors_axe"];
+    numero_invalide: "numero-invalide" => 1 ["feuille.yaml:33:13 erreur fdr::numero::invalide"];
+    numero_lacune: "numero-lacune" => 1 ["feuille.yaml:34:13 erreur fdr::numero::lacune"];
+    numero_doublon: "numero-doublon" => 1 ["feuille.yaml:34:13 erreur fdr::numero::doublon"]
+        + ["première utilisation"];
+    #[ignore = "bug src: an action dropped for an error (here numero 2.1 in axe 1) also gives « acteur inutilisé » for its referent and « axe sans action » for its axe"]
+    cascade_apres_erreur: "cascade-apres-erreur" => 1 ["feuille.yaml:27:13 erreur fdr::numero::hors_axe"];
+
+    // ---- dates ----
+    date_fin_avant_debut: "date-fin-avant-debut" => 1 ["feuille.yaml:32:10 erreur fdr::date::fin_avant_debut"];
+    periode_fin_avant_debut: "periode-fin-avant-debut" => 1 ["feuille.yaml:8:10 erreur fdr::date::fin_avant_debut"];
+    date_invalide: "date-invalide" => 1 ["feuille.yaml:31:12 erreur fdr::date::invalide"]
+        + ["« 2025-02-30 » : ce jour n'existe pas"];
+    date_hors_periode: "date-hors-periode" => 0 ["feuille.yaml:32:10 avertissement fdr::date::hors_periode"];
+    jalon_axe_incoherent: "jalon-axe-incoherent" => 1 ["feuille.yaml:44:12 erreur fdr::calendrier::axe_incoherent"];
+
+    // ---- money ----
+    montant_invalide: "montant-invalide" => 1 ["feuille.yaml:40:16 erreur fdr::montant::invalide"]
+        + ["« 1.234 » a plus de deux décimales"];
+    montant_non_positif: "montant-non-positif" => 1 [
+        "feuille.yaml:36:16 erreur fdr::montant::non_positif",
+        "feuille.yaml:40:16 erreur fdr::montant::non_positif",
+    ];
+    financement_action_inconnue: "financement-action-inconnue" => 1 ["feuille.yaml:39:15 erreur fdr::reference::inconnue"];
+    financement_enveloppe_inconnue: "financement-enveloppe-inconnue" => 1 ["feuille.yaml:42:18 erreur fdr::reference::inconnue"];
+    financeur_manquant: "financeur-manquant" => 1 ["feuille.yaml:35:16 erreur fdr::financement::financeur_manquant"];
+    enveloppe_depassee: "enveloppe-depassee" => 1 ["feuille.yaml:36:16 erreur fdr::financement::enveloppe_depassee"]
+        + [
+            // French typography: narrow no-break space in thousands, no-break space before €.
+            "31\u{202f}000,50\u{a0}€ affectés pour 20\u{202f}000\u{a0}€ disponibles",
+            "dépassement de 11\u{202f}000,50\u{a0}€",
+        ];
+
+    // ---- territory ----
+    partie_superieure: "partie-superieure" => 1 ["feuille.yaml:39:29 erreur fdr::territoire::partie_superieure"];
+    taux_invalide: "taux-invalide" => 1 ["feuille.yaml:39:17 erreur fdr::territoire::taux_invalide"];
+    tableau_colonnes: "tableau-colonnes" => 1 ["feuille.yaml:39:11 erreur fdr::tableau::colonnes"];
+
+    // ---- completeness warnings and errors ----
+    action_sans_referent: "action-sans-referent" => 1 ["feuille.yaml:25:9 erreur fdr::action::sans_referent"];
+    axe_sans_action: "axe-sans-action" => 0 ["feuille.yaml:23:9 avertissement fdr::axe::sans_action"];
+    acteur_inutilise: "acteur-inutilise" => 0 ["feuille.yaml:19:9 avertissement fdr::acteur::inutilise"];
+    email_invalide: "email-invalide" => 1 ["feuille.yaml:20:14 erreur fdr::contact::email_invalide"];
+
+    // ---- texts ----
+    renvoi_inconnu: "renvoi-inconnu" => 1 [
+        "feuille.yaml:14:37 erreur fdr::reference::renvoi_inconnu",
+        "textes/introduction.md:4:13 erreur fdr::reference::renvoi_inconnu",
+        "textes/introduction.md:4:48 erreur fdr::reference::renvoi_inconnu",
+    ] + ["[roadmap/textes/introduction.md:4:13]", "vouliez-vous dire « accompagner » ?"];
+    texte_hors_dossier: "texte-hors-dossier" => 1 [
+        "feuille.yaml:12:5 erreur fdr::texte::fichier",
+        "feuille.yaml:14:5 erreur fdr::texte::fichier",
+    ] + ["« ../dehors.md » est introuvable ou hors du dossier"];
+
+    // ---- positions ----
+    #[ignore = "bug src/miette: the report header counts columns in bytes (10:43) where --format json counts characters (10:41)"]
+    colonne_accents: "colonne-accents" => 1 [
+        "feuille.yaml:10:32 erreur fdr::reference::inconnue",
+        "feuille.yaml:10:41 erreur fdr::reference::inconnue",
+    ] + ["[roadmap/feuille.yaml:10:32]", "[roadmap/feuille.yaml:10:41]"];
+
+    // ---- many errors in one run, sorted by file then position ----
+    plusieurs_erreurs: "plusieurs-erreurs" => 1 [
+        "a-acteurs.yaml:5:5 erreur fdr::schema::cle_inconnue",
+        "a-acteurs.yaml:8:16 erreur fdr::schema::valeur_inconnue",
+        "b-axes.yaml:3:13 erreur fdr::schema::type",
+        "b-axes.yaml:7:5 erreur fdr::schema::champ_manquant",
+        "c-feuille.yaml:5:16 erreur fdr::schema::valeur_inconnue",
+        "c-feuille.yaml:10:3 erreur fdr::yaml::cle_dupliquee",
+        "d-vide.yaml avertissement fdr::fichier::vide",
+        "e-financements.yaml:6:15 erreur fdr::schema::valeur_inconnue",
+        "e-financements.yaml:8:14 erreur fdr::schema::type",
+        "f-calendrier.yaml:3:16 erreur fdr::yaml::syntaxe",
+        "g-latin1.yaml erreur fdr::fichier::encodage",
+    ] + ["[roadmap/a-acteurs.yaml:5:5]", "[roadmap/b-axes.yaml:3:13]"];
+    plusieurs_erreurs_semantique: "plusieurs-erreurs-semantique" => 1 [
+        "acteurs.yaml:6:14 erreur fdr::contact::email_invalide",
+        "axes.yaml:13:19 erreur fdr::reference::inconnue",
+        "axes.yaml:14:12 erreur fdr::date::invalide",
+        "axes.yaml:17:13 erreur fdr::numero::lacune",
+        "axes.yaml:23:10 erreur fdr::date::fin_avant_debut",
+        "feuille.yaml:10:32 erreur fdr::reference::inconnue",
+        "feuille.yaml:11:31 erreur fdr::reference::renvoi_inconnu",
+        "financements.yaml:5:16 erreur fdr::financement::enveloppe_depassee",
+        "financements.yaml:15:16 erreur fdr::montant::invalide",
+        "financements.yaml:26:14 avertissement fdr::date::hors_periode",
+    ];
+}
+
+#[test]
+fn every_fixture_has_a_test() {
+    let mut on_disk: Vec<String> = std::fs::read_dir(fixtures_dir())
+        .unwrap()
+        .map(|e| e.unwrap())
+        .filter(|e| e.file_type().unwrap().is_dir())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    on_disk.sort();
+    let mut listed: Vec<&str> = FIXTURES.to_vec();
+    listed.sort();
+    assert_eq!(on_disk, listed, "each folder of tests/fixtures/ needs a line in fixtures! {{}}");
+}
+
+#[test]
+fn valide_summary_line() {
+    let dir = sandbox("valide");
+    let out = check_in(dir.path(), &[]);
+    assert_eq!(out.code, 0);
+    assert_eq!(out.stderr, "0 erreur, 0 avertissement\nroadmap : 2 axes, 3 actions, 10 fichiers vérifiés\n");
+}
+
+#[test]
+fn diagnostics_are_sorted_by_file_then_position() {
+    for fixture in ["plusieurs-erreurs", "plusieurs-erreurs-semantique"] {
+        let dir = sandbox(fixture);
+        let out = check_in(dir.path(), &["--format", "json"]);
+        let diags = parse_json(&out.stdout);
+        let keys: Vec<(String, u64, u64)> = diags
+            .iter()
+            .map(|d| {
+                (
+                    d["file"].as_str().unwrap_or("").to_string(),
+                    d["line"].as_u64().unwrap_or(0),
+                    d["column"].as_u64().unwrap_or(0),
+                )
+            })
+            .collect();
+        let mut sorted = keys.clone();
+        sorted.sort();
+        assert_eq!(keys, sorted, "{fixture}: not sorted by file, line, column");
+        let files: std::collections::BTreeSet<_> = keys.iter().map(|k| k.0.clone()).collect();
+        assert!(files.len() >= 4, "{fixture}: errors of several files in one run, got {files:?}");
+    }
+}
+
+#[test]
+fn json_format() {
+    let fixture = "plusieurs-erreurs-semantique";
+    let dir = sandbox(fixture);
+    let out = check_in(dir.path(), &["--format", "json"]);
+    assert_eq!(out.code, 1);
+    assert_eq!(out.stderr, "", "--format json prints nothing on stderr");
+    let diags = parse_json(&out.stdout);
+    assert_eq!(diags.len(), 10);
+    for d in &diags {
+        let keys: Vec<&str> = d.as_object().unwrap().keys().map(String::as_str).collect();
+        assert_eq!(
+            keys,
+            ["file", "line", "column", "end_line", "end_column", "severity", "code", "message", "help"],
+            "fields of {d}"
+        );
+        assert!(d["line"].as_u64().unwrap() >= 1);
+        assert!(d["column"].as_u64().unwrap() >= 1);
+        let start = (d["line"].as_u64().unwrap(), d["column"].as_u64().unwrap());
+        let end = (d["end_line"].as_u64().unwrap(), d["end_column"].as_u64().unwrap());
+        assert!(end > start, "end {end:?} after start {start:?} in {d}");
+        assert!(matches!(d["severity"].as_str(), Some("erreur" | "avertissement")));
+        assert!(d["code"].as_str().unwrap().starts_with("fdr::"));
+        assert!(!d["message"].as_str().unwrap().is_empty());
+    }
+    // One object in full: the unknown partner on line 13 of axes.yaml (CRLF file).
+    assert_eq!(
+        diags[1],
+        serde_json::json!({
+            "file": "roadmap/axes.yaml",
+            "line": 13,
+            "column": 19,
+            "end_line": 13,
+            "end_column": 29,
+            "severity": "erreur",
+            "code": "fdr::reference::inconnue",
+            "message": "acteur « hub-du-sud » inconnu",
+            "help": "vouliez-vous dire « hub-sud » ?"
+        })
+    );
+    snapshot(
+        &format!("json-{fixture}"),
+        &transcript(&format!("--color never check {ROOT} --format json"), &out),
+    );
+}
+
+#[test]
+fn json_format_valid_roadmap_is_empty_array() {
+    let dir = sandbox("valide");
+    let out = check_in(dir.path(), &["--format", "json"]);
+    assert_eq!(out.code, 0);
+    assert_eq!(parse_json(&out.stdout), Vec::<Value>::new());
+}
+
+#[test]
+fn json_format_file_without_position() {
+    let dir = sandbox("fichier-non-utf8");
+    let out = check_in(dir.path(), &["--format", "json"]);
+    let diags = parse_json(&out.stdout);
+    assert_eq!(diags.len(), 1);
+    assert_eq!(diags[0]["file"], "roadmap/acteurs-latin1.yaml");
+    for key in ["line", "column", "end_line", "end_column"] {
+        assert!(diags[0][key].is_null(), "{key} should be null: {}", diags[0]);
+    }
+}
+
+#[test]
+fn deny_warnings_turns_warnings_into_errors() {
+    let dir = sandbox("acteur-inutilise");
+    let plain = check_in(dir.path(), &[]);
+    assert_eq!(plain.code, 0, "a warning alone does not fail:\n{}", plain.stderr);
+    assert!(plain.stderr.contains("0 erreur, 1 avertissement"));
+
+    let denied = check_in(dir.path(), &["--deny-warnings"]);
+    assert_eq!(denied.code, 1, "--deny-warnings fails on a warning:\n{}", denied.stderr);
+    assert!(denied.stderr.contains("fdr::acteur::inutilise"));
+    assert!(denied.stderr.contains("1 erreur, 0 avertissement"), "{}", denied.stderr);
+    snapshot(
+        "deny-warnings-acteur-inutilise",
+        &transcript(&format!("--color never check {ROOT} --deny-warnings"), &denied),
+    );
+
+    let json = check_in(dir.path(), &["--deny-warnings", "--format", "json"]);
+    assert_eq!(json.code, 1);
+    assert_eq!(summarize(&parse_json(&json.stdout)), ["feuille.yaml:19:9 erreur fdr::acteur::inutilise"]);
+
+    let valid = sandbox("valide");
+    assert_eq!(check_in(valid.path(), &["--deny-warnings"]).code, 0, "nothing to deny");
+}
+
+#[test]
+fn quiet_shows_errors_only() {
+    let dir = sandbox("acteur-inutilise");
+    let out = fdr_in(dir.path(), &["--color", "never", "--quiet", "check", ROOT]);
+    assert_eq!(out.code, 0);
+    assert_eq!(out.stderr, "", "--quiet hides warnings and the all-clear line");
+
+    let dir = sandbox("plusieurs-erreurs-semantique");
+    let out = fdr_in(dir.path(), &["--color", "never", "--quiet", "check", ROOT]);
+    assert_eq!(out.code, 1);
+    assert!(!out.stderr.contains("fdr::date::hors_periode"), "warning shown with --quiet");
+    assert!(out.stderr.contains("fdr::montant::invalide"));
+    assert!(out.stderr.contains("9 erreurs, 1 avertissement"), "{}", out.stderr);
+}
+
+#[test]
+fn missing_directory_is_a_usage_error() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = fdr_in(tmp.path(), &["--color", "never", "check", "absent"]);
+    assert_eq!(out.code, 2, "{}", out.stderr);
+    assert_eq!(out.stdout, "");
+    assert_eq!(out.stderr, "erreur : le dossier « absent » n'existe pas ou n'est pas un dossier\n");
+    snapshot("dossier-absent", &transcript("--color never check absent", &out));
+
+    let json = fdr_in(tmp.path(), &["check", "absent", "--format", "json"]);
+    assert_eq!(json.code, 2, "same exit code with --format json");
+}
+
+#[test]
+fn file_instead_of_directory_is_a_usage_error() {
+    let tmp = tempfile::tempdir().unwrap();
+    std::fs::write(tmp.path().join("feuille.yaml"), "acteurs: []\n").unwrap();
+    let out = fdr_in(tmp.path(), &["--color", "never", "check", "feuille.yaml"]);
+    assert_eq!(out.code, 2, "{}", out.stderr);
+    assert!(out.stderr.contains("n'est pas un dossier"), "{}", out.stderr);
+}
+
+#[test]
+fn bad_arguments_are_usage_errors() {
+    let tmp = tempfile::tempdir().unwrap();
+    assert_eq!(fdr_in(tmp.path(), &["check"]).code, 2, "DIR is required");
+    assert_eq!(fdr_in(tmp.path(), &["check", ".", "--format", "xml"]).code, 2);
+    assert_eq!(fdr_in(tmp.path(), &["--color", "rose", "check", "."]).code, 2);
+}
+
+#[test]
+fn output_does_not_depend_on_the_terminal() {
+    let dir = sandbox("plusieurs-erreurs-semantique");
+    let args = ["--color", "never", "check", ROOT];
+    let reference = fdr_in(dir.path(), &args).stderr;
+    for env in [
+        &[("COLUMNS", "20")][..],
+        &[("COLUMNS", "300"), ("TERM", "xterm-256color")][..],
+        &[("NO_COLOR", "1")][..],
+        &[("FORCE_COLOR", "1"), ("CLICOLOR_FORCE", "1")][..],
+    ] {
+        assert_eq!(fdr_with_env(dir.path(), &args, env).stderr, reference, "with {env:?}");
+    }
+    // `auto` never colours a pipe.
+    let auto = fdr_in(dir.path(), &["check", ROOT]).stderr;
+    assert_eq!(auto, reference, "--color auto on a pipe");
+    // `always` colours, and the text under the colours is the same.
+    let always = fdr_in(dir.path(), &["--color", "always", "check", ROOT]).stderr;
+    assert!(always.contains("\u{1b}["), "--color always prints escape codes");
+}
+
+#[test]
+fn fichier_trop_gros() {
+    let dir = sandbox("valide");
+    let big = dir.path().join(ROOT).join("gros.yaml");
+    let mut text = String::from("acteurs: []\n");
+    while text.len() <= 8 * 1024 * 1024 {
+        text.push_str("# ligne de commentaire pour grossir le fichier au-delà de la limite de huit Mio\n");
+    }
+    std::fs::write(&big, text).unwrap();
+    let out = check_in(dir.path(), &["--format", "json"]);
+    assert_eq!(out.code, 1);
+    assert_eq!(summarize(&parse_json(&out.stdout)), ["gros.yaml erreur fdr::fichier::trop_gros"]);
+}
+
+#[cfg(unix)]
+#[test]
+fn symbolic_links_are_ignored() {
+    let dir = sandbox("valide");
+    let outside = dir.path().join("dehors.yaml");
+    std::fs::write(&outside, "acteurs: [}\n").unwrap();
+    std::os::unix::fs::symlink(&outside, dir.path().join(ROOT).join("lien.yaml")).unwrap();
+    let out = check_in(dir.path(), &["--format", "json"]);
+    assert_eq!(out.code, 0, "the link target is never read:\n{}", out.stdout);
+    assert_eq!(summarize(&parse_json(&out.stdout)), ["- avertissement fdr::fichier::lien_ignore"]);
+}

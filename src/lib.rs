@@ -15,4 +15,4 @@ pub mod parse;
 pub mod render;
 pub mod validate;
 
-pub use cmd::{run, Failure};
+pub use cmd::{Failure, run};

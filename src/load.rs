@@ -90,7 +90,11 @@ fn display_of(root: &Path, rel: &str) -> String {
 
 /// Read every fragment below `root`. `skip` is the output folder, if it lies
 /// inside the roadmap folder.
-pub fn load(root: &Path, skip: Option<&Path>, diags: &mut Diagnostics) -> Result<SourceSet, LoadError> {
+pub fn load(
+    root: &Path,
+    skip: Option<&Path>,
+    diags: &mut Diagnostics,
+) -> Result<SourceSet, LoadError> {
     if !root.is_dir() {
         return Err(LoadError::NotADirectory(root.to_path_buf()));
     }
@@ -121,7 +125,10 @@ pub fn load(root: &Path, skip: Option<&Path>, diags: &mut Diagnostics) -> Result
         let entry = match entry {
             Ok(e) => e,
             Err(err) => {
-                let path = err.path().map(|p| p.display().to_string()).unwrap_or_default();
+                let path = err
+                    .path()
+                    .map(|p| p.display().to_string())
+                    .unwrap_or_default();
                 diags.push(Diagnostic::error(
                     "fdr::fichier::illisible",
                     format!("impossible de parcourir « {path} » : {err}"),
@@ -215,7 +222,11 @@ pub fn read_text(path: &Path) -> Result<Arc<str>, ReadProblem> {
         }
         Err(e) => {
             let valid = e.utf8_error().valid_up_to();
-            let line = e.as_bytes()[..valid].iter().filter(|b| **b == b'\n').count() + 1;
+            let line = e.as_bytes()[..valid]
+                .iter()
+                .filter(|b| **b == b'\n')
+                .count()
+                + 1;
             Err(ReadProblem::NotUtf8 { line })
         }
     }

@@ -29,7 +29,9 @@ use tempfile::TempDir;
 const ROOT: &str = "roadmap";
 
 fn fixtures_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests").join("fixtures")
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests")
+        .join("fixtures")
 }
 
 /// What one run of the binary produced.
@@ -47,7 +49,14 @@ fn fdr_in(cwd: &Path, args: &[&str]) -> Outcome {
 fn fdr_with_env(cwd: &Path, args: &[&str], env: &[(&str, &str)]) -> Outcome {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_fdr"));
     cmd.args(args).current_dir(cwd);
-    for var in ["NO_COLOR", "CLICOLOR", "CLICOLOR_FORCE", "FORCE_COLOR", "COLUMNS", "LINES"] {
+    for var in [
+        "NO_COLOR",
+        "CLICOLOR",
+        "CLICOLOR_FORCE",
+        "FORCE_COLOR",
+        "COLUMNS",
+        "LINES",
+    ] {
         cmd.env_remove(var);
     }
     cmd.env("TERM", "dumb");
@@ -56,7 +65,10 @@ fn fdr_with_env(cwd: &Path, args: &[&str], env: &[(&str, &str)]) -> Outcome {
     }
     let out = cmd.output().expect("fdr should start");
     Outcome {
-        code: out.status.code().expect("fdr should exit, not be killed by a signal"),
+        code: out
+            .status
+            .code()
+            .expect("fdr should exit, not be killed by a signal"),
         stdout: String::from_utf8(out.stdout).expect("stdout should be UTF-8"),
         stderr: String::from_utf8(out.stderr).expect("stderr should be UTF-8"),
     }
@@ -80,7 +92,11 @@ fn copy_dir(from: &Path, to: &Path) {
 /// A temporary directory holding a copy of the fixture as `roadmap/`.
 fn sandbox(fixture: &str) -> TempDir {
     let src = fixtures_dir().join(fixture);
-    assert!(src.is_dir(), "fixture « {fixture} » introuvable : {}", src.display());
+    assert!(
+        src.is_dir(),
+        "fixture « {fixture} » introuvable : {}",
+        src.display()
+    );
     let tmp = tempfile::tempdir().unwrap();
     copy_dir(&src, &tmp.path().join(ROOT));
     tmp
@@ -96,7 +112,11 @@ fn check_in(dir: &Path, extra: &[&str]) -> Outcome {
 /// Trailing spaces are not meaningful in a report and editors strip them
 /// from snapshot files: drop them before comparing.
 fn normalize(text: &str) -> String {
-    let mut out: String = text.lines().map(str::trim_end).collect::<Vec<_>>().join("\n");
+    let mut out: String = text
+        .lines()
+        .map(str::trim_end)
+        .collect::<Vec<_>>()
+        .join("\n");
     out.push('\n');
     out
 }
@@ -158,7 +178,11 @@ fn fixture_test(fixture: &str, exit: i32, expected: &[&str], texts: &[&str]) {
     let dir = sandbox(fixture);
 
     let json = check_in(dir.path(), &["--format", "json"]);
-    assert_eq!(json.code, exit, "exit code of --format json\nstdout:\n{}\nstderr:\n{}", json.stdout, json.stderr);
+    assert_eq!(
+        json.code, exit,
+        "exit code of --format json\nstdout:\n{}\nstderr:\n{}",
+        json.stdout, json.stderr
+    );
     let diags = parse_json(&json.stdout);
     assert_eq!(
         summarize(&diags),
@@ -169,22 +193,57 @@ fn fixture_test(fixture: &str, exit: i32, expected: &[&str], texts: &[&str]) {
 
     let human = check_in(dir.path(), &[]);
     assert_eq!(human.code, exit, "exit code\n{}", human.stderr);
-    assert!(human.stdout.is_empty(), "check prints its report on stderr only:\n{}", human.stdout);
+    assert!(
+        human.stdout.is_empty(),
+        "check prints its report on stderr only:\n{}",
+        human.stdout
+    );
     for line in expected {
         let code = line.rsplit(' ').next().unwrap();
-        assert!(human.stderr.contains(code), "« {code} » absent from the report:\n{}", human.stderr);
+        assert!(
+            human.stderr.contains(code),
+            "« {code} » absent from the report:\n{}",
+            human.stderr
+        );
     }
     let errors = expected.iter().filter(|l| l.contains(" erreur ")).count();
-    let warnings = expected.iter().filter(|l| l.contains(" avertissement ")).count();
-    let plural = |n: usize, word: &str| if n > 1 { format!("{n} {word}s") } else { format!("{n} {word}") };
-    let summary = format!("{}, {}", plural(errors, "erreur"), plural(warnings, "avertissement"));
-    assert!(human.stderr.contains(&summary), "summary « {summary} » absent:\n{}", human.stderr);
-    assert!(!human.stderr.contains('\u{1b}'), "--color never must not print escape codes");
+    let warnings = expected
+        .iter()
+        .filter(|l| l.contains(" avertissement "))
+        .count();
+    let plural = |n: usize, word: &str| {
+        if n > 1 {
+            format!("{n} {word}s")
+        } else {
+            format!("{n} {word}")
+        }
+    };
+    let summary = format!(
+        "{}, {}",
+        plural(errors, "erreur"),
+        plural(warnings, "avertissement")
+    );
+    assert!(
+        human.stderr.contains(&summary),
+        "summary « {summary} » absent:\n{}",
+        human.stderr
+    );
+    assert!(
+        !human.stderr.contains('\u{1b}'),
+        "--color never must not print escape codes"
+    );
     for text in texts {
-        assert!(human.stderr.contains(text), "« {text} » absent from the report:\n{}", human.stderr);
+        assert!(
+            human.stderr.contains(text),
+            "« {text} » absent from the report:\n{}",
+            human.stderr
+        );
     }
 
-    snapshot(fixture, &transcript(&format!("--color never check {ROOT}"), &human));
+    snapshot(
+        fixture,
+        &transcript(&format!("--color never check {ROOT}"), &human),
+    );
 }
 
 macro_rules! fixtures {
@@ -360,7 +419,10 @@ fn every_fixture_has_a_test() {
     on_disk.sort();
     let mut listed: Vec<&str> = FIXTURES.to_vec();
     listed.sort();
-    assert_eq!(on_disk, listed, "each folder of tests/fixtures/ needs a line in fixtures! {{}}");
+    assert_eq!(
+        on_disk, listed,
+        "each folder of tests/fixtures/ needs a line in fixtures! {{}}"
+    );
 }
 
 #[test]
@@ -368,7 +430,10 @@ fn valide_summary_line() {
     let dir = sandbox("valide");
     let out = check_in(dir.path(), &[]);
     assert_eq!(out.code, 0);
-    assert_eq!(out.stderr, "0 erreur, 0 avertissement\nroadmap : 2 axes, 3 actions, 10 fichiers vérifiés\n");
+    assert_eq!(
+        out.stderr,
+        "0 erreur, 0 avertissement\nroadmap : 2 axes, 3 actions, 10 fichiers vérifiés\n"
+    );
 }
 
 #[test]
@@ -391,7 +456,10 @@ fn diagnostics_are_sorted_by_file_then_position() {
         sorted.sort();
         assert_eq!(keys, sorted, "{fixture}: not sorted by file, line, column");
         let files: std::collections::BTreeSet<_> = keys.iter().map(|k| k.0.clone()).collect();
-        assert!(files.len() >= 4, "{fixture}: errors of several files in one run, got {files:?}");
+        assert!(
+            files.len() >= 4,
+            "{fixture}: errors of several files in one run, got {files:?}"
+        );
     }
 }
 
@@ -408,15 +476,31 @@ fn json_format() {
         let keys: Vec<&str> = d.as_object().unwrap().keys().map(String::as_str).collect();
         assert_eq!(
             keys,
-            ["file", "line", "column", "end_line", "end_column", "severity", "code", "message", "help"],
+            [
+                "file",
+                "line",
+                "column",
+                "end_line",
+                "end_column",
+                "severity",
+                "code",
+                "message",
+                "help"
+            ],
             "fields of {d}"
         );
         assert!(d["line"].as_u64().unwrap() >= 1);
         assert!(d["column"].as_u64().unwrap() >= 1);
         let start = (d["line"].as_u64().unwrap(), d["column"].as_u64().unwrap());
-        let end = (d["end_line"].as_u64().unwrap(), d["end_column"].as_u64().unwrap());
+        let end = (
+            d["end_line"].as_u64().unwrap(),
+            d["end_column"].as_u64().unwrap(),
+        );
         assert!(end > start, "end {end:?} after start {start:?} in {d}");
-        assert!(matches!(d["severity"].as_str(), Some("erreur" | "avertissement")));
+        assert!(matches!(
+            d["severity"].as_str(),
+            Some("erreur" | "avertissement")
+        ));
         assert!(d["code"].as_str().unwrap().starts_with("fdr::"));
         assert!(!d["message"].as_str().unwrap().is_empty());
     }
@@ -457,7 +541,11 @@ fn json_format_file_without_position() {
     assert_eq!(diags.len(), 1);
     assert_eq!(diags[0]["file"], "roadmap/acteurs-latin1.yaml");
     for key in ["line", "column", "end_line", "end_column"] {
-        assert!(diags[0][key].is_null(), "{key} should be null: {}", diags[0]);
+        assert!(
+            diags[0][key].is_null(),
+            "{key} should be null: {}",
+            diags[0]
+        );
     }
 }
 
@@ -465,24 +553,46 @@ fn json_format_file_without_position() {
 fn deny_warnings_turns_warnings_into_errors() {
     let dir = sandbox("acteur-inutilise");
     let plain = check_in(dir.path(), &[]);
-    assert_eq!(plain.code, 0, "a warning alone does not fail:\n{}", plain.stderr);
+    assert_eq!(
+        plain.code, 0,
+        "a warning alone does not fail:\n{}",
+        plain.stderr
+    );
     assert!(plain.stderr.contains("0 erreur, 1 avertissement"));
 
     let denied = check_in(dir.path(), &["--deny-warnings"]);
-    assert_eq!(denied.code, 1, "--deny-warnings fails on a warning:\n{}", denied.stderr);
+    assert_eq!(
+        denied.code, 1,
+        "--deny-warnings fails on a warning:\n{}",
+        denied.stderr
+    );
     assert!(denied.stderr.contains("fdr::acteur::inutilise"));
-    assert!(denied.stderr.contains("1 erreur, 0 avertissement"), "{}", denied.stderr);
+    assert!(
+        denied.stderr.contains("1 erreur, 0 avertissement"),
+        "{}",
+        denied.stderr
+    );
     snapshot(
         "deny-warnings-acteur-inutilise",
-        &transcript(&format!("--color never check {ROOT} --deny-warnings"), &denied),
+        &transcript(
+            &format!("--color never check {ROOT} --deny-warnings"),
+            &denied,
+        ),
     );
 
     let json = check_in(dir.path(), &["--deny-warnings", "--format", "json"]);
     assert_eq!(json.code, 1);
-    assert_eq!(summarize(&parse_json(&json.stdout)), ["feuille.yaml:19:9 erreur fdr::acteur::inutilise"]);
+    assert_eq!(
+        summarize(&parse_json(&json.stdout)),
+        ["feuille.yaml:19:9 erreur fdr::acteur::inutilise"]
+    );
 
     let valid = sandbox("valide");
-    assert_eq!(check_in(valid.path(), &["--deny-warnings"]).code, 0, "nothing to deny");
+    assert_eq!(
+        check_in(valid.path(), &["--deny-warnings"]).code,
+        0,
+        "nothing to deny"
+    );
 }
 
 #[test]
@@ -490,14 +600,24 @@ fn quiet_shows_errors_only() {
     let dir = sandbox("acteur-inutilise");
     let out = fdr_in(dir.path(), &["--color", "never", "--quiet", "check", ROOT]);
     assert_eq!(out.code, 0);
-    assert_eq!(out.stderr, "", "--quiet hides warnings and the all-clear line");
+    assert_eq!(
+        out.stderr, "",
+        "--quiet hides warnings and the all-clear line"
+    );
 
     let dir = sandbox("plusieurs-erreurs-semantique");
     let out = fdr_in(dir.path(), &["--color", "never", "--quiet", "check", ROOT]);
     assert_eq!(out.code, 1);
-    assert!(!out.stderr.contains("fdr::date::hors_periode"), "warning shown with --quiet");
+    assert!(
+        !out.stderr.contains("fdr::date::hors_periode"),
+        "warning shown with --quiet"
+    );
     assert!(out.stderr.contains("fdr::montant::invalide"));
-    assert!(out.stderr.contains("9 erreurs, 1 avertissement"), "{}", out.stderr);
+    assert!(
+        out.stderr.contains("9 erreurs, 1 avertissement"),
+        "{}",
+        out.stderr
+    );
 }
 
 #[test]
@@ -506,8 +626,14 @@ fn missing_directory_is_a_usage_error() {
     let out = fdr_in(tmp.path(), &["--color", "never", "check", "absent"]);
     assert_eq!(out.code, 2, "{}", out.stderr);
     assert_eq!(out.stdout, "");
-    assert_eq!(out.stderr, "erreur : le dossier « absent » n'existe pas ou n'est pas un dossier\n");
-    snapshot("dossier-absent", &transcript("--color never check absent", &out));
+    assert_eq!(
+        out.stderr,
+        "erreur : le dossier « absent » n'existe pas ou n'est pas un dossier\n"
+    );
+    snapshot(
+        "dossier-absent",
+        &transcript("--color never check absent", &out),
+    );
 
     let json = fdr_in(tmp.path(), &["check", "absent", "--format", "json"]);
     assert_eq!(json.code, 2, "same exit code with --format json");
@@ -519,15 +645,25 @@ fn file_instead_of_directory_is_a_usage_error() {
     std::fs::write(tmp.path().join("feuille.yaml"), "acteurs: []\n").unwrap();
     let out = fdr_in(tmp.path(), &["--color", "never", "check", "feuille.yaml"]);
     assert_eq!(out.code, 2, "{}", out.stderr);
-    assert!(out.stderr.contains("n'est pas un dossier"), "{}", out.stderr);
+    assert!(
+        out.stderr.contains("n'est pas un dossier"),
+        "{}",
+        out.stderr
+    );
 }
 
 #[test]
 fn bad_arguments_are_usage_errors() {
     let tmp = tempfile::tempdir().unwrap();
     assert_eq!(fdr_in(tmp.path(), &["check"]).code, 2, "DIR is required");
-    assert_eq!(fdr_in(tmp.path(), &["check", ".", "--format", "xml"]).code, 2);
-    assert_eq!(fdr_in(tmp.path(), &["--color", "rose", "check", "."]).code, 2);
+    assert_eq!(
+        fdr_in(tmp.path(), &["check", ".", "--format", "xml"]).code,
+        2
+    );
+    assert_eq!(
+        fdr_in(tmp.path(), &["--color", "rose", "check", "."]).code,
+        2
+    );
 }
 
 #[test]
@@ -541,14 +677,21 @@ fn output_does_not_depend_on_the_terminal() {
         &[("NO_COLOR", "1")][..],
         &[("FORCE_COLOR", "1"), ("CLICOLOR_FORCE", "1")][..],
     ] {
-        assert_eq!(fdr_with_env(dir.path(), &args, env).stderr, reference, "with {env:?}");
+        assert_eq!(
+            fdr_with_env(dir.path(), &args, env).stderr,
+            reference,
+            "with {env:?}"
+        );
     }
     // `auto` never colours a pipe.
     let auto = fdr_in(dir.path(), &["check", ROOT]).stderr;
     assert_eq!(auto, reference, "--color auto on a pipe");
     // `always` colours, and the text under the colours is the same.
     let always = fdr_in(dir.path(), &["--color", "always", "check", ROOT]).stderr;
-    assert!(always.contains("\u{1b}["), "--color always prints escape codes");
+    assert!(
+        always.contains("\u{1b}["),
+        "--color always prints escape codes"
+    );
 }
 
 #[test]
@@ -557,12 +700,17 @@ fn fichier_trop_gros() {
     let big = dir.path().join(ROOT).join("gros.yaml");
     let mut text = String::from("acteurs: []\n");
     while text.len() <= 8 * 1024 * 1024 {
-        text.push_str("# ligne de commentaire pour grossir le fichier au-delà de la limite de huit Mio\n");
+        text.push_str(
+            "# ligne de commentaire pour grossir le fichier au-delà de la limite de huit Mio\n",
+        );
     }
     std::fs::write(&big, text).unwrap();
     let out = check_in(dir.path(), &["--format", "json"]);
     assert_eq!(out.code, 1);
-    assert_eq!(summarize(&parse_json(&out.stdout)), ["gros.yaml erreur fdr::fichier::trop_gros"]);
+    assert_eq!(
+        summarize(&parse_json(&out.stdout)),
+        ["gros.yaml erreur fdr::fichier::trop_gros"]
+    );
 }
 
 #[cfg(unix)]
@@ -573,6 +721,13 @@ fn symbolic_links_are_ignored() {
     std::fs::write(&outside, "acteurs: [}\n").unwrap();
     std::os::unix::fs::symlink(&outside, dir.path().join(ROOT).join("lien.yaml")).unwrap();
     let out = check_in(dir.path(), &["--format", "json"]);
-    assert_eq!(out.code, 0, "the link target is never read:\n{}", out.stdout);
-    assert_eq!(summarize(&parse_json(&out.stdout)), ["- avertissement fdr::fichier::lien_ignore"]);
+    assert_eq!(
+        out.code, 0,
+        "the link target is never read:\n{}",
+        out.stdout
+    );
+    assert_eq!(
+        summarize(&parse_json(&out.stdout)),
+        ["- avertissement fdr::fichier::lien_ignore"]
+    );
 }

@@ -2,7 +2,7 @@
 //! written to a temporary file in the output folder and renamed into place,
 //! so an interrupted build leaves the previous outputs intact.
 
-use super::{Failure, Output, EXIT_INVALID};
+use super::{EXIT_INVALID, Failure, Output};
 use crate::cli::{BuildArgs, OutFormat};
 use crate::render::{self, RenderContext, Renderer};
 use crate::{compute, validate};
@@ -10,14 +10,22 @@ use std::path::{Path, PathBuf};
 
 /// Refuse an output folder that is the roadmap folder or contains it.
 fn check_output(dir: &Path, output: &Path) -> Result<(), Failure> {
-    let real_dir = dir.canonicalize().map_err(|e| Failure::Io(format!("{} : {e}", dir.display())))?;
+    let real_dir = dir
+        .canonicalize()
+        .map_err(|e| Failure::Io(format!("{} : {e}", dir.display())))?;
     let real_out = match output.canonicalize() {
         Ok(p) => p,
         Err(_) => {
             // Not created yet: judge by its parent.
-            let parent = output.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+            let parent = output
+                .parent()
+                .filter(|p| !p.as_os_str().is_empty())
+                .unwrap_or(Path::new("."));
             let name = output.file_name().map(PathBuf::from).unwrap_or_default();
-            parent.canonicalize().map(|p| p.join(name)).unwrap_or_else(|_| output.to_path_buf())
+            parent
+                .canonicalize()
+                .map(|p| p.join(name))
+                .unwrap_or_else(|_| output.to_path_buf())
         }
     };
     if real_out == real_dir || real_dir.starts_with(&real_out) {
@@ -33,8 +41,10 @@ fn check_output(dir: &Path, output: &Path) -> Result<(), Failure> {
 pub fn write_atomic(dir: &Path, name: &str, bytes: &[u8]) -> Result<(), Failure> {
     let tmp = dir.join(format!(".{name}.tmp"));
     let fin = dir.join(name);
-    std::fs::write(&tmp, bytes).map_err(|e| Failure::Io(format!("écriture de {} impossible : {e}", tmp.display())))?;
-    std::fs::rename(&tmp, &fin).map_err(|e| Failure::Io(format!("écriture de {} impossible : {e}", fin.display())))
+    std::fs::write(&tmp, bytes)
+        .map_err(|e| Failure::Io(format!("écriture de {} impossible : {e}", tmp.display())))?;
+    std::fs::rename(&tmp, &fin)
+        .map_err(|e| Failure::Io(format!("écriture de {} impossible : {e}", fin.display())))
 }
 
 fn renderer(f: OutFormat) -> Result<Box<dyn Renderer>, Failure> {
@@ -51,7 +61,10 @@ fn renderer(f: OutFormat) -> Result<Box<dyn Renderer>, Failure> {
 }
 
 pub fn run(args: &BuildArgs, out: &Output) -> Result<u8, Failure> {
-    let output = args.output.clone().unwrap_or_else(|| args.dir.join("build"));
+    let output = args
+        .output
+        .clone()
+        .unwrap_or_else(|| args.dir.join("build"));
     if !args.dir.is_dir() {
         return Err(crate::load::LoadError::NotADirectory(args.dir.clone()).into());
     }
@@ -59,7 +72,10 @@ pub fn run(args: &BuildArgs, out: &Output) -> Result<u8, Failure> {
     let mut formats = args.format.clone();
     formats.sort();
     formats.dedup();
-    let renderers = formats.iter().map(|f| renderer(*f)).collect::<Result<Vec<_>, _>>()?;
+    let renderers = formats
+        .iter()
+        .map(|f| renderer(*f))
+        .collect::<Result<Vec<_>, _>>()?;
     let mut checked = validate::check(&args.dir, Some(&output))?;
     if args.deny_warnings {
         checked.diags.deny_warnings();
@@ -89,11 +105,14 @@ pub fn run(args: &BuildArgs, out: &Output) -> Result<u8, Failure> {
     }
     #[cfg(feature = "pdf")]
     if args.emit_typst {
-        for (name, bytes) in render::pdf::typst_sources(&ctx).map_err(|e| Failure::Usage(e.to_string()))? {
+        for (name, bytes) in
+            render::pdf::typst_sources(&ctx).map_err(|e| Failure::Usage(e.to_string()))?
+        {
             files.push((name, bytes));
         }
     }
-    std::fs::create_dir_all(&output).map_err(|e| Failure::Io(format!("{} : {e}", output.display())))?;
+    std::fs::create_dir_all(&output)
+        .map_err(|e| Failure::Io(format!("{} : {e}", output.display())))?;
     for (name, bytes) in &files {
         write_atomic(&output, name, bytes)?;
         if !out.quiet {

@@ -1,8 +1,9 @@
 //! `fdr check DIR`: validate, print every diagnostic, write nothing.
 
-use super::{Failure, Output, EXIT_INVALID};
+use super::{EXIT_INVALID, Failure, Output};
 use crate::cli::{CheckArgs, DiagFormat};
 use crate::diagnostic::render_json;
+use crate::render::fmt;
 use crate::validate;
 
 pub fn run(args: &CheckArgs, out: &Output) -> Result<u8, Failure> {
@@ -16,16 +17,24 @@ pub fn run(args: &CheckArgs, out: &Output) -> Result<u8, Failure> {
             if !checked.diags.has_errors() && !out.quiet {
                 if let Some(m) = &checked.model {
                     eprintln!(
-                        "{} : {} axes, {} actions, {} fichiers vérifiés",
+                        "{} : {}, {}, {}",
                         args.dir.display(),
-                        m.axes.len(),
-                        m.actions.len(),
-                        checked.sources.files.len()
+                        fmt::count(m.axes.len(), "axe", "axes"),
+                        fmt::count(m.actions.len(), "action", "actions"),
+                        fmt::count(
+                            checked.sources.files.len(),
+                            "fichier vérifié",
+                            "fichiers vérifiés"
+                        ),
                     );
                 }
             }
         }
         DiagFormat::Json => println!("{}", render_json(&checked.diags, &checked.sources)),
     }
-    Ok(if checked.diags.has_errors() { EXIT_INVALID } else { 0 })
+    Ok(if checked.diags.has_errors() {
+        EXIT_INVALID
+    } else {
+        0
+    })
 }

@@ -1,6 +1,6 @@
 //! `fdr export DIR --format json`: the resolved, computed model.
 
-use super::{Failure, Output, EXIT_INVALID};
+use super::{EXIT_INVALID, Failure, Output};
 use crate::cli::ExportArgs;
 use crate::{compute, validate};
 

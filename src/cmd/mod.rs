@@ -7,7 +7,7 @@ mod export;
 mod schema;
 
 use crate::cli::{Cli, Color, Command};
-use crate::diagnostic::{render_human, summary_line, Diagnostics};
+use crate::diagnostic::{Diagnostics, render_human, summary_line};
 use crate::load::SourceSet;
 use std::io::IsTerminal;
 
@@ -52,7 +52,9 @@ impl Output {
         let color = match cli.color {
             Color::Always => true,
             Color::Never => false,
-            Color::Auto => std::env::var_os("NO_COLOR").is_none() && std::io::stderr().is_terminal(),
+            Color::Auto => {
+                std::env::var_os("NO_COLOR").is_none() && std::io::stderr().is_terminal()
+            }
         };
         Output {
             color,

@@ -73,7 +73,11 @@ pub struct Computed {
     pub nombre_reunions: usize,
 }
 
-fn by_acteur(items: impl Iterator<Item = (ActeurIx, Money)>, total: Money, model: &Roadmap) -> Vec<Amount> {
+fn by_acteur(
+    items: impl Iterator<Item = (ActeurIx, Money)>,
+    total: Money,
+    model: &Roadmap,
+) -> Vec<Amount> {
     let mut map: BTreeMap<ActeurIx, Money> = BTreeMap::new();
     for (a, m) in items {
         *map.entry(a).or_default() = map.get(&a).copied().unwrap_or_default() + m;
@@ -87,9 +91,11 @@ fn by_acteur(items: impl Iterator<Item = (ActeurIx, Money)>, total: Money, model
         })
         .collect();
     v.sort_by(|a, b| {
-        b.montant
-            .cmp(&a.montant)
-            .then_with(|| model.acteurs[a.acteur].nom.cmp(&model.acteurs[b.acteur].nom))
+        b.montant.cmp(&a.montant).then_with(|| {
+            model.acteurs[a.acteur]
+                .nom
+                .cmp(&model.acteurs[b.acteur].nom)
+        })
     });
     v
 }
@@ -111,7 +117,11 @@ fn table_totals(t: &crate::model::Tableau) -> TableTotals {
     let par_colonne = (0..t.colonnes.len())
         .map(|c| {
             t.ligne_total.as_ref()?;
-            let nums: Vec<i64> = t.lignes.iter().filter_map(|r| r.get(c).and_then(num)).collect();
+            let nums: Vec<i64> = t
+                .lignes
+                .iter()
+                .filter_map(|r| r.get(c).and_then(num))
+                .collect();
             (!nums.is_empty()).then(|| nums.iter().sum())
         })
         .collect();
@@ -144,20 +154,47 @@ pub fn compute(model: &Roadmap) -> Computed {
         }
     }
     let total: Money = model.lignes.iter().map(|l| l.montant).sum();
-    let parts_axe = par_axe.iter().map(|m| Share::new(m.0 as u64, total.0 as u64)).collect();
-    let par_financeur = by_acteur(model.lignes.iter().map(|l| (l.financeur, l.montant)), total, model);
-    let par_recipiendaire = by_acteur(model.lignes.iter().map(|l| (l.recipiendaire, l.montant)), total, model);
+    let parts_axe = par_axe
+        .iter()
+        .map(|m| Share::new(m.0 as u64, total.0 as u64))
+        .collect();
+    let par_financeur = by_acteur(
+        model.lignes.iter().map(|l| (l.financeur, l.montant)),
+        total,
+        model,
+    );
+    let par_recipiendaire = by_acteur(
+        model.lignes.iter().map(|l| (l.recipiendaire, l.montant)),
+        total,
+        model,
+    );
 
-    let epci = model.territoire.populations.as_ref().map(|p| p.epci.as_slice()).unwrap_or(&[]);
+    let epci = model
+        .territoire
+        .populations
+        .as_ref()
+        .map(|p| p.epci.as_slice())
+        .unwrap_or(&[]);
     let population_totale: u64 = epci.iter().map(|e| e.population).sum();
-    let parts_epci = epci.iter().map(|e| Share::new(e.population, population_totale)).collect();
+    let parts_epci = epci
+        .iter()
+        .map(|e| Share::new(e.population, population_totale))
+        .collect();
 
-    let communes = model.territoire.communes.as_ref().map(|c| c.lignes.as_slice()).unwrap_or(&[]);
+    let communes = model
+        .territoire
+        .communes
+        .as_ref()
+        .map(|c| c.lignes.as_slice())
+        .unwrap_or(&[]);
     let communes_population: u64 = communes.iter().map(|c| c.population).sum();
     let communes_fragile: u64 = communes.iter().filter_map(|c| c.population_fragile).sum();
     let communes_parts = communes
         .iter()
-        .map(|c| c.population_fragile.and_then(|f| Share::new(f, c.population)))
+        .map(|c| {
+            c.population_fragile
+                .and_then(|f| Share::new(f, c.population))
+        })
         .collect();
     let communes_part_totale = Share::new(communes_fragile, communes_population);
 
@@ -165,14 +202,27 @@ pub fn compute(model: &Roadmap) -> Computed {
     for p in &model.concertation.participants {
         *cats.entry(model.acteurs[*p].categorie).or_default() += 1;
     }
-    let participants_publics = cats.iter().filter(|(c, _)| c.est_public()).map(|(_, n)| n).sum();
-    let participants_prives = cats.iter().filter(|(c, _)| !c.est_public()).map(|(_, n)| n).sum();
+    let participants_publics = cats
+        .iter()
+        .filter(|(c, _)| c.est_public())
+        .map(|(_, n)| n)
+        .sum();
+    let participants_prives = cats
+        .iter()
+        .filter(|(c, _)| !c.est_public())
+        .map(|(_, n)| n)
+        .sum();
     let mut statuts: BTreeMap<Statut, usize> = BTreeMap::new();
     for a in &model.actions {
         *statuts.entry(a.statut).or_default() += 1;
     }
     let nombre_reunions = model.concertation.reunions.len()
-        + model.gouvernance.instances.iter().map(|i| i.reunions.len()).sum::<usize>();
+        + model
+            .gouvernance
+            .instances
+            .iter()
+            .map(|i| i.reunions.len())
+            .sum::<usize>();
     Computed {
         total,
         par_action,

@@ -153,7 +153,10 @@ pub fn suggest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) ->
 }
 
 /// "did you mean" help text, in French.
-pub fn did_you_mean<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<String> {
+pub fn did_you_mean<'a>(
+    word: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<String> {
     suggest(word, candidates).map(|s| format!("vouliez-vous dire « {s} » ?"))
 }
 
@@ -171,7 +174,12 @@ mod tests {
     #[test]
     fn sorts_by_file_then_offset() {
         let mut d = Diagnostics::default();
-        let s = |o| Span { offset: o, len: 1, line: 1, col: 1 };
+        let s = |o| Span {
+            offset: o,
+            len: 1,
+            line: 1,
+            col: 1,
+        };
         d.push(Diagnostic::error("b", "x").at(1, s(5)));
         d.push(Diagnostic::error("a", "y").at(0, s(9)));
         d.push(Diagnostic::error("c", "z").at(0, s(2)));

@@ -112,7 +112,11 @@ pub fn render_human(diags: &Diagnostics, sources: &SourceSet, color: bool) -> St
             diag: d,
             source: d.file.and_then(|f| {
                 // A diagnostic about a whole file shows its name only.
-                if d.span.is_some() { named(sources, f) } else { None }
+                if d.span.is_some() {
+                    named(sources, f)
+                } else {
+                    None
+                }
             }),
             related,
             related_place: None,
@@ -132,22 +136,21 @@ pub fn render_human(diags: &Diagnostics, sources: &SourceSet, color: bool) -> St
     out
 }
 
-/// "2 erreurs, 1 avertissement" — or the all-clear line.
+/// "2 erreurs, 1 avertissement", "aucune erreur, aucun avertissement".
 pub fn summary_line(diags: &Diagnostics) -> String {
     let e = diags.count(Severity::Error);
     let w = diags.count(Severity::Warning);
-    let plural = |n: usize, one: &str, many: &str| {
-        if n > 1 {
-            format!("{n} {many}")
-        } else {
-            format!("{n} {one}")
-        }
+    let errors = match e {
+        0 => "aucune erreur".to_string(),
+        1 => "1 erreur".to_string(),
+        n => format!("{n} erreurs"),
     };
-    format!(
-        "{}, {}",
-        plural(e, "erreur", "erreurs"),
-        plural(w, "avertissement", "avertissements")
-    )
+    let warnings = match w {
+        0 => "aucun avertissement".to_string(),
+        1 => "1 avertissement".to_string(),
+        n => format!("{n} avertissements"),
+    };
+    format!("{errors}, {warnings}")
 }
 
 #[derive(serde::Serialize)]

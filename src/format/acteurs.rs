@@ -33,7 +33,19 @@ pub struct Contact {
 }
 
 /// Catégorie d'acteur.
-#[derive(Debug, Clone, Copy, Deserialize, serde::Serialize, JsonSchema, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    Deserialize,
+    serde::Serialize,
+    JsonSchema,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Categorie {
     /// Services de l'État (préfecture, SGAR, ANCT…).

@@ -82,7 +82,9 @@ impl Decimal {
             return Err(format!("« {raw} » n'est pas un nombre"));
         }
         let digits = format!("{int}{frac}");
-        let m: i64 = digits.parse().map_err(|_| format!("« {raw} » est trop grand"))?;
+        let m: i64 = digits
+            .parse()
+            .map_err(|_| format!("« {raw} » est trop grand"))?;
         Ok(Decimal {
             mantissa: if neg { -m } else { m },
             scale: frac.len() as u8,
@@ -158,9 +160,7 @@ fn days_in_month(y: u16, m: u8) -> u8 {
 impl DateFlou {
     pub fn parse(raw: &str) -> Result<DateFlou, String> {
         let s = raw.trim();
-        let bad = || {
-            format!("« {raw} » n'est pas une date (2025, 2025-T2, 2025-03 ou 2025-03-14)")
-        };
+        let bad = || format!("« {raw} » n'est pas une date (2025, 2025-T2, 2025-03 ou 2025-03-14)");
         let mut parts = s.split('-');
         let y: u16 = parts
             .next()

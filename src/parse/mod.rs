@@ -42,7 +42,9 @@ pub fn to_json(node: &Node, pointer: &str, index: &mut SpanIndex) -> serde_json:
         Value::Bool(b) => J::Bool(*b),
         Value::Int(i) => J::from(*i),
         Value::UInt(u) => J::from(*u),
-        Value::Float(f) => serde_json::Number::from_f64(*f).map_or(J::String(format!("{f}")), J::Number),
+        Value::Float(f) => {
+            serde_json::Number::from_f64(*f).map_or(J::String(format!("{f}")), J::Number)
+        }
         Value::Str(s) => J::String(s.clone()),
         Value::Seq(items) => J::Array(
             items
@@ -91,7 +93,9 @@ pub fn yaml11_warnings(file: FileId, node: &Node, out: &mut Vec<Diagnostic>) {
     }
     match &node.value {
         Value::Seq(items) => items.iter().for_each(|n| yaml11_warnings(file, n, out)),
-        Value::Map(entries) => entries.iter().for_each(|(_, v)| yaml11_warnings(file, v, out)),
+        Value::Map(entries) => entries
+            .iter()
+            .for_each(|(_, v)| yaml11_warnings(file, v, out)),
         _ => {}
     }
 }
@@ -124,7 +128,11 @@ pub fn typed(file: FileId, text: &str) -> Result<Fragment, Diagnostic> {
                 if loc.line() > 0 {
                     let s = loc.span();
                     let offset = s.byte_offset().map_or_else(
-                        || text.char_indices().nth(s.offset() as usize).map_or(0, |(i, _)| i),
+                        || {
+                            text.char_indices()
+                                .nth(s.offset() as usize)
+                                .map_or(0, |(i, _)| i)
+                        },
                         |b| b as usize,
                     );
                     d = d.at(

@@ -40,7 +40,10 @@ impl Node {
         match &self.value {
             Value::Seq(items) => 1 + items.iter().map(Node::count).sum::<usize>(),
             Value::Map(entries) => {
-                1 + entries.iter().map(|(k, v)| k.count() + v.count()).sum::<usize>()
+                1 + entries
+                    .iter()
+                    .map(|(k, v)| k.count() + v.count())
+                    .sum::<usize>()
             }
             _ => 1,
         }
@@ -69,7 +72,20 @@ fn span_of(start: &Marker, end: &Marker) -> Span {
 fn resolve_plain(s: &str) -> (Value, bool) {
     let yaml11 = matches!(
         s,
-        "yes" | "Yes" | "YES" | "no" | "No" | "NO" | "on" | "On" | "ON" | "off" | "Off" | "OFF" | "y" | "n"
+        "yes"
+            | "Yes"
+            | "YES"
+            | "no"
+            | "No"
+            | "NO"
+            | "on"
+            | "On"
+            | "ON"
+            | "off"
+            | "Off"
+            | "OFF"
+            | "y"
+            | "n"
     );
     let v = match s {
         "" | "~" | "null" | "Null" | "NULL" => Value::Null,
@@ -136,7 +152,9 @@ fn scan_error(file: FileId, e: &ScanError, text: &str) -> Diagnostic {
     use serde_saphyr::granit_parser::ErrorKind as K;
     let m = e.marker();
     let offset = m.byte_offset().unwrap_or_else(|| {
-        text.char_indices().nth(m.index()).map_or(text.len(), |(i, _)| i)
+        text.char_indices()
+            .nth(m.index())
+            .map_or(text.len(), |(i, _)| i)
     });
     let span = Span {
         offset,
@@ -205,7 +223,11 @@ fn scan_error(file: FileId, e: &ScanError, text: &str) -> Diagnostic {
 
 /// Parse one file into a tree. `Ok(None)` for an empty document.
 /// Every problem found is pushed to `diags`; on a fatal one, `Err(())`.
-pub fn parse_tree(file: FileId, text: &str, diags: &mut Vec<Diagnostic>) -> Result<Option<Node>, ()> {
+pub fn parse_tree(
+    file: FileId,
+    text: &str,
+    diags: &mut Vec<Diagnostic>,
+) -> Result<Option<Node>, ()> {
     let mut stack: Vec<Frame> = Vec::new();
     let mut anchors: HashMap<usize, Node> = HashMap::new();
     let mut root: Option<Node> = None;
@@ -289,7 +311,9 @@ pub fn parse_tree(file: FileId, text: &str, diags: &mut Vec<Diagnostic>) -> Resu
                         )
                         .at(file, span_of(&span.start, &span.end))
                         .label("ce niveau dépasse la limite")
-                        .help("une feuille de route n'a besoin que de quelques niveaux d'imbrication"),
+                        .help(
+                            "une feuille de route n'a besoin que de quelques niveaux d'imbrication",
+                        ),
                     );
                     return Err(());
                 }
@@ -311,7 +335,11 @@ pub fn parse_tree(file: FileId, text: &str, diags: &mut Vec<Diagnostic>) -> Resu
                 None
             }
             Event::SequenceEnd | Event::MappingEnd => match stack.pop() {
-                Some(Frame::Seq { items, start, anchor }) => Some((
+                Some(Frame::Seq {
+                    items,
+                    start,
+                    anchor,
+                }) => Some((
                     Node {
                         value: Value::Seq(items),
                         span: span_of(&start, &span.end),
@@ -319,7 +347,12 @@ pub fn parse_tree(file: FileId, text: &str, diags: &mut Vec<Diagnostic>) -> Resu
                     },
                     anchor,
                 )),
-                Some(Frame::Map { entries, start, anchor, .. }) => Some((
+                Some(Frame::Map {
+                    entries,
+                    start,
+                    anchor,
+                    ..
+                }) => Some((
                     Node {
                         value: Value::Map(entries),
                         span: span_of(&start, &span.end),
@@ -331,13 +364,20 @@ pub fn parse_tree(file: FileId, text: &str, diags: &mut Vec<Diagnostic>) -> Resu
             },
             _ => None,
         };
-        let Some((node, anchor)) = complete else { continue };
+        let Some((node, anchor)) = complete else {
+            continue;
+        };
         nodes += 1;
         if nodes > MAX_NODES {
             diags.push(
-                Diagnostic::error("fdr::yaml::trop_de_valeurs", "le fichier contient trop de valeurs")
-                    .at(file, node.span)
-                    .help(format!("au plus {MAX_NODES} valeurs par fichier : découpez la feuille de route")),
+                Diagnostic::error(
+                    "fdr::yaml::trop_de_valeurs",
+                    "le fichier contient trop de valeurs",
+                )
+                .at(file, node.span)
+                .help(format!(
+                    "au plus {MAX_NODES} valeurs par fichier : découpez la feuille de route"
+                )),
             );
             return Err(());
         }
@@ -390,9 +430,13 @@ mod tests {
         let (tree, d) = parse("a: 1\nb:\n  - x\n  - 'y'\n");
         assert!(d.is_empty());
         let tree = tree.unwrap().unwrap();
-        let Value::Map(entries) = tree.value else { panic!("map expected") };
+        let Value::Map(entries) = tree.value else {
+            panic!("map expected")
+        };
         let (_, b) = &entries[1];
-        let Value::Seq(items) = &b.value else { panic!("seq expected") };
+        let Value::Seq(items) = &b.value else {
+            panic!("seq expected")
+        };
         assert_eq!((items[1].span.line, items[1].span.col), (4, 5));
         assert_eq!(items[1].as_str(), Some("y"));
     }
@@ -404,7 +448,10 @@ mod tests {
         assert!(matches!(resolve_plain("2025-T2").0, Value::Str(_)));
         assert!(matches!(resolve_plain("2025-03").0, Value::Str(_)));
         assert!(matches!(resolve_plain("yes"), (Value::Str(_), true)));
-        assert!(matches!(resolve_plain("99999999999999999999999").0, Value::Float(_)));
+        assert!(matches!(
+            resolve_plain("99999999999999999999999").0,
+            Value::Float(_)
+        ));
     }
 
     #[test]

@@ -9,13 +9,24 @@ pub const THOUSANDS: char = '\u{202f}';
 pub const UNIT_SPACE: char = '\u{a0}';
 
 pub const MONTHS: [&str; 12] = [
-    "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre",
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
     "décembre",
 ];
 
 /// Short month names for grids.
 pub const MONTHS_SHORT: [&str; 12] = [
-    "janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.", "nov.", "déc.",
+    "janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.", "nov.",
+    "déc.",
 ];
 
 /// `2082886` → `2 082 886`.
@@ -28,11 +39,7 @@ pub fn int(n: i128) -> String {
         }
         out.push(c);
     }
-    if n < 0 {
-        format!("-{out}")
-    } else {
-        out
-    }
+    if n < 0 { format!("-{out}") } else { out }
 }
 
 /// `Money(7143300)` → `71 433 €`; cents shown only when there are some.
@@ -88,12 +95,20 @@ pub fn date(d: DateFlou) -> String {
         Precision::Annee => d.annee.to_string(),
         Precision::Trimestre => {
             let q = (d.mois - 1) / 3 + 1;
-            let ord = if q == 1 { "1er".to_string() } else { format!("{q}e") };
+            let ord = if q == 1 {
+                "1er".to_string()
+            } else {
+                format!("{q}e")
+            };
             format!("{ord} trimestre {}", d.annee)
         }
         Precision::Mois => format!("{month} {}", d.annee),
         Precision::Jour => {
-            let day = if d.jour == 1 { "1er".to_string() } else { d.jour.to_string() };
+            let day = if d.jour == 1 {
+                "1er".to_string()
+            } else {
+                d.jour.to_string()
+            };
             format!("{day} {month} {}", d.annee)
         }
     }
@@ -146,6 +161,9 @@ mod tests {
     fn formats_numbers_and_shares() {
         assert_eq!(int(2_082_886), "2\u{202f}082\u{202f}886");
         assert_eq!(decimal(Decimal::parse("6.8").unwrap()), "6,8");
-        assert_eq!(share(Share::new(1_911_311, 2_082_886).unwrap()), "91,8\u{a0}%");
+        assert_eq!(
+            share(Share::new(1_911_311, 2_082_886).unwrap()),
+            "91,8\u{a0}%"
+        );
     }
 }

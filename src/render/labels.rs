@@ -1,13 +1,16 @@
 //! Every word the document prints that is not data: section titles, column
 //! heads, enum labels. An English edition is a translation of this file.
 
-use crate::model::{Categorie, Frequence, Nature, Role, Statut, StatutFinancement, TypeInstance, TypeReunion};
+use crate::model::{
+    Categorie, Frequence, Nature, Role, Statut, StatutFinancement, TypeInstance, TypeReunion,
+};
 use serde::Serialize;
 
 #[derive(Debug, Serialize)]
 pub struct Labels {
     pub lang: &'static str,
     pub sommaire: &'static str,
+    pub contenu: &'static str,
     pub aller_au_contenu: &'static str,
     pub introduction: &'static str,
     pub methodologie: &'static str,
@@ -86,6 +89,7 @@ pub struct Labels {
 pub const FR: Labels = Labels {
     lang: "fr",
     sommaire: "Sommaire",
+    contenu: "Contenu",
     aller_au_contenu: "Aller au contenu",
     introduction: "Introduction",
     methodologie: "Méthodologie et concertation",
@@ -179,7 +183,10 @@ pub fn categorie(c: Categorie) -> (&'static str, &'static str) {
         Categorie::Epci => ("intercommunalité", "intercommunalités"),
         Categorie::Departement => ("département", "départements"),
         Categorie::Region => ("région", "régions"),
-        Categorie::OperateurServicePublic => ("opérateur de service public", "opérateurs de service public"),
+        Categorie::OperateurServicePublic => (
+            "opérateur de service public",
+            "opérateurs de service public",
+        ),
         Categorie::Association => ("association", "associations"),
         Categorie::CentreSocial => ("centre social", "centres sociaux"),
         Categorie::Entreprise => ("entreprise", "entreprises"),

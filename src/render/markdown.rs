@@ -4,9 +4,9 @@
 //! removed) and as a JSON tree that the typst template renders as data.
 
 use comrak::nodes::{AstNode, ListType, NodeValue, TableAlignment};
-use comrak::{format_commonmark, format_html, parse_document, Arena, Options};
+use comrak::{Arena, Options, format_commonmark, format_html, parse_document};
 use serde::Serialize;
-use serde_json::{json, Value};
+use serde_json::{Value, json};
 use std::collections::BTreeMap;
 
 /// What a cross-reference `[](#kind:id)` points at.
@@ -47,18 +47,37 @@ enum Target {
     Md,
 }
 
-/// Rewrite `#kind:id` links; shift heading levels by `shift`.
-fn rewrite<'a>(arena: &'a Arena<'a>, root: &'a AstNode<'a>, refs: &RefMap, target: &Target, shift: u8) {
+/// Rewrite `#kind:id` links; move headings so that the text's highest
+/// heading sits at level `top`, keeping the hierarchy without jumps.
+fn rewrite<'a>(
+    arena: &'a Arena<'a>,
+    root: &'a AstNode<'a>,
+    refs: &RefMap,
+    target: &Target,
+    top: u8,
+) {
     let nodes: Vec<_> = root.descendants().collect();
+    let highest = nodes
+        .iter()
+        .filter_map(|n| match &n.data().value {
+            NodeValue::Heading(h) => Some(h.level),
+            _ => None,
+        })
+        .min()
+        .unwrap_or(1);
+    let shift = top as i16 - highest as i16;
     for node in nodes {
         let mut data = node.data_mut();
         match &mut data.value {
-            NodeValue::Heading(h) => h.level = (h.level + shift).min(6),
+            NodeValue::Heading(h) => h.level = (h.level as i16 + shift).clamp(1, 6) as u8,
             NodeValue::Link(link) => {
-                let Some((kind, id)) = link.url.strip_prefix('#').and_then(|u| u.split_once(':')) else {
+                let Some((kind, id)) = link.url.strip_prefix('#').and_then(|u| u.split_once(':'))
+                else {
                     continue;
                 };
-                let Some(t) = refs.get(&(kind.to_string(), id.to_string())) else { continue };
+                let Some(t) = refs.get(&(kind.to_string(), id.to_string())) else {
+                    continue;
+                };
                 link.url = match target {
                     Target::Html => format!("#{}", t.anchor),
                     Target::Md => format!("#{}", t.anchor_md),
@@ -75,20 +94,20 @@ fn rewrite<'a>(arena: &'a Arena<'a>, root: &'a AstNode<'a>, refs: &RefMap, targe
     }
 }
 
-/// Render one Markdown text. `shift` lowers its headings under the
-/// section that contains it.
-pub fn render(src: &str, refs: &RefMap, shift: u8) -> Texte {
+/// Render one Markdown text whose highest heading takes level `top`
+/// (one below the heading of the section that contains it).
+pub fn render(src: &str, refs: &RefMap, top: u8) -> Texte {
     let opts = options();
     let arena = Arena::new();
     let root = parse_document(&arena, src, &opts);
-    rewrite(&arena, root, refs, &Target::Html, shift);
+    rewrite(&arena, root, refs, &Target::Html, top);
     let mut html = String::new();
     let _ = format_html(root, &opts, &mut html);
     let tree = Value::Array(root.children().map(block).collect());
 
     let arena_md = Arena::new();
     let root_md = parse_document(&arena_md, src, &opts);
-    rewrite(&arena_md, root_md, refs, &Target::Md, shift);
+    rewrite(&arena_md, root_md, refs, &Target::Md, top);
     let mut md = String::new();
     let _ = format_commonmark(root_md, &opts, &mut md);
     Texte {
@@ -150,7 +169,9 @@ fn block<'a>(node: &'a AstNode<'a>) -> Value {
             let ordered = l.list_type == ListType::Ordered;
             json!({"t": if ordered { "ol" } else { "ul" }, "start": l.start, "items": items})
         }
-        NodeValue::BlockQuote => json!({"t": "quote", "c": node.children().map(block).collect::<Vec<_>>()}),
+        NodeValue::BlockQuote => {
+            json!({"t": "quote", "c": node.children().map(block).collect::<Vec<_>>()})
+        }
         NodeValue::CodeBlock(c) => json!({"t": "pre", "v": c.literal}),
         NodeValue::ThematicBreak => json!({"t": "hr"}),
         NodeValue::Table(t) => {
@@ -212,7 +233,10 @@ mod tests {
     #[test]
     fn resolves_cross_refs() {
         let t = render("voir [](#annexe:communes).", &refs(), 0);
-        assert_eq!(t.html.trim(), "<p>voir <a href=\"#annexe-3\">annexe 3</a>.</p>");
+        assert_eq!(
+            t.html.trim(),
+            "<p>voir <a href=\"#annexe-3\">annexe 3</a>.</p>"
+        );
         assert_eq!(t.md, "voir [annexe 3](#annexe-3--communes).");
     }
 
@@ -232,13 +256,17 @@ mod tests {
 
     #[test]
     fn shifts_headings() {
-        let t = render("# Titre", &RefMap::new(), 2);
-        assert!(t.html.contains("<h3>"), "{}", t.html);
-        assert_eq!(t.md, "### Titre");
+        let t = render("## Titre\n\n### Sous-titre", &RefMap::new(), 3);
+        assert!(t.html.contains("<h3>Titre</h3>"), "{}", t.html);
+        assert!(t.html.contains("<h4>Sous-titre</h4>"), "{}", t.html);
+        assert_eq!(t.md, "### Titre\n\n#### Sous-titre");
     }
 
     #[test]
     fn slugs_like_github() {
-        assert_eq!(github_slug("Action 1.2 — Structuration d'un réseau"), "action-12--structuration-dun-réseau");
+        assert_eq!(
+            github_slug("Action 1.2 — Structuration d'un réseau"),
+            "action-12--structuration-dun-réseau"
+        );
     }
 }

@@ -8,9 +8,18 @@ use std::path::Path;
 
 /// Built-in templates: (name, source).
 pub const BUILTIN: &[(&str, &str)] = &[
-    ("feuille-de-route.md.j2", include_str!("../../templates/feuille-de-route.md.j2")),
-    ("feuille-de-route.html.j2", include_str!("../../templates/feuille-de-route.html.j2")),
-    ("feuille-de-route.typ", include_str!("../../templates/feuille-de-route.typ")),
+    (
+        "feuille-de-route.md.j2",
+        include_str!("../../templates/feuille-de-route.md.j2"),
+    ),
+    (
+        "feuille-de-route.html.j2",
+        include_str!("../../templates/feuille-de-route.html.j2"),
+    ),
+    (
+        "feuille-de-route.typ",
+        include_str!("../../templates/feuille-de-route.typ"),
+    ),
 ];
 
 /// Fuel for one template run: ample for a 2,000-action roadmap, finite
@@ -63,14 +72,17 @@ pub fn load(root: &Path, name: &'static str) -> Result<Template, TemplateError> 
         return Err(TemplateError {
             file: shown,
             line: None,
-            message: "gabarit hors du dossier de la feuille de route (lien symbolique ?) : refusé".into(),
+            message: "gabarit hors du dossier de la feuille de route (lien symbolique ?) : refusé"
+                .into(),
         });
     };
     let text = read_text(&path).map_err(|e| TemplateError {
         file: shown.clone(),
         line: None,
         message: match e {
-            crate::load::ReadProblem::NotUtf8 { line } => format!("le gabarit n'est pas en UTF-8 (ligne {line})"),
+            crate::load::ReadProblem::NotUtf8 { line } => {
+                format!("le gabarit n'est pas en UTF-8 (ligne {line})")
+            }
             crate::load::ReadProblem::TooLarge(_) => "gabarit trop volumineux".into(),
             crate::load::ReadProblem::Io(m) => m,
         },
@@ -132,16 +144,25 @@ pub fn environment() -> Environment<'static> {
 /// Render a template with the view as context.
 pub fn render(t: &Template, ctx: Value) -> Result<String, TemplateError> {
     let mut env = environment();
-    let file = t.path.clone().unwrap_or_else(|| format!("templates/{} (intégré)", t.name));
+    let file = t
+        .path
+        .clone()
+        .unwrap_or_else(|| format!("templates/{} (intégré)", t.name));
     let err = |e: minijinja::Error| TemplateError {
         file: file.clone(),
         line: e.line(),
         message: match e.kind() {
-            minijinja::ErrorKind::OutOfFuel => "le gabarit ne termine pas (boucle sans fin ?) : exécution interrompue".into(),
-            _ => format!("erreur de gabarit : {}", e.detail().unwrap_or(&e.to_string())),
+            minijinja::ErrorKind::OutOfFuel => {
+                "le gabarit ne termine pas (boucle sans fin ?) : exécution interrompue".into()
+            }
+            _ => format!(
+                "erreur de gabarit : {}",
+                e.detail().unwrap_or(&e.to_string())
+            ),
         },
     };
-    env.add_template_owned(t.name, t.source.clone()).map_err(err)?;
+    env.add_template_owned(t.name, t.source.clone())
+        .map_err(err)?;
     let tmpl = env.get_template(t.name).map_err(err)?;
     tmpl.render(ctx).map_err(err)
 }

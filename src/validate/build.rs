@@ -36,8 +36,12 @@ pub fn build_acteurs(ctx: &mut Ctx, merged: &Merged, t: &mut Tables) -> Vec<m::A
             sigle: a.sigle.as_ref().map(|s| s.value.clone()),
             categorie: a.categorie.value,
             commune: a.commune.as_ref().map(|s| s.value.clone()),
-            email: contact.and_then(|c| c.email.as_ref()).map(|s| s.value.trim().to_string()),
-            site: contact.and_then(|c| c.site.as_ref()).map(|s| s.value.clone()),
+            email: contact
+                .and_then(|c| c.email.as_ref())
+                .map(|s| s.value.trim().to_string()),
+            site: contact
+                .and_then(|c| c.site.as_ref())
+                .map(|s| s.value.clone()),
         });
     }
     out
@@ -68,11 +72,16 @@ fn check_sequence(ctx: &mut Ctx, what: &str, prefix: &str, numbers: &[(u32, File
             ctx.push(
                 Diagnostic::error(
                     "fdr::numero::lacune",
-                    format!("numérotation des {what}s interrompue : {prefix}{n} suit {prefix}{}", expected - 1),
+                    format!(
+                        "numérotation des {what}s interrompue : {prefix}{n} suit {prefix}{}",
+                        expected - 1
+                    ),
                 )
                 .at(*file, *span)
                 .label(format!("{prefix}{expected} attendu"))
-                .help(format!("numérotez les {what}s sans trou à partir de {prefix}1")),
+                .help(format!(
+                    "numérotez les {what}s sans trou à partir de {prefix}1"
+                )),
             );
             break;
         }
@@ -114,13 +123,20 @@ fn parse_numero(s: &str) -> Option<(u32, u32)> {
     Some((a.parse().ok()?, b.parse().ok()?))
 }
 
-pub fn build_actions(ctx: &mut Ctx, merged: &Merged, t: &mut Tables, axes: &mut [m::Axe]) -> Vec<m::Action> {
+pub fn build_actions(
+    ctx: &mut Ctx,
+    merged: &Merged,
+    t: &mut Tables,
+    axes: &mut [m::Axe],
+) -> Vec<m::Action> {
     // First pass: which axe, which number.
     let mut placed: Vec<(usize, u32, usize)> = Vec::new(); // (axe ix, M, merged pos)
     let mut per_axe: BTreeMap<usize, Vec<(u32, FileId, f::Span)>> = BTreeMap::new();
     let mut next_free: BTreeMap<usize, u32> = BTreeMap::new();
     for (pos, (file, a)) in merged.actions.iter().enumerate() {
-        let Some(axe) = ctx.resolve(&t.axes, *file, &a.axe) else { continue };
+        let Some(axe) = ctx.resolve(&t.axes, *file, &a.axe) else {
+            continue;
+        };
         let axe_n = axes[axe].numero;
         let m_n = match &a.numero {
             Some(num) => match parse_numero(&num.value) {
@@ -140,10 +156,15 @@ pub fn build_actions(ctx: &mut Ctx, merged: &Merged, t: &mut Tables, axes: &mut 
                 }
                 None => {
                     ctx.push(
-                        Diagnostic::error("fdr::numero::invalide", format!("numéro d'action « {} » invalide", num.value))
-                            .at(*file, num.span)
-                            .label("numéro invalide")
-                            .help(format!("un numéro d'action s'écrit « {axe_n}.1 », « {axe_n}.2 »…")),
+                        Diagnostic::error(
+                            "fdr::numero::invalide",
+                            format!("numéro d'action « {} » invalide", num.value),
+                        )
+                        .at(*file, num.span)
+                        .label("numéro invalide")
+                        .help(format!(
+                            "un numéro d'action s'écrit « {axe_n}.1 », « {axe_n}.2 »…"
+                        )),
                     );
                     continue;
                 }
@@ -250,16 +271,24 @@ pub fn build_actions(ctx: &mut Ctx, merged: &Merged, t: &mut Tables, axes: &mut 
     out
 }
 
-pub fn resolve_list(ctx: &mut Ctx, table: &IdTable, file: FileId, ids: &[Sp<String>]) -> Vec<usize> {
+pub fn resolve_list(
+    ctx: &mut Ctx,
+    table: &IdTable,
+    file: FileId,
+    ids: &[Sp<String>],
+) -> Vec<usize> {
     let mut out = Vec::new();
     for id in ids {
         if let Some(ix) = ctx.resolve(table, file, id) {
             if out.contains(&ix) {
                 ctx.push(
-                    Diagnostic::warning("fdr::reference::repetee", format!("« {} » est cité deux fois dans cette liste", id.value))
-                        .at(file, id.span)
-                        .label("déjà cité")
-                        .help("retirez le doublon"),
+                    Diagnostic::warning(
+                        "fdr::reference::repetee",
+                        format!("« {} » est cité deux fois dans cette liste", id.value),
+                    )
+                    .at(file, id.span)
+                    .label("déjà cité")
+                    .help("retirez le doublon"),
                 );
             } else {
                 out.push(ix);
@@ -283,17 +312,27 @@ pub fn build_feuille(ctx: &mut Ctx, merged: &Merged, t: &Tables) -> Option<m::Fe
     let co_porteurs = resolve_list(ctx, &t.acteurs, file, &fr.co_porteurs);
     if fr.periode.fin.value < fr.periode.debut.value {
         ctx.push(
-            Diagnostic::error("fdr::date::fin_avant_debut", "la période se termine avant de commencer")
-                .at(file, fr.periode.fin.span)
-                .label(format!("fin {} avant le début {}", fr.periode.fin.value, fr.periode.debut.value))
-                .help("échangez `debut` et `fin`"),
+            Diagnostic::error(
+                "fdr::date::fin_avant_debut",
+                "la période se termine avant de commencer",
+            )
+            .at(file, fr.periode.fin.span)
+            .label(format!(
+                "fin {} avant le début {}",
+                fr.periode.fin.value, fr.periode.debut.value
+            ))
+            .help("échangez `debut` et `fin`"),
         );
     }
     Some(m::Feuille {
         titre: fr.titre.value.clone(),
         sous_titre: fr.sous_titre.as_ref().map(|s| s.value.clone()),
         territoire: fr.territoire.nom.value.clone(),
-        code_departement: fr.territoire.code_departement.as_ref().map(|c| c.value.clone()),
+        code_departement: fr
+            .territoire
+            .code_departement
+            .as_ref()
+            .map(|c| c.value.clone()),
         perimetre: fr.territoire.perimetre,
         debut: fr.periode.debut.value,
         fin: fr.periode.fin.value,

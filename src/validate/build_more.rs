@@ -1,14 +1,18 @@
 //! Build the rest of the model: money, calendar, territory, concertation,
 //! free sections and annexes.
 
-use super::build::{resolve_list, Tables};
+use super::build::{Tables, resolve_list};
 use super::context::Ctx;
 use super::merge::Merged;
 use crate::diagnostic::Diagnostic;
 use crate::format::{self as f};
 use crate::model::{self as m};
 
-pub fn build_financements(ctx: &mut Ctx, merged: &Merged, t: &mut Tables) -> (Vec<m::Enveloppe>, Vec<m::Ligne>, Vec<m::Fonds>) {
+pub fn build_financements(
+    ctx: &mut Ctx,
+    merged: &Merged,
+    t: &mut Tables,
+) -> (Vec<m::Enveloppe>, Vec<m::Ligne>, Vec<m::Fonds>) {
     let mut enveloppes = Vec::new();
     for (file, e) in &merged.enveloppes {
         let file = *file;
@@ -34,7 +38,10 @@ pub fn build_financements(ctx: &mut Ctx, merged: &Merged, t: &mut Tables) -> (Ve
         let action = ctx.resolve(&t.actions, file, &l.action);
         let montant = ctx.money(file, &l.montant);
         let recipiendaire = ctx.resolve(&t.acteurs, file, &l.recipiendaire);
-        let enveloppe = l.enveloppe.as_ref().and_then(|e| ctx.resolve(&t.enveloppes, file, e));
+        let enveloppe = l
+            .enveloppe
+            .as_ref()
+            .and_then(|e| ctx.resolve(&t.enveloppes, file, e));
         let financeur = match &l.financeur {
             Some(fi) => ctx.resolve(&t.acteurs, file, fi),
             None => match enveloppe.and_then(|e| enveloppes.get(e)) {
@@ -52,7 +59,9 @@ pub fn build_financements(ctx: &mut Ctx, merged: &Merged, t: &mut Tables) -> (Ve
                 }
             },
         };
-        if let (Some(action), Some(montant), Some(financeur), Some(recipiendaire)) = (action, montant, financeur, recipiendaire) {
+        if let (Some(action), Some(montant), Some(financeur), Some(recipiendaire)) =
+            (action, montant, financeur, recipiendaire)
+        {
             lignes.push(m::Ligne {
                 action,
                 montant,
@@ -85,31 +94,48 @@ pub fn build_financements(ctx: &mut Ctx, merged: &Merged, t: &mut Tables) -> (Ve
             objectifs: fo.objectifs.iter().map(|o| o.value.clone()).collect(),
             beneficiaires: fo.beneficiaires.as_ref().map(|b| b.value.clone()),
             cible,
-            recipiendaire: fo.recipiendaire.as_ref().and_then(|r| ctx.resolve(&t.acteurs, file, r)),
-            enveloppe: fo.enveloppe.as_ref().and_then(|e| ctx.resolve(&t.enveloppes, file, e)),
+            recipiendaire: fo
+                .recipiendaire
+                .as_ref()
+                .and_then(|r| ctx.resolve(&t.acteurs, file, r)),
+            enveloppe: fo
+                .enveloppe
+                .as_ref()
+                .and_then(|e| ctx.resolve(&t.enveloppes, file, e)),
             montant: fo.montant.as_ref().and_then(|mo| ctx.money(file, mo)),
         });
     }
     (enveloppes, lignes, fonds)
 }
 
-pub fn build_calendrier(ctx: &mut Ctx, merged: &Merged, t: &Tables, actions: &[m::Action]) -> (Vec<m::Jalon>, Vec<m::Tache>) {
+pub fn build_calendrier(
+    ctx: &mut Ctx,
+    merged: &Merged,
+    t: &Tables,
+    actions: &[m::Action],
+) -> (Vec<m::Jalon>, Vec<m::Tache>) {
     let mut jalons = Vec::new();
     for (file, j) in &merged.jalons {
         let file = *file;
         let date = ctx.date(file, &j.date);
         let fin = ctx.opt_date(file, &j.fin);
-        let action = j.action.as_ref().and_then(|a| ctx.resolve(&t.actions, file, a));
+        let action = j
+            .action
+            .as_ref()
+            .and_then(|a| ctx.resolve(&t.actions, file, a));
         let mut axe = j.axe.as_ref().and_then(|a| ctx.resolve(&t.axes, file, a));
         if let Some(a) = action {
             let of_action = actions[a].axe;
             if axe.is_some_and(|x| x != of_action) {
                 if let Some(ax) = &j.axe {
                     ctx.push(
-                        Diagnostic::error("fdr::calendrier::axe_incoherent", "ce jalon cite une action d'un autre axe")
-                            .at(file, ax.span)
-                            .label("axe différent de celui de l'action")
-                            .help("retirez `axe:` : il se déduit de l'action"),
+                        Diagnostic::error(
+                            "fdr::calendrier::axe_incoherent",
+                            "ce jalon cite une action d'un autre axe",
+                        )
+                        .at(file, ax.span)
+                        .label("axe différent de celui de l'action")
+                        .help("retirez `axe:` : il se déduit de l'action"),
                     );
                 }
             }
@@ -156,7 +182,10 @@ pub fn build_territoire(ctx: &mut Ctx, merged: &Merged, t: &mut Tables) -> m::Te
             .epci
             .iter()
             .map(|e| m::PopulationEpci {
-                acteur: e.acteur.as_ref().and_then(|a| ctx.resolve(&t.acteurs, file, a)),
+                acteur: e
+                    .acteur
+                    .as_ref()
+                    .and_then(|a| ctx.resolve(&t.acteurs, file, a)),
                 nom: e.nom.value.clone(),
                 population: e.population.value,
             })
@@ -189,10 +218,13 @@ pub fn build_territoire(ctx: &mut Ctx, merged: &Merged, t: &mut Tables) -> m::Te
                     let d = ctx.decimal(file, &v.taux)?;
                     if d.cmp_int(100).is_gt() || d.mantissa < 0 {
                         ctx.push(
-                            Diagnostic::error("fdr::territoire::taux_invalide", "un taux s'exprime entre 0 et 100 %")
-                                .at(file, v.taux.span)
-                                .label("hors de 0–100")
-                                .help("écrivez le taux en pourcentage : 15 pour 15 %"),
+                            Diagnostic::error(
+                                "fdr::territoire::taux_invalide",
+                                "un taux s'exprime entre 0 et 100 %",
+                            )
+                            .at(file, v.taux.span)
+                            .label("hors de 0–100")
+                            .help("écrivez le taux en pourcentage : 15 pour 15 %"),
                         );
                     }
                     Some((v.nom.value.clone(), d))
@@ -243,7 +275,11 @@ pub fn build_territoire(ctx: &mut Ctx, merged: &Merged, t: &mut Tables) -> m::Te
                 ctx.push(
                     Diagnostic::error(
                         "fdr::tableau::colonnes",
-                        format!("cette ligne a {} cellules pour {} colonnes", row.value.len(), tb.colonnes.len()),
+                        format!(
+                            "cette ligne a {} cellules pour {} colonnes",
+                            row.value.len(),
+                            tb.colonnes.len()
+                        ),
                     )
                     .at(file, row.span)
                     .label("nombre de cellules différent")

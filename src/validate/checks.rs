@@ -3,9 +3,9 @@
 //! cross-references in texts.
 
 use super::build::Tables;
-use super::context::{cross_refs, Ctx};
+use super::context::{Ctx, cross_refs};
 use super::merge::Merged;
-use crate::diagnostic::{did_you_mean, Diagnostic, FileId};
+use crate::diagnostic::{Diagnostic, FileId, did_you_mean};
 use crate::format::{DateBrute, Sp};
 use crate::model::{self as m, DateFlou, Money};
 use std::collections::BTreeSet;
@@ -20,7 +20,12 @@ pub fn run(ctx: &mut Ctx, merged: &Merged, t: &Tables, model: &m::Roadmap) {
 
 fn envelopes(ctx: &mut Ctx, merged: &Merged, t: &Tables, model: &m::Roadmap) {
     for (ix, env) in model.enveloppes.iter().enumerate() {
-        let used: Money = model.lignes.iter().filter(|l| l.enveloppe == Some(ix)).map(|l| l.montant).sum();
+        let used: Money = model
+            .lignes
+            .iter()
+            .filter(|l| l.enveloppe == Some(ix))
+            .map(|l| l.montant)
+            .sum();
         if used > env.montant {
             let def = t.enveloppes.ids.get(&env.id);
             let span = merged
@@ -37,7 +42,10 @@ fn envelopes(ctx: &mut Ctx, merged: &Merged, t: &Tables, model: &m::Roadmap) {
                     crate::render::fmt::money(env.montant)
                 ),
             )
-            .label(format!("dépassement de {}", crate::render::fmt::money(used - env.montant)))
+            .label(format!(
+                "dépassement de {}",
+                crate::render::fmt::money(used - env.montant)
+            ))
             .help("réduisez les lignes rattachées à cette enveloppe, ou augmentez son montant");
             if let Some((f, s)) = span.or(def.map(|d| (d.file, d.span))) {
                 d = d.at(f, s);
@@ -48,22 +56,31 @@ fn envelopes(ctx: &mut Ctx, merged: &Merged, t: &Tables, model: &m::Roadmap) {
 }
 
 fn order(ctx: &mut Ctx, file: FileId, debut: &Option<Sp<DateBrute>>, fin: &Option<Sp<DateBrute>>) {
-    let (Some(d), Some(f)) = (debut, fin) else { return };
-    let (Ok(dd), Ok(ff)) = (DateFlou::parse(&d.value.0), DateFlou::parse(&f.value.0)) else { return };
+    let (Some(d), Some(f)) = (debut, fin) else {
+        return;
+    };
+    let (Ok(dd), Ok(ff)) = (DateFlou::parse(&d.value.0), DateFlou::parse(&f.value.0)) else {
+        return;
+    };
     if ff.end() < dd.start() {
         ctx.push(
-            Diagnostic::error("fdr::date::fin_avant_debut", format!("la fin ({ff}) précède le début ({dd})"))
-                .at(file, f.span)
-                .label("fin avant le début")
-                .related(file, d.span, "début")
-                .help("vérifiez l'année ou échangez `debut` et `fin`"),
+            Diagnostic::error(
+                "fdr::date::fin_avant_debut",
+                format!("la fin ({ff}) précède le début ({dd})"),
+            )
+            .at(file, f.span)
+            .label("fin avant le début")
+            .related(file, d.span, "début")
+            .help("vérifiez l'année ou échangez `debut` et `fin`"),
         );
     }
 }
 
 fn outside(ctx: &mut Ctx, file: FileId, d: &Option<Sp<DateBrute>>, model: &m::Roadmap) {
     let Some(d) = d else { return };
-    let Ok(v) = DateFlou::parse(&d.value.0) else { return };
+    let Ok(v) = DateFlou::parse(&d.value.0) else {
+        return;
+    };
     let (a, b) = (model.feuille.debut, model.feuille.fin);
     if v.annee < a || v.annee > b {
         ctx.push(
@@ -118,9 +135,12 @@ fn dates(ctx: &mut Ctx, merged: &Merged, model: &m::Roadmap) {
 fn axes_without_actions(ctx: &mut Ctx, t: &Tables, model: &m::Roadmap) {
     for axe in &model.axes {
         if axe.actions.is_empty() {
-            let mut d = Diagnostic::warning("fdr::axe::sans_action", format!("l'axe {} « {} » n'a aucune action", axe.numero, axe.titre))
-                .label("axe sans action")
-                .help(format!("rattachez une action avec `axe: {}`", axe.id));
+            let mut d = Diagnostic::warning(
+                "fdr::axe::sans_action",
+                format!("l'axe {} « {} » n'a aucune action", axe.numero, axe.titre),
+            )
+            .label("axe sans action")
+            .help(format!("rattachez une action avec `axe: {}`", axe.id));
             if let Some(def) = t.axes.ids.get(&axe.id) {
                 d = d.at(def.file, def.span);
             }
@@ -157,9 +177,12 @@ fn unused_acteurs(ctx: &mut Ctx, t: &Tables, model: &m::Roadmap) {
     }
     for (ix, a) in model.acteurs.iter().enumerate() {
         if !used.contains(&ix) {
-            let mut d = Diagnostic::warning("fdr::acteur::inutilise", format!("l'acteur « {} » n'est cité nulle part", a.nom))
-                .label("jamais cité")
-                .help("citez-le (partenaire, participant, membre…) ou retirez-le de l'annuaire");
+            let mut d = Diagnostic::warning(
+                "fdr::acteur::inutilise",
+                format!("l'acteur « {} » n'est cité nulle part", a.nom),
+            )
+            .label("jamais cité")
+            .help("citez-le (partenaire, participant, membre…) ou retirez-le de l'annuaire");
             if let Some(def) = t.acteurs.ids.get(&a.id) {
                 d = d.at(def.file, def.span);
             }
@@ -181,7 +204,11 @@ fn text_refs(ctx: &mut Ctx, t: &Tables) {
                 _ => &t.sections,
             };
             let needle = format!("#{kind}:{id}");
-            let pos = source.as_deref().and_then(|s| s.get(cursor..)).and_then(|s| s.find(&needle)).map(|p| p + cursor);
+            let pos = source
+                .as_deref()
+                .and_then(|s| s.get(cursor..))
+                .and_then(|s| s.find(&needle))
+                .map(|p| p + cursor);
             if let Some(p) = pos {
                 cursor = p + needle.len();
             }
@@ -198,7 +225,15 @@ fn text_refs(ctx: &mut Ctx, t: &Tables) {
                 let before = &src[..p];
                 let line = before.matches('\n').count() + 1;
                 let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-                d = d.at(lt.file, crate::format::Span { offset: p, len: needle.len(), line, col });
+                d = d.at(
+                    lt.file,
+                    crate::format::Span {
+                        offset: p,
+                        len: needle.len(),
+                        line,
+                        col,
+                    },
+                );
             }
             ctx.push(d);
         }

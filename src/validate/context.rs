@@ -1,9 +1,9 @@
 //! Shared helpers of the semantic checks: id tables, value parsing and text
 //! loading, each reporting its problems at the right place.
 
-use crate::diagnostic::{did_you_mean, Diagnostic, Diagnostics, FileId};
+use crate::diagnostic::{Diagnostic, Diagnostics, FileId, did_you_mean};
 use crate::format::{DateBrute, DecimalBrut, MontantBrut, Sp, Span, Texte};
-use crate::load::{read_text, resolve_inside, SourceFile, SourceSet};
+use crate::load::{SourceFile, SourceSet, read_text, resolve_inside};
 use crate::model::{DateFlou, Decimal, Money};
 use std::collections::BTreeMap;
 
@@ -51,7 +51,9 @@ pub struct Ctx<'s> {
 
 fn valid_id(id: &str) -> bool {
     !id.is_empty()
-        && id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'_' || b == b'.')
+        && id.bytes().all(|b| {
+            b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'_' || b == b'.'
+        })
 }
 
 impl Ctx<'_> {
@@ -101,9 +103,13 @@ impl Ctx<'_> {
         if let Some(ix) = table.get(&id.value) {
             return Some(ix);
         }
-        let help = did_you_mean(&id.value, table.ids.keys().map(String::as_str)).unwrap_or_else(
-            || format!("ajoutez un {} d'identifiant « {} », ou corrigez la référence", table.kind, id.value),
-        );
+        let help =
+            did_you_mean(&id.value, table.ids.keys().map(String::as_str)).unwrap_or_else(|| {
+                format!(
+                    "ajoutez un {} d'identifiant « {} », ou corrigez la référence",
+                    table.kind, id.value
+                )
+            });
         self.push(
             Diagnostic::error(
                 "fdr::reference::inconnue",
@@ -141,10 +147,13 @@ impl Ctx<'_> {
             Ok(v) if v.0 > 0 => Some(v),
             Ok(_) => {
                 self.push(
-                    Diagnostic::error("fdr::montant::non_positif", "un montant doit être strictement positif")
-                        .at(file, m.span)
-                        .label("montant nul ou négatif")
-                        .help("supprimez la ligne si rien n'est financé"),
+                    Diagnostic::error(
+                        "fdr::montant::non_positif",
+                        "un montant doit être strictement positif",
+                    )
+                    .at(file, m.span)
+                    .label("montant nul ou négatif")
+                    .help("supprimez la ligne si rien n'est financé"),
                 );
                 None
             }
@@ -189,10 +198,13 @@ impl Ctx<'_> {
         }) && !s.contains(char::is_whitespace);
         if !ok {
             self.push(
-                Diagnostic::error("fdr::contact::email_invalide", format!("adresse électronique « {s} » invalide"))
-                    .at(file, e.span)
-                    .label("adresse invalide")
-                    .help("forme attendue : nom@domaine.fr"),
+                Diagnostic::error(
+                    "fdr::contact::email_invalide",
+                    format!("adresse électronique « {s} » invalide"),
+                )
+                .at(file, e.span)
+                .label("adresse invalide")
+                .help("forme attendue : nom@domaine.fr"),
             );
         }
     }
@@ -219,12 +231,18 @@ impl Ctx<'_> {
                     None
                 };
                 if !fichier.ends_with(".md") {
-                    return refuse(self, format!("« {fichier} » n'est pas un fichier .md"), "un texte long est un fichier Markdown (.md)");
+                    return refuse(
+                        self,
+                        format!("« {fichier} » n'est pas un fichier .md"),
+                        "un texte long est un fichier Markdown (.md)",
+                    );
                 }
                 let Some(path) = resolve_inside(&self.sources.root, fichier) else {
                     return refuse(
                         self,
-                        format!("« {fichier} » est introuvable ou hors du dossier de la feuille de route"),
+                        format!(
+                            "« {fichier} » est introuvable ou hors du dossier de la feuille de route"
+                        ),
                         "indiquez un chemin relatif au dossier de la feuille de route, sans « .. » qui en sorte",
                     );
                 };

@@ -43,7 +43,9 @@ fn singleton<T>(
                 .at(file, v.span)
                 .label("deuxième définition")
                 .related(ff, fs, "première définition")
-                .help(format!("« {name} » ne peut apparaître que dans un seul fichier : fusionnez les deux")),
+                .help(format!(
+                    "« {name} » ne peut apparaître que dans un seul fichier : fusionnez les deux"
+                )),
             );
         }
         None => *slot = Some((file, v)),
@@ -57,10 +59,22 @@ fn tag<T>(file: FileId, items: Vec<T>) -> impl Iterator<Item = (FileId, T)> {
 pub fn merge(ctx: &mut Ctx, fragments: Vec<(FileId, Fragment)>) -> Merged {
     let mut m = Merged::default();
     for (file, fr) in fragments {
-        singleton(ctx, &mut m.feuille, "feuille_de_route", file, fr.feuille_de_route);
+        singleton(
+            ctx,
+            &mut m.feuille,
+            "feuille_de_route",
+            file,
+            fr.feuille_de_route,
+        );
         singleton(ctx, &mut m.gouvernance, "gouvernance", file, fr.gouvernance);
         singleton(ctx, &mut m.territoire, "territoire", file, fr.territoire);
-        singleton(ctx, &mut m.concertation, "concertation", file, fr.concertation);
+        singleton(
+            ctx,
+            &mut m.concertation,
+            "concertation",
+            file,
+            fr.concertation,
+        );
         m.acteurs.extend(tag(file, fr.acteurs));
         m.axes.extend(tag(file, fr.axes));
         m.actions.extend(tag(file, fr.actions));

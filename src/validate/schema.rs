@@ -1,7 +1,7 @@
 //! Schema validation: the JSON Schema generated from [`crate::format`],
 //! checked with jsonschema, every error translated to French at its span.
 
-use crate::diagnostic::{did_you_mean, Diagnostic, FileId};
+use crate::diagnostic::{Diagnostic, FileId, did_you_mean};
 use crate::format::Fragment;
 use crate::parse::SpanIndex;
 use jsonschema::error::{TypeKind, ValidationErrorKind};
@@ -26,7 +26,9 @@ pub fn fragment_schema_text() -> String {
 /// Optional fields are written by leaving the key out: `null` is not a
 /// value of any field, which keeps schema errors on the real alternatives.
 fn drop_null(schema: &mut schemars::Schema) {
-    let Some(obj) = schema.as_object_mut() else { return };
+    let Some(obj) = schema.as_object_mut() else {
+        return;
+    };
     if let Some(Value::Array(types)) = obj.get_mut("type") {
         types.retain(|t| t != "null");
         if types.len() == 1 {
@@ -35,7 +37,13 @@ fn drop_null(schema: &mut schemars::Schema) {
         }
     }
     if let Some(Value::Array(alts)) = obj.get_mut("anyOf") {
-        alts.retain(|a| a.get("type").and_then(Value::as_str) != Some("null"));
+        // Only the bare `{"type": "null"}` that `Option` adds; a documented
+        // null alternative (an empty table cell) stays.
+        alts.retain(|a| {
+            a.as_object().is_none_or(|o| {
+                o.len() != 1 || o.get("type").and_then(Value::as_str) != Some("null")
+            })
+        });
         if alts.len() == 1 {
             if let Some(Value::Object(only)) = alts.pop() {
                 obj.remove("anyOf");
@@ -115,7 +123,10 @@ fn expected_for_def(schema_path: &str) -> Option<(&'static str, &'static str)> {
             "texte invalide",
             "écrivez du Markdown, ou `fichier: textes/nom.md` pour un fichier",
         ),
-        "Cellule" => ("cellule invalide", "une cellule contient un texte ou un nombre entier"),
+        "Cellule" => (
+            "cellule invalide",
+            "une cellule contient un texte ou un nombre entier",
+        ),
         _ => return None,
     })
 }
@@ -134,7 +145,10 @@ fn allowed_properties(schema: &Value, schema_path: &str) -> Vec<String> {
 pub fn validate(file: FileId, json: &Value, index: &SpanIndex) -> Vec<Diagnostic> {
     let c = compiled();
     let Some(validator) = &c.validator else {
-        return vec![Diagnostic::error("fdr::interne::schema", "le schéma interne ne compile pas")];
+        return vec![Diagnostic::error(
+            "fdr::interne::schema",
+            "le schéma interne ne compile pas",
+        )];
     };
     let mut out = Vec::new();
     for err in validator.iter_errors(json) {
@@ -148,17 +162,25 @@ pub fn validate(file: FileId, json: &Value, index: &SpanIndex) -> Vec<Diagnostic
                 for key in unexpected {
                     let kspan = index
                         .keys
-                        .get(&format!("{pointer}/{}", key.replace('~', "~0").replace('/', "~1")))
+                        .get(&format!(
+                            "{pointer}/{}",
+                            key.replace('~', "~0").replace('/', "~1")
+                        ))
                         .copied()
                         .unwrap_or(span);
-                    let help = did_you_mean(key, allowed.iter().map(String::as_str)).or_else(|| {
-                        (!allowed.is_empty()).then(|| format!("clés possibles : {}", allowed.join(", ")))
-                    });
+                    let help =
+                        did_you_mean(key, allowed.iter().map(String::as_str)).or_else(|| {
+                            (!allowed.is_empty())
+                                .then(|| format!("clés possibles : {}", allowed.join(", ")))
+                        });
                     out.push(
-                        Diagnostic::error("fdr::schema::cle_inconnue", format!("clé inconnue « {key} »"))
-                            .at(file, kspan)
-                            .label("clé inconnue")
-                            .help_opt(help),
+                        Diagnostic::error(
+                            "fdr::schema::cle_inconnue",
+                            format!("clé inconnue « {key} »"),
+                        )
+                        .at(file, kspan)
+                        .label("clé inconnue")
+                        .help_opt(help),
                     );
                 }
             }
@@ -186,7 +208,10 @@ pub fn validate(file: FileId, json: &Value, index: &SpanIndex) -> Vec<Diagnostic
                 let (message, help) = match expected_for_def(&schema_path) {
                     Some((m, h)) => (m.to_string(), h.to_string()),
                     None => (
-                        format!("« {field} » doit être {expected}, pas {}", found_name(err.instance())),
+                        format!(
+                            "« {field} » doit être {expected}, pas {}",
+                            found_name(err.instance())
+                        ),
                         format!("attendu : {expected}"),
                     ),
                 };
@@ -197,7 +222,10 @@ pub fn validate(file: FileId, json: &Value, index: &SpanIndex) -> Vec<Diagnostic
                         .help(help),
                 );
             }
-            ValidationErrorKind::Enum { options } | ValidationErrorKind::Constant { expected_value: options } => {
+            ValidationErrorKind::Enum { options }
+            | ValidationErrorKind::Constant {
+                expected_value: options,
+            } => {
                 let values: Vec<&str> = match options.as_ref() {
                     Value::Array(a) => a.iter().filter_map(Value::as_str).collect(),
                     Value::String(s) => vec![s.as_str()],
@@ -216,7 +244,8 @@ pub fn validate(file: FileId, json: &Value, index: &SpanIndex) -> Vec<Diagnostic
                     .help(help),
                 );
             }
-            ValidationErrorKind::OneOfNotValid { .. } | ValidationErrorKind::OneOfMultipleValid { .. } => {
+            ValidationErrorKind::OneOfNotValid { .. }
+            | ValidationErrorKind::OneOfMultipleValid { .. } => {
                 // A `oneOf` of string constants is how schemars writes enums.
                 let values = one_of_constants(&c.schema, &schema_path);
                 let got = err.instance().as_str().map(str::to_string);
@@ -240,12 +269,16 @@ pub fn validate(file: FileId, json: &Value, index: &SpanIndex) -> Vec<Diagnostic
                 let (message, help) = match expected_for_def(&schema_path) {
                     Some((m, h)) => (m.to_string(), Some(h.to_string())),
                     None => match other {
-                        ValidationErrorKind::Minimum { limit } | ValidationErrorKind::ExclusiveMinimum { limit } => {
-                            (format!("« {field} » est trop petit (minimum {limit})"), None)
-                        }
-                        ValidationErrorKind::Maximum { limit } | ValidationErrorKind::ExclusiveMaximum { limit } => {
-                            (format!("« {field} » est trop grand (maximum {limit})"), None)
-                        }
+                        ValidationErrorKind::Minimum { limit }
+                        | ValidationErrorKind::ExclusiveMinimum { limit } => (
+                            format!("« {field} » est trop petit (minimum {limit})"),
+                            None,
+                        ),
+                        ValidationErrorKind::Maximum { limit }
+                        | ValidationErrorKind::ExclusiveMaximum { limit } => (
+                            format!("« {field} » est trop grand (maximum {limit})"),
+                            None,
+                        ),
                         ValidationErrorKind::Format { format } if format == "email" => (
                             "adresse électronique invalide".to_string(),
                             Some("forme attendue : nom@domaine.fr".to_string()),
@@ -300,7 +333,10 @@ mod tests {
         let d = check("actoins: []\n");
         assert_eq!(d.len(), 1);
         assert_eq!(d[0].code, "fdr::schema::cle_inconnue");
-        assert_eq!(d[0].help.as_deref(), Some("vouliez-vous dire « actions » ?"));
+        assert_eq!(
+            d[0].help.as_deref(),
+            Some("vouliez-vous dire « actions » ?")
+        );
         assert_eq!(d[0].span.unwrap().line, 1);
     }
 
@@ -318,6 +354,9 @@ mod tests {
         let d = check("acteurs:\n  - id: a\n    nom: A\n    categorie: asociation\n");
         assert_eq!(d.len(), 1, "{d:?}");
         assert_eq!(d[0].code, "fdr::schema::valeur_inconnue");
-        assert_eq!(d[0].help.as_deref(), Some("vouliez-vous dire « association » ?"));
+        assert_eq!(
+            d[0].help.as_deref(),
+            Some("vouliez-vous dire « association » ?")
+        );
     }
 }

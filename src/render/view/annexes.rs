@@ -1,6 +1,6 @@
 //! Annexes: their numbered list and the computed content each may show.
 
-use super::parts::{capitalise, Barre};
+use super::parts::{Barre, capitalise};
 use super::{Ctx, Heading, Headings};
 use crate::model::{Categorie, GenreAnnexe};
 use crate::render::fmt;
@@ -196,7 +196,7 @@ pub fn annexes(ctx: &Ctx, h: &Headings) -> AnnexesPartie {
         .map(|(a, hd)| AnnexeV {
             h: hd.clone(),
             contenu: a.contenu,
-            texte: ctx.text(&a.texte, 3),
+            texte: ctx.text(&a.texte, 4),
         })
         .collect();
     AnnexesPartie {
@@ -214,16 +214,22 @@ pub fn annexes(ctx: &Ctx, h: &Headings) -> AnnexesPartie {
 fn acteurs(ctx: &Ctx) -> Vec<SecteurV> {
     let mut by: BTreeMap<(bool, Categorie), Vec<ActeurV>> = BTreeMap::new();
     for a in &ctx.m.acteurs {
-        by.entry((!a.categorie.est_public(), a.categorie)).or_default().push(ActeurV {
-            nom: a.nom.clone(),
-            sigle: a.sigle.clone(),
-            commune: a.commune.clone(),
-        });
+        by.entry((!a.categorie.est_public(), a.categorie))
+            .or_default()
+            .push(ActeurV {
+                nom: a.nom.clone(),
+                sigle: a.sigle.clone(),
+                commune: a.commune.clone(),
+            });
     }
     let mut out: Vec<SecteurV> = Vec::new();
     for ((prive, cat), mut acteurs) in by {
         acteurs.sort_by(|a, b| a.nom.to_lowercase().cmp(&b.nom.to_lowercase()));
-        let libelle = if prive { labels::FR.structures_privees } else { labels::FR.acteurs_publics };
+        let libelle = if prive {
+            labels::FR.structures_privees
+        } else {
+            labels::FR.acteurs_publics
+        };
         if out.last().is_none_or(|s| s.libelle != libelle) {
             out.push(SecteurV {
                 libelle,
@@ -261,7 +267,10 @@ fn communes(ctx: &Ctx) -> Option<CommunesV> {
                 commune: l.commune.clone(),
                 population: fmt::int(l.population as i128),
                 ifn: l.ifn.map(fmt::decimal).unwrap_or_default(),
-                fragile: l.population_fragile.map(|f| fmt::int(f as i128)).unwrap_or_else(|| "—".into()),
+                fragile: l
+                    .population_fragile
+                    .map(|f| fmt::int(f as i128))
+                    .unwrap_or_else(|| "—".into()),
                 part: s.map(fmt::share).unwrap_or_else(|| "—".into()),
             })
             .collect(),
@@ -276,7 +285,11 @@ fn communes(ctx: &Ctx) -> Option<CommunesV> {
 fn chronogramme(ctx: &Ctx, h: &Headings) -> Option<ChronoV> {
     let m = ctx.m;
     let first = m.taches.iter().map(|t| t.debut.month_index()).min()?;
-    let last = m.taches.iter().map(|t| t.fin.end_month_index().max(t.debut.month_index())).max()?;
+    let last = m
+        .taches
+        .iter()
+        .map(|t| t.fin.end_month_index().max(t.debut.month_index()))
+        .max()?;
     // Whole years, so the grid reads like a calendar.
     let first = first - first % 12;
     let last = last - last % 12 + 11;
@@ -287,7 +300,12 @@ fn chronogramme(ctx: &Ctx, h: &Headings) -> Option<ChronoV> {
             annee: (i / 12) as u16,
         })
         .collect();
-    let annees = (first / 12..=last / 12).map(|y| AnneeSpan { annee: y as u16, mois: 12 }).collect();
+    let annees = (first / 12..=last / 12)
+        .map(|y| AnneeSpan {
+            annee: y as u16,
+            mois: 12,
+        })
+        .collect();
     let mut actions: Vec<ChronoActionV> = Vec::new();
     let mut nb_lignes = 0;
     for (ix, a) in m.actions.iter().enumerate() {
@@ -334,7 +352,10 @@ fn financement(ctx: &Ctx, h: &Headings) -> FinancementV {
                 seen.push(x);
             }
         }
-        seen.iter().map(|i| ctx.acteur_nom(*i)).collect::<Vec<_>>().join(" + ")
+        seen.iter()
+            .map(|i| ctx.acteur_nom(*i))
+            .collect::<Vec<_>>()
+            .join(" + ")
     };
     let axes = m
         .axes
@@ -353,7 +374,13 @@ fn financement(ctx: &Ctx, h: &Headings) -> FinancementV {
                         ancre: h.actions[*a].ancre.clone(),
                         montant: fmt::money(ctx.c.par_action[*a]),
                         referents: names(act.referents.iter().map(|r| r.acteur).collect()),
-                        recipiendaires: names(m.lignes.iter().filter(|l| l.action == *a).map(|l| l.recipiendaire).collect()),
+                        recipiendaires: names(
+                            m.lignes
+                                .iter()
+                                .filter(|l| l.action == *a)
+                                .map(|l| l.recipiendaire)
+                                .collect(),
+                        ),
                     }
                 })
                 .collect(),
@@ -388,7 +415,12 @@ fn financement(ctx: &Ctx, h: &Headings) -> FinancementV {
         total: fmt::money(ctx.c.total),
         par_financeur: per(&ctx.c.par_financeur),
         par_recipiendaire: per(&ctx.c.par_recipiendaire),
-        par_annee: ctx.c.par_annee.iter().map(|(y, mo)| (*y, fmt::money(*mo))).collect(),
+        par_annee: ctx
+            .c
+            .par_annee
+            .iter()
+            .map(|(y, mo)| (*y, fmt::money(*mo)))
+            .collect(),
         enveloppes,
         barres: Vec::new(),
     }
@@ -400,12 +432,16 @@ fn fonds(ctx: &Ctx) -> Vec<FondsV> {
         .iter()
         .map(|f| FondsV {
             nom: f.nom.clone(),
-            description: ctx.text(&f.description, 4),
+            description: ctx.text(&f.description, 5),
             objectifs: f.objectifs.clone(),
             beneficiaires: f.beneficiaires.clone(),
             cible: f.cible.as_ref().map(|c| {
                 let v = format!("{} {}", fmt::decimal(c.valeur), c.unite);
-                let v = if c.minimum { format!("au moins {v}") } else { v };
+                let v = if c.minimum {
+                    format!("au moins {v}")
+                } else {
+                    v
+                };
                 match c.echeance {
                     Some(e) => format!("{v} ({})", fmt::date(e)),
                     None => v,
@@ -425,7 +461,12 @@ fn gouvernance(ctx: &Ctx) -> GouvernanceV {
             .iter()
             .map(|mb| MembreV {
                 nom: ctx.acteur_nom(mb.acteur),
-                roles: mb.roles.iter().map(|r| labels::role(*r)).collect::<Vec<_>>().join(", "),
+                roles: mb
+                    .roles
+                    .iter()
+                    .map(|r| labels::role(*r))
+                    .collect::<Vec<_>>()
+                    .join(", "),
             })
             .collect(),
         instances: g
@@ -438,7 +479,11 @@ fn gouvernance(ctx: &Ctx) -> GouvernanceV {
                 frequence: labels::frequence(i.frequence),
                 role: i.role.clone(),
                 membres: i.membres.iter().map(|a| ctx.acteur_nom(*a)).collect(),
-                reunions: i.reunions.iter().map(|r| (capitalise(&fmt::date(r.date)), r.objet.clone())).collect(),
+                reunions: i
+                    .reunions
+                    .iter()
+                    .map(|r| (capitalise(&fmt::date(r.date)), r.objet.clone()))
+                    .collect(),
             })
             .collect(),
     }

@@ -5,8 +5,8 @@ mod annexes;
 mod parts;
 
 use super::fmt;
-use super::labels::{self, Labels, FR};
-use super::markdown::{self, github_slug, RefMap, RefTarget, Texte};
+use super::labels::{self, FR, Labels};
+use super::markdown::{self, RefMap, RefTarget, Texte, github_slug};
 use crate::compute::Computed;
 use crate::model::Roadmap;
 use serde::Serialize;
@@ -82,9 +82,9 @@ pub struct Ctx<'a> {
 }
 
 impl Ctx<'_> {
-    /// Render a Markdown text; `shift` = heading level of its container.
-    pub fn text(&self, src: &Option<String>, shift: u8) -> Option<Texte> {
-        src.as_ref().map(|s| markdown::render(s, &self.refs, shift))
+    /// Render a Markdown text; `top` = level of its highest heading.
+    pub fn text(&self, src: &Option<String>, top: u8) -> Option<Texte> {
+        src.as_ref().map(|s| markdown::render(s, &self.refs, top))
     }
 
     pub fn acteur_nom(&self, ix: usize) -> String {
@@ -106,7 +106,12 @@ fn headings(m: &Roadmap) -> Headings {
     let mut a = Anchors::default();
     let l = &FR;
     let part = |a: &mut Anchors, n: u32, titre: &str, ancre: &str| {
-        a.heading(&n.to_string(), titre, format!("{n}. {titre}"), ancre.to_string())
+        a.heading(
+            &n.to_string(),
+            titre,
+            format!("{n}. {titre}"),
+            ancre.to_string(),
+        )
     };
     let parts = [
         part(&mut a, 1, l.introduction, "introduction"),
@@ -121,7 +126,12 @@ fn headings(m: &Roadmap) -> Headings {
         .iter()
         .map(|x| {
             let numero = format!("{} {}", l.axe, x.numero);
-            a.heading(&numero, &x.titre, format!("{numero} — {}", x.titre), format!("axe-{}", x.numero))
+            a.heading(
+                &numero,
+                &x.titre,
+                format!("{numero} — {}", x.titre),
+                format!("axe-{}", x.numero),
+            )
         })
         .collect();
     let actions = m
@@ -142,7 +152,12 @@ fn headings(m: &Roadmap) -> Headings {
         .iter()
         .map(|x| {
             let numero = format!("{} {}", l.annexe, x.numero);
-            a.heading(&numero, &x.titre, format!("{numero} — {}", x.titre), format!("annexe-{}", x.numero))
+            a.heading(
+                &numero,
+                &x.titre,
+                format!("{numero} — {}", x.titre),
+                format!("annexe-{}", x.numero),
+            )
         })
         .collect();
     let sections = m
@@ -172,13 +187,28 @@ fn ref_map(m: &Roadmap, h: &Headings) -> RefMap {
         );
     };
     for (x, hd) in m.axes.iter().zip(&h.axes) {
-        add("axe", &x.id, format!("axe {} « {} »", x.numero, x.titre), hd);
+        add(
+            "axe",
+            &x.id,
+            format!("axe {} « {} »", x.numero, x.titre),
+            hd,
+        );
     }
     for (x, hd) in m.actions.iter().zip(&h.actions) {
-        add("action", &x.id, format!("action {} « {} »", x.numero, x.titre), hd);
+        add(
+            "action",
+            &x.id,
+            format!("action {} « {} »", x.numero, x.titre),
+            hd,
+        );
     }
     for (x, hd) in m.annexes.iter().zip(&h.annexes) {
-        add("annexe", &x.id, format!("annexe {} « {} »", x.numero, x.titre), hd);
+        add(
+            "annexe",
+            &x.id,
+            format!("annexe {} « {} »", x.numero, x.titre),
+            hd,
+        );
     }
     for (x, hd) in m.sections.iter().zip(&h.sections) {
         add("section", &x.id, format!("« {} »", x.titre), hd);
@@ -194,11 +224,23 @@ pub fn build(m: &Roadmap, c: &Computed) -> View {
         c,
         refs: ref_map(m, &h),
     };
-    let introduction = parts::partie(&ctx, &h, 0, &m.feuille.introduction, crate::model::Partie::Introduction);
+    let introduction = parts::partie(
+        &ctx,
+        &h,
+        0,
+        &m.feuille.introduction,
+        crate::model::Partie::Introduction,
+    );
     let methodologie = parts::methodologie(&ctx, &h);
     let etat = parts::etat(&ctx, &h);
     let axes = parts::axes(&ctx, &h);
-    let conclusion = parts::partie(&ctx, &h, 4, &m.feuille.conclusion, crate::model::Partie::Conclusion);
+    let conclusion = parts::partie(
+        &ctx,
+        &h,
+        4,
+        &m.feuille.conclusion,
+        crate::model::Partie::Conclusion,
+    );
     let annexes = annexes::annexes(&ctx, &h);
     let sommaire = sommaire(&h, &introduction, &methodologie, &etat, &axes, &conclusion);
     View {

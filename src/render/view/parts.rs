@@ -1,7 +1,7 @@
 //! The body of the document: introduction, méthodologie, état des lieux,
 //! axes and actions, conclusion.
 
-use super::{join_fr, Ctx, Heading, Headings};
+use super::{Ctx, Heading, Headings, join_fr};
 use crate::model::{Categorie, Partie as P};
 use crate::render::fmt;
 use crate::render::labels;
@@ -26,7 +26,7 @@ pub struct Partie {
 pub fn partie(ctx: &Ctx, h: &Headings, n: usize, texte: &Option<String>, which: P) -> Partie {
     Partie {
         h: h.parts[n].clone(),
-        texte: ctx.text(texte, 2),
+        texte: ctx.text(texte, 3),
         sections: sections(ctx, h, which),
     }
 }
@@ -39,7 +39,7 @@ fn sections(ctx: &Ctx, h: &Headings, which: P) -> Vec<SectionV> {
         .filter(|(s, _)| s.partie == which)
         .map(|(s, hd)| SectionV {
             h: hd.clone(),
-            texte: super::super::markdown::render(&s.texte, &ctx.refs, 3),
+            texte: super::super::markdown::render(&s.texte, &ctx.refs, 4),
         })
         .collect()
 }
@@ -128,10 +128,17 @@ pub fn methodologie(ctx: &Ctx, h: &Headings) -> Methodologie {
             ));
         }
     }
-    reunions.sort_by(|a, b| a.0.start().cmp(&b.0.start()).then_with(|| a.1.genre.cmp(&b.1.genre)));
+    reunions.sort_by(|a, b| {
+        a.0.start()
+            .cmp(&b.0.start())
+            .then_with(|| a.1.genre.cmp(&b.1.genre))
+    });
     let mut by_cat: BTreeMap<Categorie, Vec<String>> = BTreeMap::new();
     for p in &m.concertation.participants {
-        by_cat.entry(m.acteurs[*p].categorie).or_default().push(ctx.acteur_nom(*p));
+        by_cat
+            .entry(m.acteurs[*p].categorie)
+            .or_default()
+            .push(ctx.acteur_nom(*p));
     }
     let groupes: Vec<GroupeV> = by_cat
         .into_iter()
@@ -145,7 +152,12 @@ pub fn methodologie(ctx: &Ctx, h: &Headings) -> Methodologie {
             }
         })
         .collect();
-    let phrase = join_fr(&groupes.iter().map(|g| g.nombre_texte.clone()).collect::<Vec<_>>());
+    let phrase = join_fr(
+        &groupes
+            .iter()
+            .map(|g| g.nombre_texte.clone())
+            .collect::<Vec<_>>(),
+    );
     Methodologie {
         partie: partie(ctx, h, 1, &m.feuille.methodologie, P::Methodologie),
         nb_reunions: fmt::count(reunions.len(), "réunion", "réunions"),
@@ -253,7 +265,15 @@ pub fn etat(ctx: &Ctx, h: &Headings) -> EtatDesLieux {
             p.epci
                 .iter()
                 .zip(&ctx.c.parts_epci)
-                .map(|(e, s)| (e.nom.clone(), String::new(), e.population, fmt::int(e.population as i128), fmt::opt_share(*s)))
+                .map(|(e, s)| {
+                    (
+                        e.nom.clone(),
+                        String::new(),
+                        e.population,
+                        fmt::int(e.population as i128),
+                        fmt::opt_share(*s),
+                    )
+                })
                 .collect(),
         );
         PopulationsV {
@@ -274,7 +294,11 @@ pub fn etat(ctx: &Ctx, h: &Headings) -> EtatDesLieux {
                 (Some(x), Some(a)) => Some(format!("{x}, {a}")),
                 (x, _) => x.clone(),
             },
-            valeurs: s.valeurs.iter().map(|(n, d)| (n.clone(), format!("{}\u{a0}%", fmt::decimal(*d)))).collect(),
+            valeurs: s
+                .valeurs
+                .iter()
+                .map(|(n, d)| (n.clone(), format!("{}\u{a0}%", fmt::decimal(*d))))
+                .collect(),
         })
         .collect();
     let communes_resume = t.communes.as_ref().map(|c| {
@@ -344,7 +368,10 @@ fn tableau(tb: &crate::model::Tableau, tot: &crate::compute::TableTotals) -> Tab
             })
             .collect();
         if tb.colonne_total.is_some() {
-            row.push((tot.general.map(|v| fmt::int(v as i128)).unwrap_or_default(), true));
+            row.push((
+                tot.general.map(|v| fmt::int(v as i128)).unwrap_or_default(),
+                true,
+            ));
         }
         row
     });
@@ -451,11 +478,16 @@ fn action(ctx: &Ctx, h: &Headings, ix: usize) -> ActionV {
         .iter()
         .map(|r| ReferentV {
             nom: ctx.acteur_nom(r.acteur),
-            contact: r.contact.clone().or_else(|| m.acteurs[r.acteur].email.clone()),
+            contact: r
+                .contact
+                .clone()
+                .or_else(|| m.acteurs[r.acteur].email.clone()),
         })
         .collect();
-    let (publics, prives): (Vec<usize>, Vec<usize>) =
-        a.partenaires.iter().partition(|p| m.acteurs[**p].categorie.est_public());
+    let (publics, prives): (Vec<usize>, Vec<usize>) = a
+        .partenaires
+        .iter()
+        .partition(|p| m.acteurs[**p].categorie.est_public());
     let financements = m
         .lignes
         .iter()
@@ -476,7 +508,7 @@ fn action(ctx: &Ctx, h: &Headings, ix: usize) -> ActionV {
         statut: labels::statut(a.statut),
         statut_code: a.statut,
         periode: fmt::date_range(a.debut, a.fin),
-        description: ctx.text(&a.description, 4),
+        description: ctx.text(&a.description, 5),
         referents,
         partenaires_publics: publics.iter().map(|p| ctx.acteur_nom(*p)).collect(),
         partenaires_prives: prives.iter().map(|p| ctx.acteur_nom(*p)).collect(),
@@ -512,25 +544,37 @@ pub fn axes(ctx: &Ctx, h: &Headings) -> AxesPartie {
                         None => fmt::date(j.date),
                     },
                     libelle: j.libelle.clone(),
-                    action: j.action.map(|a| format!("{} {}", labels::FR.action, m.actions[a].numero)),
+                    action: j
+                        .action
+                        .map(|a| format!("{} {}", labels::FR.action, m.actions[a].numero)),
                 });
             }
             let n = x.actions.len();
             AxeV {
                 h: h.axes[ix].clone(),
                 numero: x.numero,
-                enjeux: ctx.text(&x.enjeux, 3),
-                vigilance: x.vigilance.iter().map(|v| crate::render::markdown::render(v, &ctx.refs, 4)).collect(),
+                enjeux: ctx.text(&x.enjeux, 4),
+                vigilance: x
+                    .vigilance
+                    .iter()
+                    .map(|v| crate::render::markdown::render(v, &ctx.refs, 5))
+                    .collect(),
                 declinaison: if n == 0 {
                     "Cet axe n'a pas encore d'action.".into()
                 } else {
-                    format!("Cet axe est décliné en {}.", fmt::count(n, "action", "actions"))
+                    format!(
+                        "Cet axe est décliné en {}.",
+                        fmt::count(n, "action", "actions")
+                    )
                 },
                 nb_actions: n,
                 total: fmt::money(ctx.c.par_axe[ix]),
                 part: fmt::opt_share(ctx.c.parts_axe[ix]),
                 actions: x.actions.iter().map(|a| action(ctx, h, *a)).collect(),
-                calendrier: years.into_iter().map(|(annee, jalons)| AnneeV { annee, jalons }).collect(),
+                calendrier: years
+                    .into_iter()
+                    .map(|(annee, jalons)| AnneeV { annee, jalons })
+                    .collect(),
             }
         })
         .collect();

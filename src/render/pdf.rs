@@ -1,0 +1,1 @@
+//! PDF renderer (typst). Written in the next step.

@@ -74,8 +74,8 @@ pub struct BuildArgs {
     /// Dossier de sortie (par défaut : DIR/build).
     #[arg(long, short)]
     pub output: Option<PathBuf>,
-    /// Formats à produire, séparés par des virgules.
-    #[arg(long, value_enum, value_delimiter = ',', default_values_t = [OutFormat::Md, OutFormat::Html, OutFormat::Pdf])]
+    /// Formats à produire, séparés par des virgules (par défaut : md,html,pdf).
+    #[arg(long, value_enum, value_delimiter = ',')]
     pub format: Vec<OutFormat>,
     /// Traite les avertissements comme des erreurs.
     #[arg(long)]

@@ -70,6 +70,12 @@ pub fn run(args: &BuildArgs, out: &Output) -> Result<u8, Failure> {
     }
     check_output(&args.dir, &output)?;
     let mut formats = args.format.clone();
+    if formats.is_empty() {
+        formats = vec![OutFormat::Md, OutFormat::Html];
+        if cfg!(feature = "pdf") {
+            formats.push(OutFormat::Pdf);
+        }
+    }
     formats.sort();
     formats.dedup();
     let renderers = formats

@@ -25,7 +25,11 @@ fn build(dir: &Path, formats: &str) -> (tempfile::TempDir, i32, String) {
         .args(["--format", formats])
         .output()
         .unwrap();
-    (out, o.status.code().unwrap_or(-1), String::from_utf8_lossy(&o.stderr).into_owned())
+    (
+        out,
+        o.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&o.stderr).into_owned(),
+    )
 }
 
 fn read(dir: &Path, name: &str) -> String {
@@ -46,8 +50,16 @@ fn example_figures_are_computed() {
     assert!(md.contains("| Financement | 71 433 € |"), "total absent");
     assert!(md.contains("| | **Total général** | **71 433 €** | | |"));
     // Axe subtotals: 16 195 + 20 557 + 22 637 + 12 044 = 71 433.
-    for (axe, total) in [("1", "16 195 €"), ("2", "20 557 €"), ("3", "22 637 €"), ("4", "12 044 €")] {
-        assert!(md.contains(&format!("| *Sous-total axe {axe}* | *{total}*")), "sous-total axe {axe}");
+    for (axe, total) in [
+        ("1", "16 195 €"),
+        ("2", "20 557 €"),
+        ("3", "22 637 €"),
+        ("4", "12 044 €"),
+    ] {
+        assert!(
+            md.contains(&format!("| *Sous-total axe {axe}* | *{total}*")),
+            "sous-total axe {axe}"
+        );
     }
     // Counts come from the lists, not from prose.
     assert!(md.contains("26 collectivités, 20 associations et 4 centres sociaux"));
@@ -68,7 +80,10 @@ fn builds_are_byte_identical() {
     let (b, cb, _) = build(&dir, "md,html");
     assert_eq!((ca, cb), (0, 0));
     for f in ["feuille-de-route.md", "feuille-de-route.html"] {
-        assert!(std::fs::read(a.path().join(f)).unwrap() == std::fs::read(b.path().join(f)).unwrap(), "{f} differs");
+        assert!(
+            std::fs::read(a.path().join(f)).unwrap() == std::fs::read(b.path().join(f)).unwrap(),
+            "{f} differs"
+        );
     }
 }
 
@@ -76,14 +91,20 @@ fn builds_are_byte_identical() {
 fn example_markdown_is_pinned() {
     let (out, code, err) = build(&root().join("examples/bouches-du-rhone"), "md");
     assert_eq!(code, 0, "{err}");
-    insta::assert_snapshot!("bouches_du_rhone_md", read(out.path(), "feuille-de-route.md"));
+    insta::assert_snapshot!(
+        "bouches_du_rhone_md",
+        read(out.path(), "feuille-de-route.md")
+    );
 }
 
 #[test]
 fn example_html_is_pinned() {
     let (out, code, err) = build(&root().join("examples/bouches-du-rhone"), "html");
     assert_eq!(code, 0, "{err}");
-    insta::assert_snapshot!("bouches_du_rhone_html", read(out.path(), "feuille-de-route.html"));
+    insta::assert_snapshot!(
+        "bouches_du_rhone_html",
+        read(out.path(), "feuille-de-route.html")
+    );
 }
 
 #[test]
@@ -92,34 +113,71 @@ fn hostile_text_renders_inert_in_html() {
     assert_eq!(code, 0, "{err}");
     let html = read(out.path(), "feuille-de-route.html");
     // No user-supplied tag or link survives; their text stays, escaped.
-    for bad in ["<script", "<img", "<svg onload", "<iframe", "<style>body", "href=\"javascript:", "href=\"data:", "<b>"] {
+    for bad in [
+        "<script",
+        "<img",
+        "<svg onload",
+        "<iframe",
+        "<style>body",
+        "href=\"javascript:",
+        "href=\"data:",
+        "<b>",
+    ] {
         let count = html.matches(bad).count();
         assert_eq!(count, 0, "« {bad} » found {count} times in the HTML");
     }
-    assert!(html.contains("&lt;script&gt;alert("), "escaped title present");
-    assert!(html.contains("#panic(&quot;x&quot;)"), "typst-looking text kept literally");
+    assert!(
+        html.contains("&lt;script&gt;alert("),
+        "escaped title present"
+    );
+    assert!(
+        html.contains("#panic(&quot;x&quot;)"),
+        "typst-looking text kept literally"
+    );
 }
 
 #[test]
 fn export_json_has_the_example_totals() {
-    let o = fdr().args(["export", "--format", "json"]).arg(root().join("examples/bouches-du-rhone")).output().unwrap();
+    let o = fdr()
+        .args(["export", "--format", "json"])
+        .arg(root().join("examples/bouches-du-rhone"))
+        .output()
+        .unwrap();
     assert_eq!(o.status.code(), Some(0));
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
     assert_eq!(v["modele"]["axes"].as_array().unwrap().len(), 4);
     assert_eq!(v["modele"]["actions"].as_array().unwrap().len(), 10);
     // Money in euro cents: 71 433 €.
     assert_eq!(v["calculs"]["total"], 7_143_300);
-    let per_action: i64 = v["calculs"]["par_action"].as_array().unwrap().iter().map(|x| x.as_i64().unwrap()).sum();
+    let per_action: i64 = v["calculs"]["par_action"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|x| x.as_i64().unwrap())
+        .sum();
     assert_eq!(per_action, 7_143_300);
 }
 
 #[test]
 fn output_folder_may_not_be_the_roadmap() {
     let tmp = tempfile::tempdir().unwrap();
-    std::fs::copy(root().join("examples/minimal/feuille-de-route.yaml"), tmp.path().join("f.yaml")).unwrap();
-    let o = fdr().arg("build").arg(tmp.path()).arg("-o").arg(tmp.path()).output().unwrap();
+    std::fs::copy(
+        root().join("examples/minimal/feuille-de-route.yaml"),
+        tmp.path().join("f.yaml"),
+    )
+    .unwrap();
+    let o = fdr()
+        .arg("build")
+        .arg(tmp.path())
+        .arg("-o")
+        .arg(tmp.path())
+        .output()
+        .unwrap();
     assert_eq!(o.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&o.stderr).contains("ne peut pas être le dossier de la feuille de route"));
+    assert!(
+        String::from_utf8_lossy(&o.stderr)
+            .contains("ne peut pas être le dossier de la feuille de route")
+    );
 }
 
 #[test]
@@ -127,7 +185,13 @@ fn nothing_is_written_when_the_sources_have_errors() {
     let tmp = tempfile::tempdir().unwrap();
     std::fs::write(tmp.path().join("f.yaml"), "feuille_de_route: {titre: x}\n").unwrap();
     let out = tmp.path().join("sortie");
-    let o = fdr().arg("build").arg(tmp.path()).arg("-o").arg(&out).output().unwrap();
+    let o = fdr()
+        .arg("build")
+        .arg(tmp.path())
+        .arg("-o")
+        .arg(&out)
+        .output()
+        .unwrap();
     assert_eq!(o.status.code(), Some(1));
     assert!(!out.exists(), "no output folder on failure");
 }

@@ -11,11 +11,12 @@
 //!    missing diagnostic fails on a figure, not only on a snapshot diff;
 //! 3. asserts each expected code also appears in the human report;
 //! 4. pins the human report (stderr) with an insta snapshot named after the
-//!    fixture, in `tests/snapshots/`.
+//!    fixture, `tests/snapshots/check__NAME.snap`.
 //!
 //! Fixtures for a check that `src/` gets wrong are marked `#[ignore]` with
 //! the reason; their expectations describe the correct behaviour. Run them
-//! with `cargo test --test check -- --ignored`.
+//! with `cargo test --test check -- --ignored`; once `src/` is fixed, remove
+//! the `#[ignore]` and generate the snapshot.
 //!
 //! Update the snapshots with `INSTA_UPDATE=always cargo test --test check`,
 //! then read the diff of `tests/snapshots/` before committing.
@@ -136,7 +137,6 @@ fn transcript(args: &str, out: &Outcome) -> String {
 fn snapshot(name: &str, text: &str) {
     insta::with_settings!({
         snapshot_path => "snapshots",
-        prepend_module_to_snapshot => false,
         omit_expression => true,
     }, {
         insta::assert_snapshot!(name, text);
@@ -170,6 +170,25 @@ fn summarize(diags: &[Value]) -> Vec<String> {
             )
         })
         .collect()
+}
+
+/// The last line of a human report: « 2 erreurs, aucun avertissement ».
+fn summary_line(errors: usize, warnings: usize) -> String {
+    let count = |n: usize, none: &str, one: &str, many: &str| match n {
+        0 => none.to_string(),
+        1 => format!("1 {one}"),
+        n => format!("{n} {many}"),
+    };
+    format!(
+        "{}, {}",
+        count(errors, "aucune erreur", "erreur", "erreurs"),
+        count(
+            warnings,
+            "aucun avertissement",
+            "avertissement",
+            "avertissements"
+        )
+    )
 }
 
 /// The whole check of one fixture; see the module documentation.
@@ -211,18 +230,7 @@ fn fixture_test(fixture: &str, exit: i32, expected: &[&str], texts: &[&str]) {
         .iter()
         .filter(|l| l.contains(" avertissement "))
         .count();
-    let plural = |n: usize, word: &str| {
-        if n > 1 {
-            format!("{n} {word}s")
-        } else {
-            format!("{n} {word}")
-        }
-    };
-    let summary = format!(
-        "{}, {}",
-        plural(errors, "erreur"),
-        plural(warnings, "avertissement")
-    );
+    let summary = summary_line(errors, warnings);
     assert!(
         human.stderr.contains(&summary),
         "summary « {summary} » absent:\n{}",
@@ -321,6 +329,7 @@ fixtures! {
     numero_hors_axe: "numero-hors-axe" => 1 ["feuille.yaml:33:13 erreur fdr::numero::hors_axe"];
     numero_invalide: "numero-invalide" => 1 ["feuille.yaml:33:13 erreur fdr::numero::invalide"];
     numero_lacune: "numero-lacune" => 1 ["feuille.yaml:34:13 erreur fdr::numero::lacune"];
+    numero_debut: "numero-debut" => 1 ["feuille.yaml:22:13 erreur fdr::numero::lacune"];
     numero_doublon: "numero-doublon" => 1 ["feuille.yaml:34:13 erreur fdr::numero::doublon"]
         + ["première utilisation"];
     #[ignore = "bug src: an action dropped for an error (here numero 2.1 in axe 1) also gives « acteur inutilisé » for its referent and « axe sans action » for its axe"]
@@ -332,6 +341,8 @@ fixtures! {
     date_invalide: "date-invalide" => 1 ["feuille.yaml:31:12 erreur fdr::date::invalide"]
         + ["« 2025-02-30 » : ce jour n'existe pas"];
     date_hors_periode: "date-hors-periode" => 0 ["feuille.yaml:32:10 avertissement fdr::date::hors_periode"];
+    #[ignore = "missing check: a jalon `date` outside the période gives no fdr::date::hors_periode (only `fin` is checked)"]
+    jalon_hors_periode: "jalon-hors-periode" => 0 ["feuille.yaml:35:13 avertissement fdr::date::hors_periode"];
     jalon_axe_incoherent: "jalon-axe-incoherent" => 1 ["feuille.yaml:44:12 erreur fdr::calendrier::axe_incoherent"];
 
     // ---- money ----
@@ -410,18 +421,31 @@ fixtures! {
 
 #[test]
 fn every_fixture_has_a_test() {
+    // Folders used by the other test files (`tests/*.rs`) are theirs.
+    let tests_dir = fixtures_dir().parent().unwrap().to_path_buf();
+    let others: String = std::fs::read_dir(&tests_dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "rs") && !p.ends_with("check.rs"))
+        .map(|p| std::fs::read_to_string(p).unwrap())
+        .collect();
     let mut on_disk: Vec<String> = std::fs::read_dir(fixtures_dir())
         .unwrap()
         .map(|e| e.unwrap())
         .filter(|e| e.file_type().unwrap().is_dir())
         .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|name| {
+            FIXTURES.contains(&name.as_str())
+                || !(others.contains(&format!("\"{name}\""))
+                    || others.contains(&format!("fixtures/{name}\"")))
+        })
         .collect();
     on_disk.sort();
     let mut listed: Vec<&str> = FIXTURES.to_vec();
     listed.sort();
     assert_eq!(
         on_disk, listed,
-        "each folder of tests/fixtures/ needs a line in fixtures! {{}}"
+        "each folder of tests/fixtures/ needs a line in fixtures! {{}} (or a test in another tests/*.rs)"
     );
 }
 
@@ -432,7 +456,7 @@ fn valide_summary_line() {
     assert_eq!(out.code, 0);
     assert_eq!(
         out.stderr,
-        "0 erreur, 0 avertissement\nroadmap : 2 axes, 3 actions, 10 fichiers vérifiés\n"
+        "aucune erreur, aucun avertissement\nroadmap : 2 axes, 3 actions, 10 fichiers vérifiés\n"
     );
 }
 
@@ -558,7 +582,11 @@ fn deny_warnings_turns_warnings_into_errors() {
         "a warning alone does not fail:\n{}",
         plain.stderr
     );
-    assert!(plain.stderr.contains("0 erreur, 1 avertissement"));
+    assert!(
+        plain.stderr.contains(&summary_line(0, 1)),
+        "{}",
+        plain.stderr
+    );
 
     let denied = check_in(dir.path(), &["--deny-warnings"]);
     assert_eq!(
@@ -568,7 +596,7 @@ fn deny_warnings_turns_warnings_into_errors() {
     );
     assert!(denied.stderr.contains("fdr::acteur::inutilise"));
     assert!(
-        denied.stderr.contains("1 erreur, 0 avertissement"),
+        denied.stderr.contains(&summary_line(1, 0)),
         "{}",
         denied.stderr
     );
@@ -613,11 +641,7 @@ fn quiet_shows_errors_only() {
         "warning shown with --quiet"
     );
     assert!(out.stderr.contains("fdr::montant::invalide"));
-    assert!(
-        out.stderr.contains("9 erreurs, 1 avertissement"),
-        "{}",
-        out.stderr
-    );
+    assert!(out.stderr.contains(&summary_line(9, 1)), "{}", out.stderr);
 }
 
 #[test]

@@ -19,11 +19,27 @@ fn committed_schema_is_up_to_date() {
 
 #[test]
 fn schema_describes_every_top_level_key_in_french() {
-    let schema: serde_json::Value = serde_json::from_str(&fdr::validate::schema::fragment_schema_text()).unwrap();
+    let schema: serde_json::Value =
+        serde_json::from_str(&fdr::validate::schema::fragment_schema_text()).unwrap();
     let props = schema["properties"].as_object().unwrap();
-    for key in ["feuille_de_route", "acteurs", "gouvernance", "axes", "actions", "financements", "calendrier", "territoire", "concertation", "sections", "annexes"] {
+    for key in [
+        "feuille_de_route",
+        "acteurs",
+        "gouvernance",
+        "axes",
+        "actions",
+        "financements",
+        "calendrier",
+        "territoire",
+        "concertation",
+        "sections",
+        "annexes",
+    ] {
         let p = &props[key];
         assert!(p.is_object(), "clé {key} absente du schéma");
     }
-    assert_eq!(schema["$schema"], "https://json-schema.org/draft/2020-12/schema");
+    assert_eq!(
+        schema["$schema"],
+        "https://json-schema.org/draft/2020-12/schema"
+    );
 }

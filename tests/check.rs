@@ -286,10 +286,10 @@ fixtures! {
         + ["guillemet non fermé"];
     yaml_tabulation: "yaml-tabulation" => 1 ["feuille.yaml:4:2 erreur fdr::yaml::syntaxe"]
         + ["tabulation dans l'indentation"];
-    #[ignore = "bug src: a tab after a plain scalar gives an English message (« while scanning a plain scalar, found a tab ») at the previous line (4:10)"]
+
     yaml_tabulation_apres_valeur: "yaml-tabulation-apres-valeur" => 1 ["feuille.yaml:5:1 erreur fdr::yaml::syntaxe"]
         + ["tabulation", "feuille.yaml:5:1"];
-    #[ignore = "bug src: an unclosed [ gives the English « unclosed bracket '[' » with no help, instead of « liste entre crochets non fermée »"]
+
     yaml_crochet_non_ferme: "yaml-crochet-non-ferme" => 1 ["feuille.yaml:31:18 erreur fdr::yaml::syntaxe"]
         + ["liste entre crochets non fermée", "ajoutez le « ] » manquant"];
     yaml_cle_dupliquee: "yaml-cle-dupliquee" => 1 ["feuille.yaml:10:3 erreur fdr::yaml::cle_dupliquee"]
@@ -318,7 +318,7 @@ fixtures! {
     reference_repetee: "reference-repetee" => 0 ["feuille.yaml:31:34 avertissement fdr::reference::repetee"];
     id_doublon: "id-doublon" => 1 ["feuille.yaml:25:9 erreur fdr::id::doublon"]
         + ["[roadmap/feuille.yaml:25:9]", "[roadmap/actions-bis.yaml:8:9]", "première définition"];
-    #[ignore = "bug src: a duplicate acteur also gives « l'acteur « Hub du Sud » n'est cité nulle part » at the first definition, which is cited"]
+
     id_doublon_acteur: "id-doublon-acteur" => 1 ["feuille.yaml:16:9 erreur fdr::id::doublon"];
     id_invalide: "id-invalide" => 1 ["feuille.yaml:16:9 erreur fdr::id::invalide"];
     fragment_doublon: "fragment-doublon" => 1 ["feuille.yaml:2:3 erreur fdr::fragment::doublon"]
@@ -332,7 +332,7 @@ fixtures! {
     numero_debut: "numero-debut" => 1 ["feuille.yaml:22:13 erreur fdr::numero::lacune"];
     numero_doublon: "numero-doublon" => 1 ["feuille.yaml:34:13 erreur fdr::numero::doublon"]
         + ["première utilisation"];
-    #[ignore = "bug src: an action dropped for an error (here numero 2.1 in axe 1) also gives « acteur inutilisé » for its referent and « axe sans action » for its axe"]
+
     cascade_apres_erreur: "cascade-apres-erreur" => 1 ["feuille.yaml:27:13 erreur fdr::numero::hors_axe"];
 
     // ---- dates ----
@@ -341,7 +341,7 @@ fixtures! {
     date_invalide: "date-invalide" => 1 ["feuille.yaml:31:12 erreur fdr::date::invalide"]
         + ["« 2025-02-30 » : ce jour n'existe pas"];
     date_hors_periode: "date-hors-periode" => 0 ["feuille.yaml:32:10 avertissement fdr::date::hors_periode"];
-    #[ignore = "missing check: a jalon `date` outside the période gives no fdr::date::hors_periode (only `fin` is checked)"]
+
     jalon_hors_periode: "jalon-hors-periode" => 0 ["feuille.yaml:35:13 avertissement fdr::date::hors_periode"];
     jalon_axe_incoherent: "jalon-axe-incoherent" => 1 ["feuille.yaml:44:12 erreur fdr::calendrier::axe_incoherent"];
 
@@ -385,7 +385,7 @@ fixtures! {
     ] + ["« ../dehors.md » est introuvable ou hors du dossier"];
 
     // ---- positions ----
-    #[ignore = "bug src/miette: the report header counts columns in bytes (10:43) where --format json counts characters (10:41)"]
+
     colonne_accents: "colonne-accents" => 1 [
         "feuille.yaml:10:32 erreur fdr::reference::inconnue",
         "feuille.yaml:10:41 erreur fdr::reference::inconnue",
@@ -509,7 +509,9 @@ fn json_format() {
                 "severity",
                 "code",
                 "message",
-                "help"
+                "help",
+                "label",
+                "related"
             ],
             "fields of {d}"
         );
@@ -540,7 +542,9 @@ fn json_format() {
             "severity": "erreur",
             "code": "fdr::reference::inconnue",
             "message": "acteur « hub-du-sud » inconnu",
-            "help": "vouliez-vous dire « hub-sud » ?"
+            "help": "vouliez-vous dire « hub-sud » ?",
+            "label": "aucun acteur ne porte cet identifiant",
+            "related": []
         })
     );
     snapshot(

@@ -2,13 +2,51 @@
 
 use super::{Diagnostic, Diagnostics, Severity};
 use crate::load::SourceSet;
-use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource};
+use miette::{
+    GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteSpanContents, SourceSpan,
+    SpanContents,
+};
 use std::fmt;
+
+/// A named source whose report header counts columns in characters, as
+/// the JSON output and editors do (miette counts bytes).
+struct Source {
+    name: String,
+    text: String,
+}
+
+impl miette::SourceCode for Source {
+    fn read_span<'a>(
+        &'a self,
+        span: &SourceSpan,
+        before: usize,
+        after: usize,
+    ) -> Result<Box<dyn SpanContents<'a> + 'a>, miette::MietteError> {
+        let c = self.text.read_span(span, before, after)?;
+        let column = if c.column() == 0 {
+            0
+        } else {
+            let start = span.offset().min(self.text.len());
+            let line_start = self.text[..start].rfind('\n').map_or(0, |i| i + 1);
+            self.text
+                .get(line_start..start)
+                .map_or(c.column(), |s| s.chars().count())
+        };
+        Ok(Box::new(MietteSpanContents::new_named(
+            self.name.clone(),
+            c.data(),
+            *c.span(),
+            c.line(),
+            column,
+            c.line_count(),
+        )))
+    }
+}
 
 /// Adapter that gives miette what it needs for one diagnostic.
 struct Report<'a> {
     diag: &'a Diagnostic,
-    source: Option<NamedSource<String>>,
+    source: Option<Source>,
     related: Vec<Report<'a>>,
     related_place: Option<&'a super::Place>,
 }
@@ -83,9 +121,12 @@ impl miette::Diagnostic for Report<'_> {
     }
 }
 
-fn named(sources: &SourceSet, file: usize) -> Option<NamedSource<String>> {
+fn named(sources: &SourceSet, file: usize) -> Option<Source> {
     let f = sources.files.get(file)?;
-    Some(NamedSource::new(f.display_path(), f.text.to_string()).with_language("yaml"))
+    Some(Source {
+        name: f.display_path(),
+        text: f.text.to_string(),
+    })
 }
 
 /// Human output: one miette report per diagnostic, then a French summary.
@@ -95,9 +136,23 @@ pub fn render_human(diags: &Diagnostics, sources: &SourceSet, color: bool) -> St
     } else {
         GraphicalTheme::unicode_nocolor()
     };
-    let handler = GraphicalReportHandler::new_themed(theme).with_width(100);
+    let handler = GraphicalReportHandler::new_themed(theme)
+        .with_width(100)
+        .with_show_related_as_nested(true);
     let mut out = String::new();
     for d in &diags.items {
+        // A diagnostic about a whole file names it in its message.
+        let whole_file;
+        let d = match (d.span, d.file.and_then(|f| sources.files.get(f))) {
+            (None, Some(f)) => {
+                whole_file = Diagnostic {
+                    message: format!("{} : {}", f.display_path(), d.message),
+                    ..d.clone()
+                };
+                &whole_file
+            }
+            _ => d,
+        };
         let related = d
             .related
             .iter()
@@ -124,11 +179,6 @@ pub fn render_human(diags: &Diagnostics, sources: &SourceSet, color: bool) -> St
         let mut text = String::new();
         if handler.render_report(&mut text, &report).is_err() {
             text = format!("{}: {}\n", d.code, d.message);
-        }
-        if d.span.is_none() {
-            if let Some(f) = d.file.and_then(|f| sources.files.get(f)) {
-                text = text.replacen('\n', &format!("\n  ╰─ fichier : {}\n", f.display_path()), 1);
-            }
         }
         out.push_str(&text);
         out.push('\n');
@@ -164,6 +214,16 @@ struct JsonDiag<'a> {
     code: &'a str,
     message: &'a str,
     help: Option<&'a str>,
+    label: Option<&'a str>,
+    related: Vec<JsonPlace>,
+}
+
+#[derive(serde::Serialize)]
+struct JsonPlace {
+    file: Option<String>,
+    line: usize,
+    column: usize,
+    label: String,
 }
 
 /// One JSON object per diagnostic, in a JSON array.
@@ -187,6 +247,17 @@ pub fn render_json(diags: &Diagnostics, sources: &SourceSet) -> String {
                 code: d.code,
                 message: &d.message,
                 help: d.help.as_deref(),
+                label: d.label.as_deref(),
+                related: d
+                    .related
+                    .iter()
+                    .map(|p| JsonPlace {
+                        file: sources.files.get(p.file).map(|f| f.display_path()),
+                        line: p.span.line,
+                        column: p.span.col,
+                        label: p.label.clone(),
+                    })
+                    .collect(),
             }
         })
         .collect();

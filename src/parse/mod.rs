@@ -88,6 +88,7 @@ pub fn yaml11_warnings(file: FileId, node: &Node, out: &mut Vec<Diagnostic>) {
                 ),
             )
             .at(file, node.span)
+            .label("texte ou booléen ?")
             .help("écrivez true ou false pour un booléen, ou mettez le texte entre guillemets"),
         );
     }

@@ -156,12 +156,26 @@ fn scan_error(file: FileId, e: &ScanError, text: &str) -> Diagnostic {
             .nth(m.index())
             .map_or(text.len(), |(i, _)| i)
     });
-    let span = Span {
+    let mut span = Span {
         offset,
         len: 1,
         line: m.line(),
         col: m.col() + 1,
     };
+    // The scanner reports a tab where the previous token ended: point at
+    // the tab itself.
+    if e.info().contains("tab") {
+        if let Some(rel) = text.get(offset..).and_then(|t| t.find('\t')) {
+            let at = offset + rel;
+            let before = &text[..at];
+            span = Span {
+                offset: at,
+                len: 1,
+                line: before.matches('\n').count() + 1,
+                col: before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1,
+            };
+        }
+    }
     let (msg, help): (String, Option<&str>) = match e.kind() {
         K::TabNotAllowed | K::TabInBlockIndentation => (
             "tabulation dans l'indentation".into(),
@@ -197,6 +211,37 @@ fn scan_error(file: FileId, e: &ScanError, text: &str) -> Diagnostic {
                 .at(file, span)
                 .label("ici")
                 .help("une feuille de route n'a besoin que de quelques niveaux d'imbrication");
+            } else if info.contains("tab") {
+                (
+                    "tabulation dans le YAML".into(),
+                    Some(
+                        "YAML s'indente avec des espaces : remplacez les tabulations par des espaces",
+                    ),
+                )
+            } else if info.contains("unclosed bracket") {
+                (
+                    "liste entre crochets non fermée".into(),
+                    Some("ajoutez le « ] » manquant"),
+                )
+            } else if info.contains("unclosed brace") {
+                (
+                    "dictionnaire entre accolades non fermé".into(),
+                    Some("ajoutez le « } » manquant"),
+                )
+            } else if info.contains("illegal placement of ':'") {
+                (
+                    "deux-points mal placé".into(),
+                    Some(
+                        "vérifiez les crochets et accolades ouverts au-dessus, ou mettez la valeur entre guillemets",
+                    ),
+                )
+            } else if info.contains("unexpected character") || info.contains("reserved") {
+                (
+                    "caractère inattendu en début de valeur".into(),
+                    Some(
+                        "mettez la valeur entre guillemets : « @ » et « ` » ne peuvent pas commencer une valeur YAML",
+                    ),
+                )
             } else if info.contains("quote") {
                 (
                     "guillemet non fermé".into(),

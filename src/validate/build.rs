@@ -68,6 +68,22 @@ fn check_sequence(ctx: &mut Ctx, what: &str, prefix: &str, numbers: &[(u32, File
     }
     let mut expected = 1;
     for (n, (file, span)) in &seen {
+        if *n != expected && expected == 1 {
+            ctx.push(
+                Diagnostic::error(
+                    "fdr::numero::lacune",
+                    format!(
+                        "la numérotation des {what}s commence à {prefix}{n} au lieu de {prefix}1"
+                    ),
+                )
+                .at(*file, *span)
+                .label(format!("{prefix}1 attendu"))
+                .help(format!(
+                    "numérotez les {what}s sans trou à partir de {prefix}1"
+                )),
+            );
+            break;
+        }
         if *n != expected {
             ctx.push(
                 Diagnostic::error(

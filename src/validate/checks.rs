@@ -13,9 +13,14 @@ use std::collections::BTreeSet;
 pub fn run(ctx: &mut Ctx, merged: &Merged, t: &Tables, model: &m::Roadmap) {
     envelopes(ctx, merged, t, model);
     dates(ctx, merged, model);
-    axes_without_actions(ctx, t, model);
-    unused_acteurs(ctx, t, model);
     text_refs(ctx, t);
+    // Completeness warnings would only echo errors already reported (an
+    // action dropped for an error leaves its axe empty and its référent
+    // uncited): they wait until the sources are free of errors.
+    if !ctx.diags.has_errors() {
+        axes_without_actions(ctx, t, model);
+        unused_acteurs(ctx, t, model);
+    }
 }
 
 fn envelopes(ctx: &mut Ctx, merged: &Merged, t: &Tables, model: &m::Roadmap) {
@@ -95,6 +100,14 @@ fn outside(ctx: &mut Ctx, file: FileId, d: &Option<Sp<DateBrute>>, model: &m::Ro
     }
 }
 
+fn after_end(ctx: &mut Ctx, file: FileId, d: &Option<Sp<DateBrute>>, model: &m::Roadmap) {
+    if let Some(v) = d.as_ref().and_then(|d| DateFlou::parse(&d.value.0).ok()) {
+        if v.annee > model.feuille.fin {
+            outside(ctx, file, d, model);
+        }
+    }
+}
+
 fn dates(ctx: &mut Ctx, merged: &Merged, model: &m::Roadmap) {
     for (file, a) in &merged.actions {
         order(ctx, *file, &a.debut, &a.fin);
@@ -108,7 +121,10 @@ fn dates(ctx: &mut Ctx, merged: &Merged, model: &m::Roadmap) {
     }
     for (file, j) in &merged.jalons {
         order(ctx, *file, &Some(j.date.clone()), &j.fin);
-        outside(ctx, *file, &j.fin, model);
+        // Milestones may recall what came before the period (the
+        // concertation); one after its end is suspicious.
+        after_end(ctx, *file, &Some(j.date.clone()), model);
+        after_end(ctx, *file, &j.fin, model);
     }
     for (file, e) in &merged.enveloppes {
         order(ctx, *file, &e.debut, &e.fin);
@@ -125,7 +141,8 @@ fn dates(ctx: &mut Ctx, merged: &Merged, model: &m::Roadmap) {
                         ),
                     )
                     .at(*file, y.span)
-                    .label("hors période"),
+                    .label("hors période")
+                    .help("vérifiez l'année, ou élargissez `periode` dans `feuille_de_route`"),
                 );
             }
         }
@@ -176,7 +193,9 @@ fn unused_acteurs(ctx: &mut Ctx, t: &Tables, model: &m::Roadmap) {
         used.extend(p.epci.iter().filter_map(|e| e.acteur));
     }
     for (ix, a) in model.acteurs.iter().enumerate() {
-        if !used.contains(&ix) {
+        // A duplicate id is reported as such; its references go to the first.
+        let first = t.acteurs.get(&a.id) == Some(ix);
+        if first && !used.contains(&ix) {
             let mut d = Diagnostic::warning(
                 "fdr::acteur::inutilise",
                 format!("l'acteur « {} » n'est cité nulle part", a.nom),
@@ -215,10 +234,10 @@ fn text_refs(ctx: &mut Ctx, t: &Tables) {
             if table.get(id).is_some() {
                 continue;
             }
-            let mut d = Diagnostic::error("fdr::reference::renvoi_inconnu", format!("renvoi vers un(e) {kind} inconnu(e) : « {id} »"))
+            let mut d = Diagnostic::error("fdr::reference::renvoi_inconnu", format!("renvoi vers {} inconnu{} : « {id} »", table.un(), if table.feminine { "e" } else { "" }))
                 .label("renvoi inconnu")
                 .help_opt(did_you_mean(id, table.ids.keys().map(String::as_str)).or_else(|| {
-                    Some(format!("les renvois s'écrivent [](#{kind}:ID) avec l'identifiant d'un(e) {kind} existant(e)"))
+                    Some(format!("les renvois s'écrivent [](#{kind}:ID) avec l'identifiant {} {kind} existant{}", if table.feminine { "d'une" } else { "d'un" }, if table.feminine { "e" } else { "" }))
                 }))
                 .in_file(lt.file);
             if let (Some(p), Some(src)) = (pos, &source) {

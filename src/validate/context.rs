@@ -19,14 +19,31 @@ pub struct Def {
 #[derive(Debug, Default)]
 pub struct IdTable {
     pub kind: &'static str,
+    /// Grammatical gender of `kind`, for agreement in messages.
+    pub feminine: bool,
     pub ids: BTreeMap<String, Def>,
 }
 
 impl IdTable {
-    pub fn new(kind: &'static str) -> Self {
+    pub fn new(kind: &'static str, feminine: bool) -> Self {
         Self {
             kind,
+            feminine,
             ids: BTreeMap::new(),
+        }
+    }
+
+    /// "un acteur" / "une action".
+    pub fn un(&self) -> String {
+        format!("{} {}", if self.feminine { "une" } else { "un" }, self.kind)
+    }
+
+    /// "inconnu" / "inconnue", "défini" / "définie"…
+    pub fn agree(&self, word: &str) -> String {
+        if self.feminine {
+            format!("{word}e")
+        } else {
+            word.to_string()
         }
     }
 
@@ -79,7 +96,12 @@ impl Ctx<'_> {
             self.push(
                 Diagnostic::error(
                     "fdr::id::doublon",
-                    format!("{} « {} » défini deux fois", table.kind, id.value),
+                    format!(
+                        "{} « {} » {} deux fois",
+                        table.kind,
+                        id.value,
+                        table.agree("défini")
+                    ),
                 )
                 .at(file, id.span)
                 .label("deuxième définition")
@@ -106,17 +128,22 @@ impl Ctx<'_> {
         let help =
             did_you_mean(&id.value, table.ids.keys().map(String::as_str)).unwrap_or_else(|| {
                 format!(
-                    "ajoutez un {} d'identifiant « {} », ou corrigez la référence",
-                    table.kind, id.value
+                    "ajoutez {} d'identifiant « {} », ou corrigez la référence",
+                    table.un(),
+                    id.value
                 )
             });
         self.push(
             Diagnostic::error(
                 "fdr::reference::inconnue",
-                format!("{} « {} » inconnu", table.kind, id.value),
+                format!("{} « {} » {}", table.kind, id.value, table.agree("inconnu")),
             )
             .at(file, id.span)
-            .label(format!("aucun {} ne porte cet identifiant", table.kind))
+            .label(format!(
+                "{} {} ne porte cet identifiant",
+                if table.feminine { "aucune" } else { "aucun" },
+                table.kind
+            ))
             .help(help),
         );
         None
@@ -230,13 +257,6 @@ impl Ctx<'_> {
                     );
                     None
                 };
-                if !fichier.ends_with(".md") {
-                    return refuse(
-                        self,
-                        format!("« {fichier} » n'est pas un fichier .md"),
-                        "un texte long est un fichier Markdown (.md)",
-                    );
-                }
                 let Some(path) = resolve_inside(&self.sources.root, fichier) else {
                     return refuse(
                         self,
@@ -246,6 +266,13 @@ impl Ctx<'_> {
                         "indiquez un chemin relatif au dossier de la feuille de route, sans « .. » qui en sorte",
                     );
                 };
+                if !fichier.ends_with(".md") {
+                    return refuse(
+                        self,
+                        format!("« {fichier} » n'est pas un fichier .md"),
+                        "un texte long est un fichier Markdown (.md)",
+                    );
+                }
                 match read_text(&path) {
                     Ok(text) => {
                         let id = self.sources.files.len();

@@ -90,15 +90,15 @@ pub fn check(root: &Path, skip: Option<&Path>) -> Result<Checked, LoadError> {
 fn semantic(ctx: &mut Ctx, fragments: Vec<(usize, crate::format::Fragment)>) -> Option<Roadmap> {
     let merged = merge::merge(ctx, fragments);
     let mut t = Tables {
-        acteurs: IdTable::new("acteur"),
-        axes: IdTable::new("axe"),
-        actions: IdTable::new("action"),
-        enveloppes: IdTable::new("enveloppe"),
-        annexes: IdTable::new("annexe"),
-        sections: IdTable::new("section"),
-        instances: IdTable::new("instance"),
-        fonds: IdTable::new("fonds"),
-        tableaux: IdTable::new("tableau"),
+        acteurs: IdTable::new("acteur", false),
+        axes: IdTable::new("axe", false),
+        actions: IdTable::new("action", true),
+        enveloppes: IdTable::new("enveloppe", true),
+        annexes: IdTable::new("annexe", true),
+        sections: IdTable::new("section", true),
+        instances: IdTable::new("instance", true),
+        fonds: IdTable::new("fonds", false),
+        tableaux: IdTable::new("tableau", false),
     };
     let acteurs = build::build_acteurs(ctx, &merged, &mut t);
     let mut axes = build::build_axes(ctx, &merged, &mut t);

@@ -86,6 +86,19 @@ fn type_name(t: &str) -> &'static str {
     }
 }
 
+fn type_help(expected: &str) -> String {
+    if expected.contains("liste") {
+        "une liste s'écrit `[a, b]` ou une ligne `- a` par élément".into()
+    } else if expected.contains("dictionnaire") {
+        "un dictionnaire s'écrit `clé: valeur`, une clé par ligne, indentées de la même façon"
+            .into()
+    } else if expected.contains("entier") {
+        "écrivez un nombre sans guillemets ni décimales".into()
+    } else {
+        format!("remplacez la valeur par {expected}")
+    }
+}
+
 fn found_name(v: &Value) -> String {
     match v {
         Value::Null => "une valeur vide".into(),
@@ -212,7 +225,7 @@ pub fn validate(file: FileId, json: &Value, index: &SpanIndex) -> Vec<Diagnostic
                             "« {field} » doit être {expected}, pas {}",
                             found_name(err.instance())
                         ),
-                        format!("attendu : {expected}"),
+                        type_help(&expected),
                     ),
                 };
                 out.push(

@@ -52,7 +52,7 @@ fn renderer(f: OutFormat) -> Result<Box<dyn Renderer>, Failure> {
         OutFormat::Md => Ok(Box::new(render::MarkdownRenderer)),
         OutFormat::Html => Ok(Box::new(render::HtmlRenderer)),
         #[cfg(feature = "pdf")]
-        OutFormat::Pdf => Ok(Box::new(render::pdf::PdfRenderer::default())),
+        OutFormat::Pdf => Ok(Box::new(render::pdf::PdfRenderer)),
         #[cfg(not(feature = "pdf"))]
         OutFormat::Pdf => Err(Failure::Usage(
             "le format pdf n'est pas disponible : fdr a été compilé sans la fonctionnalité « pdf » (cargo build --features pdf)".into(),

@@ -14,20 +14,21 @@ pub fn run(args: &CheckArgs, out: &Output) -> Result<u8, Failure> {
     match args.format {
         DiagFormat::Human => {
             out.report(&checked.diags, &checked.sources);
-            if !checked.diags.has_errors() && !out.quiet {
-                if let Some(m) = &checked.model {
-                    eprintln!(
-                        "{} : {}, {}, {}",
-                        args.dir.display(),
-                        fmt::count(m.axes.len(), "axe", "axes"),
-                        fmt::count(m.actions.len(), "action", "actions"),
-                        fmt::count(
-                            checked.sources.files.len(),
-                            "fichier vérifié",
-                            "fichiers vérifiés"
-                        ),
-                    );
-                }
+            if !checked.diags.has_errors()
+                && !out.quiet
+                && let Some(m) = &checked.model
+            {
+                eprintln!(
+                    "{} : {}, {}, {}",
+                    args.dir.display(),
+                    fmt::count(m.axes.len(), "axe", "axes"),
+                    fmt::count(m.actions.len(), "action", "actions"),
+                    fmt::count(
+                        checked.sources.files.len(),
+                        "fichier vérifié",
+                        "fichiers vérifiés"
+                    ),
+                );
             }
         }
         DiagFormat::Json => println!("{}", render_json(&checked.diags, &checked.sources)),

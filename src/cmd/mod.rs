@@ -64,13 +64,14 @@ impl Output {
 
     /// Print diagnostics and the summary line to stderr.
     pub fn report(&self, diags: &Diagnostics, sources: &SourceSet) {
-        let mut shown = Diagnostics::default();
-        shown.items = diags
-            .items
-            .iter()
-            .filter(|d| !self.quiet || d.is_error())
-            .cloned()
-            .collect();
+        let shown = Diagnostics {
+            items: diags
+                .items
+                .iter()
+                .filter(|d| !self.quiet || d.is_error())
+                .cloned()
+                .collect(),
+        };
         let text = render_human(&shown, sources, self.color);
         eprint!("{text}");
         if !self.quiet || diags.has_errors() {

@@ -33,10 +33,17 @@ fn escape_pointer(key: &str) -> String {
     key.replace('~', "~0").replace('/', "~1")
 }
 
-/// Convert the tree to JSON for schema validation, recording spans.
-pub fn to_json(node: &Node, pointer: &str, index: &mut SpanIndex) -> serde_json::Value {
+/// Convert the tree to JSON for schema validation, recording spans when
+/// an index is given (only needed once the schema has found errors).
+pub fn to_json(
+    node: &Node,
+    pointer: &str,
+    index: &mut Option<&mut SpanIndex>,
+) -> serde_json::Value {
     use serde_json::Value as J;
-    index.values.insert(pointer.to_string(), node.span);
+    if let Some(index) = index.as_deref_mut() {
+        index.values.insert(pointer.to_string(), node.span);
+    }
     match &node.value {
         Value::Null => J::Null,
         Value::Bool(b) => J::Bool(*b),
@@ -50,7 +57,14 @@ pub fn to_json(node: &Node, pointer: &str, index: &mut SpanIndex) -> serde_json:
             items
                 .iter()
                 .enumerate()
-                .map(|(i, n)| to_json(n, &format!("{pointer}/{i}"), index))
+                .map(|(i, n)| {
+                    let child = if index.is_some() {
+                        format!("{pointer}/{i}")
+                    } else {
+                        String::new()
+                    };
+                    to_json(n, &child, index)
+                })
                 .collect(),
         ),
         Value::Map(entries) => {
@@ -65,8 +79,14 @@ pub fn to_json(node: &Node, pointer: &str, index: &mut SpanIndex) -> serde_json:
                     Value::Null => "null".into(),
                     Value::Seq(_) | Value::Map(_) => "?".into(),
                 };
-                let child = format!("{pointer}/{}", escape_pointer(&key));
-                index.keys.insert(child.clone(), k.span);
+                let child = match index.as_deref_mut() {
+                    Some(index) => {
+                        let child = format!("{pointer}/{}", escape_pointer(&key));
+                        index.keys.insert(child.clone(), k.span);
+                        child
+                    }
+                    None => String::new(),
+                };
                 let jv = to_json(v, &child, index);
                 map.insert(key, jv);
             }
@@ -113,7 +133,7 @@ fn saphyr_options() -> serde_saphyr::Options {
 }
 
 /// Typed pass over a file whose tree satisfied the schema.
-pub fn typed(file: FileId, text: &str) -> Result<Fragment, Diagnostic> {
+pub fn typed(file: FileId, text: &str) -> Result<Fragment, Box<Diagnostic>> {
     if text.trim().is_empty() {
         return Ok(Fragment::default());
     }
@@ -125,28 +145,28 @@ pub fn typed(file: FileId, text: &str) -> Result<Fragment, Diagnostic> {
                 format!("valeur invalide : {}", e.without_snippet()),
             )
             .in_file(file);
-            if let Some(loc) = e.location() {
-                if loc.line() > 0 {
-                    let s = loc.span();
-                    let offset = s.byte_offset().map_or_else(
-                        || {
-                            text.char_indices()
-                                .nth(s.offset() as usize)
-                                .map_or(0, |(i, _)| i)
-                        },
-                        |b| b as usize,
-                    );
-                    d = d.at(
-                        file,
-                        Span {
-                            offset,
-                            len: s.byte_len().unwrap_or(1) as usize,
-                            line: loc.line() as usize,
-                            col: loc.column() as usize,
-                        },
-                    );
-                }
+            if let Some(loc) = e.location()
+                && loc.line() > 0
+            {
+                let s = loc.span();
+                let offset = s.byte_offset().map_or_else(
+                    || {
+                        text.char_indices()
+                            .nth(s.offset() as usize)
+                            .map_or(0, |(i, _)| i)
+                    },
+                    |b| b as usize,
+                );
+                d = d.at(
+                    file,
+                    Span {
+                        offset,
+                        len: s.byte_len().unwrap_or(1) as usize,
+                        line: loc.line() as usize,
+                        col: loc.column() as usize,
+                    },
+                );
             }
-            d
+            Box::new(d)
         })
 }

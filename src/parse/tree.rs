@@ -15,6 +15,10 @@ pub const MAX_DEPTH: usize = 64;
 /// Most nodes a file may produce, aliases expanded.
 pub const MAX_NODES: usize = 500_000;
 
+/// Parsing of a file stopped; its diagnostics say why.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Fatal;
+
 #[derive(Debug, Clone)]
 pub enum Value {
     Null,
@@ -164,17 +168,17 @@ fn scan_error(file: FileId, e: &ScanError, text: &str) -> Diagnostic {
     };
     // The scanner reports a tab where the previous token ended: point at
     // the tab itself.
-    if e.info().contains("tab") {
-        if let Some(rel) = text.get(offset..).and_then(|t| t.find('\t')) {
-            let at = offset + rel;
-            let before = &text[..at];
-            span = Span {
-                offset: at,
-                len: 1,
-                line: before.matches('\n').count() + 1,
-                col: before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1,
-            };
-        }
+    if e.info().contains("tab")
+        && let Some(rel) = text.get(offset..).and_then(|t| t.find('\t'))
+    {
+        let at = offset + rel;
+        let before = &text[..at];
+        span = Span {
+            offset: at,
+            len: 1,
+            line: before.matches('\n').count() + 1,
+            col: before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1,
+        };
     }
     let (msg, help): (String, Option<&str>) = match e.kind() {
         K::TabNotAllowed | K::TabInBlockIndentation => (
@@ -267,12 +271,12 @@ fn scan_error(file: FileId, e: &ScanError, text: &str) -> Diagnostic {
 }
 
 /// Parse one file into a tree. `Ok(None)` for an empty document.
-/// Every problem found is pushed to `diags`; on a fatal one, `Err(())`.
+/// Every problem found is pushed to `diags`; on a fatal one, `Err(Fatal)`.
 pub fn parse_tree(
     file: FileId,
     text: &str,
     diags: &mut Vec<Diagnostic>,
-) -> Result<Option<Node>, ()> {
+) -> Result<Option<Node>, Fatal> {
     let mut stack: Vec<Frame> = Vec::new();
     let mut anchors: HashMap<usize, Node> = HashMap::new();
     let mut root: Option<Node> = None;
@@ -283,7 +287,7 @@ pub fn parse_tree(
             Ok(x) => x,
             Err(e) => {
                 diags.push(scan_error(file, &e, text));
-                return Err(());
+                return Err(Fatal);
             }
         };
         let complete: Option<(Node, usize)> = match event {
@@ -299,7 +303,7 @@ pub fn parse_tree(
                         .label("deuxième document")
                         .help("retirez le séparateur « --- » ou placez ce document dans un autre fichier"),
                     );
-                    return Err(());
+                    return Err(Fatal);
                 }
                 None
             }
@@ -334,7 +338,7 @@ pub fn parse_tree(
                             .label("cet alias dépasse la limite")
                             .help(format!("une feuille de route ne dépasse pas {MAX_NODES} valeurs une fois les alias développés")),
                         );
-                        return Err(());
+                        return Err(Fatal);
                     }
                     n.span = span_of(&span.start, &span.end);
                     Some((n, 0))
@@ -344,7 +348,7 @@ pub fn parse_tree(
                         Diagnostic::error("fdr::yaml::syntaxe", "alias vers une ancre inconnue")
                             .at(file, span_of(&span.start, &span.end)),
                     );
-                    return Err(());
+                    return Err(Fatal);
                 }
             },
             Event::SequenceStart(_, anchor, _) | Event::MappingStart(_, anchor, _) => {
@@ -360,7 +364,7 @@ pub fn parse_tree(
                             "une feuille de route n'a besoin que de quelques niveaux d'imbrication",
                         ),
                     );
-                    return Err(());
+                    return Err(Fatal);
                 }
                 let frame = if matches!(event, Event::SequenceStart(..)) {
                     Frame::Seq {
@@ -424,7 +428,7 @@ pub fn parse_tree(
                     "au plus {MAX_NODES} valeurs par fichier : découpez la feuille de route"
                 )),
             );
-            return Err(());
+            return Err(Fatal);
         }
         if anchor != 0 {
             anchors.insert(anchor, node.clone());
@@ -465,7 +469,7 @@ pub fn parse_tree(
 mod tests {
     use super::*;
 
-    fn parse(text: &str) -> (Result<Option<Node>, ()>, Vec<Diagnostic>) {
+    fn parse(text: &str) -> (Result<Option<Node>, Fatal>, Vec<Diagnostic>) {
         let mut d = Vec::new();
         (parse_tree(0, text, &mut d), d)
     }

@@ -1,1 +1,202 @@
-//! PDF renderer (typst). Written in the next step.
+//! PDF edition, typeset by typst from the same view model as the HTML page.
+//!
+//! The template `feuille-de-route.typ` (built in, overridable in
+//! `DIR/templates/`) receives the view as one JSON string in
+//! `sys.inputs.data` and reads it with `json(bytes(..))`: texts from the
+//! sources are data, rendered as content, never evaluated as typst markup.
+//! The engine has no file resolver, no package access and only the fonts
+//! embedded in the binary, so a build is hermetic and reproducible.
+
+use super::templates::{self, Template, TemplateError};
+use super::{RenderContext, Renderer};
+use typst::diag::{Severity, SourceDiagnostic, Warned};
+use typst::foundations::{Bytes, Dict, IntoValue, Smart};
+use typst::syntax::DiagSpan;
+use typst::{World, WorldExt};
+use typst_as_lib::{TypstAsLibError, TypstEngine, TypstTemplateMainFile};
+use typst_pdf::{PdfOptions, PdfStandard, PdfStandards};
+
+/// Name of the template, in `templates/` and in `BUILTIN`.
+pub const TEMPLATE: &str = "feuille-de-route.typ";
+/// Name of the data file written by `--emit-typst`, read by the template
+/// when it runs under the typst CLI (no `sys.inputs.data`).
+pub const DATA_FILE: &str = "feuille-de-route.json";
+
+type Engine = TypstEngine<TypstTemplateMainFile>;
+
+#[derive(Default)]
+pub struct PdfRenderer;
+
+impl Renderer for PdfRenderer {
+    fn name(&self) -> &'static str {
+        "pdf"
+    }
+
+    fn file_name(&self) -> &'static str {
+        "feuille-de-route.pdf"
+    }
+
+    fn render(&self, ctx: &RenderContext) -> Result<Vec<u8>, TemplateError> {
+        let template = templates::load(ctx.root, TEMPLATE)?;
+        let json = view_json(ctx, &template)?;
+        let shown = shown_name(&template);
+        // typst is not expected to panic, but a user template is arbitrary
+        // code: a panic becomes a template error, not a crash.
+        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            compile(&template, &shown, json)
+        }))
+        .unwrap_or_else(|_| {
+            Err(TemplateError {
+                file: shown.clone(),
+                line: None,
+                message: "erreur interne de typst pendant la composition du PDF".into(),
+            })
+        })
+    }
+}
+
+/// The template and the data, as files for the typst CLI
+/// (`typst compile feuille-de-route.typ`).
+pub fn typst_sources(ctx: &RenderContext) -> Result<Vec<(&'static str, Vec<u8>)>, TemplateError> {
+    let template = templates::load(ctx.root, TEMPLATE)?;
+    let json = view_json(ctx, &template)?;
+    Ok(vec![
+        (TEMPLATE, template.source.into_bytes()),
+        (DATA_FILE, json.into_bytes()),
+    ])
+}
+
+fn shown_name(t: &Template) -> String {
+    t.path
+        .clone()
+        .unwrap_or_else(|| format!("templates/{} (intégré)", t.name))
+}
+
+fn view_json(ctx: &RenderContext, t: &Template) -> Result<String, TemplateError> {
+    serde_json::to_string(ctx.view).map_err(|e| TemplateError {
+        file: shown_name(t),
+        line: None,
+        message: format!("sérialisation des données impossible : {e}"),
+    })
+}
+
+fn engine(source: &str) -> Engine {
+    TypstEngine::builder()
+        .main_file((TEMPLATE, source.to_owned()))
+        .fonts(typst_assets::fonts().map(Bytes::new))
+        .build()
+}
+
+fn options(ua: bool) -> PdfOptions {
+    PdfOptions {
+        ident: Smart::Custom("fdr".into()),
+        creator: Smart::Custom(Some("fdr".into())),
+        // No creation date: two builds of the same sources are identical.
+        timestamp: None,
+        page_ranges: None,
+        standards: if ua {
+            PdfStandards::new(&[PdfStandard::Ua_1]).unwrap_or_default()
+        } else {
+            PdfStandards::default()
+        },
+        tagged: true,
+        pretty: false,
+    }
+}
+
+fn compile(t: &Template, shown: &str, json: String) -> Result<Vec<u8>, TemplateError> {
+    let engine = engine(&t.source);
+    let mut inputs = Dict::new();
+    inputs.insert("data".into(), json.into_value());
+    let Warned { output, warnings } = engine.compile_with_input(inputs);
+    for w in warnings.iter().filter(|_| t.path.is_some()) {
+        let e = diagnostic(&engine, shown, w);
+        eprintln!("avertissement [fdr::gabarit] : {e}");
+    }
+    let doc = match output {
+        Ok(doc) => doc,
+        Err(TypstAsLibError::TypstSource(diags)) => {
+            return Err(first_error(&engine, shown, &diags));
+        }
+        Err(other) => {
+            return Err(TemplateError {
+                file: shown.to_string(),
+                line: None,
+                message: format!("erreur de gabarit typst : {other}"),
+            });
+        }
+    };
+    // PDF/UA-1 when the document allows it (a Markdown text with a heading
+    // level jump or an empty heading does not): else a tagged PDF.
+    match typst_pdf::pdf(&doc, &options(true)) {
+        Ok(pdf) => Ok(pdf),
+        Err(diags) => {
+            let e = first_error(&engine, shown, &diags);
+            eprintln!(
+                "avertissement [fdr::gabarit] : PDF/UA-1 impossible ({e}) : PDF balisé sans PDF/UA"
+            );
+            typst_pdf::pdf(&doc, &options(false)).map_err(|d| first_error(&engine, shown, &d))
+        }
+    }
+}
+
+fn first_error(engine: &Engine, shown: &str, diags: &[SourceDiagnostic]) -> TemplateError {
+    diags
+        .iter()
+        .find(|d| d.severity == Severity::Error)
+        .or(diags.first())
+        .map(|d| diagnostic(engine, shown, d))
+        .unwrap_or_else(|| TemplateError {
+            file: shown.to_string(),
+            line: None,
+            message: "erreur de gabarit typst".into(),
+        })
+}
+
+/// One typst diagnostic as a template error: the template's file and line
+/// (errors in typst's own library have no line), message, hints and trace.
+fn diagnostic(engine: &Engine, shown: &str, d: &SourceDiagnostic) -> TemplateError {
+    let place = engine.with_world(|w| locate(w, d)).ok().flatten();
+    let (line, col) = match place {
+        Some((l, c)) => (Some(l), Some(c)),
+        None => (None, None),
+    };
+    let mut message = match col {
+        Some(c) => format!("erreur de gabarit typst (colonne {c}) : {}", d.message),
+        None => format!("erreur de gabarit typst : {}", d.message),
+    };
+    for h in &d.hints {
+        message.push_str(&format!("\n  aide : {}", h.v));
+    }
+    for tr in &d.trace {
+        let at = engine
+            .with_world(|w| locate_span(w, tr.span))
+            .ok()
+            .flatten()
+            .map(|(l, _)| format!(" (ligne {l})"))
+            .unwrap_or_default();
+        message.push_str(&format!("\n  dans : {}{at}", tr.v));
+    }
+    TemplateError {
+        file: shown.to_string(),
+        line,
+        message,
+    }
+}
+
+fn locate(world: &dyn World, d: &SourceDiagnostic) -> Option<(usize, usize)> {
+    locate_span(world, d.span)
+}
+
+/// 1-based (line, column) of a span in the main template.
+fn locate_span(world: &dyn World, span: impl Into<DiagSpan>) -> Option<(usize, usize)> {
+    let span = span.into();
+    let id = span.id()?;
+    if id != world.main() {
+        return None;
+    }
+    let range = world.range(span)?;
+    let source = world.source(id).ok()?;
+    let (line, col) = source.lines().byte_to_line_column(range.start)?;
+    Some((line + 1, col + 1))
+}

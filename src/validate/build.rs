@@ -66,8 +66,8 @@ fn check_sequence(ctx: &mut Ctx, what: &str, prefix: &str, numbers: &[(u32, File
             seen.insert(*n, (*file, *span));
         }
     }
-    let mut expected = 1;
-    for (n, (file, span)) in &seen {
+    for (i, (n, (file, span))) in seen.iter().enumerate() {
+        let expected = i as u32 + 1;
         if *n != expected && expected == 1 {
             ctx.push(
                 Diagnostic::error(
@@ -101,7 +101,6 @@ fn check_sequence(ctx: &mut Ctx, what: &str, prefix: &str, numbers: &[(u32, File
             );
             break;
         }
-        expected += 1;
     }
 }
 
@@ -270,10 +269,10 @@ pub fn build_actions(
     let mut extra: Vec<(usize, usize)> = Vec::new();
     for (ix, (_, _, pos)) in placed.iter().enumerate() {
         let (file, a) = &merged.actions[*pos];
-        if let Some(other) = &a.partenaires_comme {
-            if let Some(o) = ctx.resolve(&t.actions, *file, other) {
-                extra.push((ix, o));
-            }
+        if let Some(other) = &a.partenaires_comme
+            && let Some(o) = ctx.resolve(&t.actions, *file, other)
+        {
+            extra.push((ix, o));
         }
     }
     for (ix, o) in extra {

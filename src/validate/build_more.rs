@@ -126,18 +126,18 @@ pub fn build_calendrier(
         let mut axe = j.axe.as_ref().and_then(|a| ctx.resolve(&t.axes, file, a));
         if let Some(a) = action {
             let of_action = actions[a].axe;
-            if axe.is_some_and(|x| x != of_action) {
-                if let Some(ax) = &j.axe {
-                    ctx.push(
-                        Diagnostic::error(
-                            "fdr::calendrier::axe_incoherent",
-                            "ce jalon cite une action d'un autre axe",
-                        )
-                        .at(file, ax.span)
-                        .label("axe différent de celui de l'action")
-                        .help("retirez `axe:` : il se déduit de l'action"),
-                    );
-                }
+            if axe.is_some_and(|x| x != of_action)
+                && let Some(ax) = &j.axe
+            {
+                ctx.push(
+                    Diagnostic::error(
+                        "fdr::calendrier::axe_incoherent",
+                        "ce jalon cite une action d'un autre axe",
+                    )
+                    .at(file, ax.span)
+                    .label("axe différent de celui de l'action")
+                    .help("retirez `axe:` : il se déduit de l'action"),
+                );
             }
             axe = Some(of_action);
         }
@@ -240,8 +240,8 @@ pub fn build_territoire(ctx: &mut Ctx, merged: &Merged, t: &mut Tables) -> m::Te
             .lignes
             .iter()
             .map(|l| {
-                if let Some(fr) = &l.population_fragile {
-                    if fr.value > l.population.value {
+                if let Some(fr) = &l.population_fragile
+                    && fr.value > l.population.value {
                         ctx.push(
                             Diagnostic::error(
                                 "fdr::territoire::partie_superieure",
@@ -256,7 +256,6 @@ pub fn build_territoire(ctx: &mut Ctx, merged: &Merged, t: &mut Tables) -> m::Te
                             .help("une partie ne peut dépasser son tout : vérifiez ces deux chiffres dans la source"),
                         );
                     }
-                }
                 m::Commune {
                     code_postal: l.code_postal.value.clone(),
                     commune: l.commune.value.clone(),

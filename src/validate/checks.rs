@@ -101,10 +101,10 @@ fn outside(ctx: &mut Ctx, file: FileId, d: &Option<Sp<DateBrute>>, model: &m::Ro
 }
 
 fn after_end(ctx: &mut Ctx, file: FileId, d: &Option<Sp<DateBrute>>, model: &m::Roadmap) {
-    if let Some(v) = d.as_ref().and_then(|d| DateFlou::parse(&d.value.0).ok()) {
-        if v.annee > model.feuille.fin {
-            outside(ctx, file, d, model);
-        }
+    if let Some(v) = d.as_ref().and_then(|d| DateFlou::parse(&d.value.0).ok())
+        && v.annee > model.feuille.fin
+    {
+        outside(ctx, file, d, model);
     }
 }
 
@@ -130,21 +130,21 @@ fn dates(ctx: &mut Ctx, merged: &Merged, model: &m::Roadmap) {
         order(ctx, *file, &e.debut, &e.fin);
     }
     for (file, l) in &merged.lignes {
-        if let Some(y) = &l.annee {
-            if y.value < model.feuille.debut || y.value > model.feuille.fin {
-                ctx.push(
-                    Diagnostic::warning(
-                        "fdr::date::hors_periode",
-                        format!(
-                            "l'année {} est hors de la période de la feuille de route ({}–{})",
-                            y.value, model.feuille.debut, model.feuille.fin
-                        ),
-                    )
-                    .at(*file, y.span)
-                    .label("hors période")
-                    .help("vérifiez l'année, ou élargissez `periode` dans `feuille_de_route`"),
-                );
-            }
+        if let Some(y) = &l.annee
+            && (y.value < model.feuille.debut || y.value > model.feuille.fin)
+        {
+            ctx.push(
+                Diagnostic::warning(
+                    "fdr::date::hors_periode",
+                    format!(
+                        "l'année {} est hors de la période de la feuille de route ({}–{})",
+                        y.value, model.feuille.debut, model.feuille.fin
+                    ),
+                )
+                .at(*file, y.span)
+                .label("hors période")
+                .help("vérifiez l'année, ou élargissez `periode` dans `feuille_de_route`"),
+            );
         }
     }
 }

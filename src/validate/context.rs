@@ -315,10 +315,10 @@ pub fn cross_refs(text: &str) -> Vec<(&str, &str, usize)> {
         let rest = &text[start..];
         let end = rest.find(')').unwrap_or(rest.len());
         let target = &rest[..end];
-        if let Some((kind, id)) = target.split_once(':') {
-            if matches!(kind, "action" | "axe" | "annexe" | "section") {
-                out.push((kind, id.trim(), start - 1));
-            }
+        if let Some((kind, id)) = target.split_once(':')
+            && matches!(kind, "action" | "axe" | "annexe" | "section")
+        {
+            out.push((kind, id.trim(), start - 1));
         }
         from = start;
     }

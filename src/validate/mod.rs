@@ -48,9 +48,15 @@ pub fn check(root: &Path, skip: Option<&Path>) -> Result<Checked, LoadError> {
         let mut schema_ok = tree.is_ok() && file_diags.is_empty();
         if let Ok(Some(tree)) = &tree {
             parse::yaml11_warnings(file, tree, &mut file_diags);
-            let mut index = parse::SpanIndex::default();
-            let json = parse::to_json(tree, "", &mut index);
-            let errs = schema::validate(file, &json, &index);
+            let json = parse::to_json(tree, "", &mut None);
+            let errs = if schema::is_valid(&json) {
+                Vec::new()
+            } else {
+                // Positions are only needed to report errors.
+                let mut index = parse::SpanIndex::default();
+                let json = parse::to_json(tree, "", &mut Some(&mut index));
+                schema::validate(file, &json, &index)
+            };
             schema_ok &= errs.is_empty();
             file_diags.extend(errs);
         }
@@ -58,7 +64,7 @@ pub fn check(root: &Path, skip: Option<&Path>) -> Result<Checked, LoadError> {
         if schema_ok {
             match parse::typed(file, &text) {
                 Ok(fr) => fragments.push((file, fr)),
-                Err(d) => diags.push(d),
+                Err(d) => diags.push(*d),
             }
         }
     }

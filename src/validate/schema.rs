@@ -44,12 +44,12 @@ fn drop_null(schema: &mut schemars::Schema) {
                 o.len() != 1 || o.get("type").and_then(Value::as_str) != Some("null")
             })
         });
-        if alts.len() == 1 {
-            if let Some(Value::Object(only)) = alts.pop() {
-                obj.remove("anyOf");
-                for (k, v) in only {
-                    obj.entry(k).or_insert(v);
-                }
+        if alts.len() == 1
+            && let Some(Value::Object(only)) = alts.pop()
+        {
+            obj.remove("anyOf");
+            for (k, v) in only {
+                obj.entry(k).or_insert(v);
             }
         }
     }
@@ -152,6 +152,14 @@ fn allowed_properties(schema: &Value, schema_path: &str) -> Vec<String> {
         .and_then(Value::as_object)
         .map(|m| m.keys().cloned().collect())
         .unwrap_or_default()
+}
+
+/// Quick yes/no, without collecting errors.
+pub fn is_valid(json: &Value) -> bool {
+    compiled()
+        .validator
+        .as_ref()
+        .is_some_and(|v| v.is_valid(json))
 }
 
 /// Validate one fragment; returns the diagnostics (empty when valid).
@@ -332,7 +340,7 @@ mod tests {
         let mut d = Vec::new();
         let tree = parse_tree(0, yaml, &mut d).unwrap().unwrap();
         let mut idx = SpanIndex::default();
-        let json = to_json(&tree, "", &mut idx);
+        let json = to_json(&tree, "", &mut Some(&mut idx));
         validate(0, &json, &idx)
     }
 

@@ -224,7 +224,7 @@ fn acteurs(ctx: &Ctx) -> Vec<SecteurV> {
     }
     let mut out: Vec<SecteurV> = Vec::new();
     for ((prive, cat), mut acteurs) in by {
-        acteurs.sort_by(|a, b| a.nom.to_lowercase().cmp(&b.nom.to_lowercase()));
+        acteurs.sort_by_key(|a| a.nom.to_lowercase());
         let libelle = if prive {
             labels::FR.structures_privees
         } else {

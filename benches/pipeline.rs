@@ -1,0 +1,201 @@
+//! Pipeline benchmark: `fdr check` and the Markdown + HTML build, on the
+//! Bouches-du-Rhône example and on generated roadmaps of growing size.
+//! Run with `cargo bench --bench pipeline`; prints medians and the ratio of
+//! each size to the previous one (linear growth: ≈ 2× per doubling).
+//!
+//! Reference run in the same command: reading and parsing the YAML alone
+//! (the floor any checker pays), so figures can be compared across machines.
+
+use std::fmt::Write as _;
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use fdr::render::{HtmlRenderer, MarkdownRenderer, RenderContext, Renderer};
+
+fn median(mut v: Vec<Duration>) -> Duration {
+    v.sort();
+    v[v.len() / 2]
+}
+
+fn time<F: FnMut()>(runs: usize, mut f: F) -> Duration {
+    f(); // warm-up
+    median(
+        (0..runs)
+            .map(|_| {
+                let t = Instant::now();
+                f();
+                t.elapsed()
+            })
+            .collect(),
+    )
+}
+
+/// Write a synthetic roadmap: `n` actions, `n / 20` axes, `5 n` financing
+/// lines, `5 n / 2` acteurs, spread over files of 50 actions.
+fn generate(dir: &Path, n: usize) {
+    let axes = (n / 20).max(1);
+    let acteurs = n * 5 / 2;
+    let mut head = String::new();
+    head.push_str("feuille_de_route:\n  titre: Feuille de route synthétique\n  territoire: { nom: Département test, code_departement: \"00\", perimetre: departemental }\n  periode: { debut: 2024, fin: 2027 }\n  date: \"2024-09\"\n  co_porteurs: [acteur-0, acteur-1]\n  introduction: |\n    Une feuille de route **générée** pour mesurer fdr. Voir [](#annexe:financement).\n");
+    head.push_str("annexes:\n  - { id: acteurs, titre: Acteurs, contenu: acteurs }\n  - { id: chronogramme, titre: Chronogramme, contenu: chronogramme }\n  - { id: financement, titre: Financement, contenu: financement }\n");
+    head.push_str("financements:\n  enveloppes:\n    - { id: env, libelle: Enveloppe, montant: 999999999, financeur: acteur-0, debut: 2024, fin: 2027 }\n");
+    head.push_str("concertation:\n  participants: [");
+    for a in 0..acteurs.min(200) {
+        let _ = write!(head, "{}acteur-{a}", if a > 0 { ", " } else { "" });
+    }
+    head.push_str("]\n");
+    std::fs::write(dir.join("feuille-de-route.yaml"), head).unwrap();
+    let cats = [
+        "etat",
+        "collectivite",
+        "epci",
+        "association",
+        "centre_social",
+        "entreprise",
+    ];
+    let mut s = String::from("acteurs:\n");
+    for a in 0..acteurs {
+        let _ = writeln!(
+            s,
+            "  - {{ id: acteur-{a}, nom: Structure numéro {a}, categorie: {}, contact: {{ email: contact{a}@structure.example }} }}",
+            cats[a % cats.len()]
+        );
+    }
+    std::fs::write(dir.join("acteurs.yaml"), s).unwrap();
+    let mut s = String::from("axes:\n");
+    for x in 0..axes {
+        let _ = writeln!(
+            s,
+            "  - id: axe-{x}\n    titre: Axe de travail numéro {x}\n    enjeux: Les enjeux de l'axe {x}, en *Markdown*."
+        );
+    }
+    std::fs::write(dir.join("axes.yaml"), s).unwrap();
+    std::fs::create_dir_all(dir.join("actions")).unwrap();
+    for chunk in 0..n.div_ceil(50) {
+        let mut s = String::from("actions:\n");
+        let mut f = String::from("financements:\n  lignes:\n");
+        let mut c = String::from("calendrier:\n  taches:\n");
+        for i in chunk * 50..((chunk + 1) * 50).min(n) {
+            let axe = i % axes;
+            let _ = writeln!(
+                s,
+                "  - id: action-{i}\n    axe: axe-{axe}\n    titre: Action synthétique numéro {i}\n    statut: en_cours\n    description: |\n      Description de l'action {i} avec un [lien](https://example.org) et une liste :\n\n      - premier point\n      - second point\n    referents: [{{ acteur: acteur-{} }}]\n    partenaires: [acteur-{}, acteur-{}]\n    debut: \"2025-01\"\n    fin: \"2026-06\"",
+                i % acteurs,
+                (i + 1) % acteurs,
+                (i + 2) % acteurs
+            );
+            for l in 0..5 {
+                let _ = writeln!(
+                    f,
+                    "    - {{ action: action-{i}, montant: {}, financeur: acteur-{}, recipiendaire: acteur-{}, annee: 2025, enveloppe: env, nature: subvention, statut: accorde }}",
+                    1000 + l * 250,
+                    (i + l) % 7,
+                    (i + l) % acteurs
+                );
+            }
+            let _ = writeln!(
+                c,
+                "    - {{ action: action-{i}, libelle: Tâche de l'action {i}, debut: \"2025-0{}\", fin: \"2025-1{}\" }}",
+                1 + i % 9,
+                i % 3
+            );
+        }
+        std::fs::write(
+            dir.join(format!("actions/lot-{chunk:03}.yaml")),
+            format!("{s}{f}{c}"),
+        )
+        .unwrap();
+    }
+}
+
+fn parse_only(dir: &Path) {
+    let mut d = fdr::diagnostic::Diagnostics::default();
+    let set = fdr::load::load(dir, None, &mut d).unwrap();
+    for (i, f) in set.files.iter().enumerate() {
+        let mut v = Vec::new();
+        let _ = fdr::parse::tree::parse_tree(i, &f.text, &mut v);
+    }
+}
+
+fn check(dir: &Path) -> fdr::validate::Checked {
+    let c = fdr::validate::check(dir, None).unwrap();
+    assert!(
+        c.model.is_some(),
+        "the benchmark roadmap must be valid: {:?}",
+        c.diags.items.first().map(|d| &d.message)
+    );
+    c
+}
+
+fn build_md_html(dir: &Path) -> usize {
+    let c = check(dir);
+    let model = c.model.unwrap();
+    let computed = fdr::compute::compute(&model);
+    let view = fdr::render::view::build(&model, &computed);
+    let ctx = RenderContext {
+        view: &view,
+        root: dir,
+    };
+    MarkdownRenderer.render(&ctx).unwrap().len() + HtmlRenderer.render(&ctx).unwrap().len()
+}
+
+fn main() {
+    // `cargo bench` passes `--bench`; a filter argument selects rows.
+    let filter: Option<String> = std::env::args().skip(1).find(|a| !a.starts_with("--"));
+    let example = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/bouches-du-rhone");
+    println!(
+        "| Cas | Lecture+YAML seuls (réf.) | Vérification | × réf. | Markdown + HTML | × précédent (vérif. / build) |"
+    );
+    println!("|---|---:|---:|---:|---:|---:|");
+    let ms = |d: Duration| format!("{:.1} ms", d.as_secs_f64() * 1000.0);
+    if filter
+        .as_deref()
+        .is_none_or(|f| "bouches-du-rhone".contains(f))
+    {
+        let r = time(21, || parse_only(&example));
+        let c = time(21, || drop(check(&example)));
+        let b = time(21, || {
+            std::hint::black_box(build_md_html(&example));
+        });
+        println!(
+            "| Bouches-du-Rhône (10 actions) | {} | {} | {:.1} | {} | — |",
+            ms(r),
+            ms(c),
+            c.as_secs_f64() / r.as_secs_f64(),
+            ms(b)
+        );
+    }
+    let mut prev: Option<(Duration, Duration)> = None;
+    for n in [250, 500, 1000, 2000] {
+        let label = format!("{n} actions");
+        if filter.as_deref().is_some_and(|f| !label.contains(f)) {
+            continue;
+        }
+        let tmp = tempfile::tempdir().unwrap();
+        generate(tmp.path(), n);
+        let runs = if n >= 1000 { 5 } else { 9 };
+        let r = time(runs, || parse_only(tmp.path()));
+        let c = time(runs, || drop(check(tmp.path())));
+        let b = time(runs, || {
+            std::hint::black_box(build_md_html(tmp.path()));
+        });
+        let growth = prev.map_or("—".to_string(), |(pc, pb)| {
+            format!(
+                "{:.2} / {:.2}",
+                c.as_secs_f64() / pc.as_secs_f64(),
+                b.as_secs_f64() / pb.as_secs_f64()
+            )
+        });
+        println!(
+            "| {n} actions, {} axes, {} lignes, {} acteurs | {} | {} | {:.1} | {} | {growth} |",
+            (n / 20).max(1),
+            n * 5,
+            n * 5 / 2,
+            ms(r),
+            ms(c),
+            c.as_secs_f64() / r.as_secs_f64(),
+            ms(b)
+        );
+        prev = Some((c, b));
+    }
+}

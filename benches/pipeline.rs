@@ -139,6 +139,74 @@ fn build_md_html(dir: &Path) -> usize {
     MarkdownRenderer.render(&ctx).unwrap().len() + HtmlRenderer.render(&ctx).unwrap().len()
 }
 
+/// Typst alone on the sources `fdr build --emit-typst` writes: the same
+/// template and JSON, compiled and exported with the same options.
+#[cfg(feature = "pdf")]
+fn typst_alone(typ: &str, json: &str) -> usize {
+    use typst::foundations::{Bytes, Dict, IntoValue, Smart};
+    use typst_pdf::{PdfOptions, PdfStandard, PdfStandards};
+    let engine = typst_as_lib::TypstEngine::builder()
+        .main_file(("feuille-de-route.typ", typ.to_owned()))
+        .fonts(typst_assets::fonts().map(Bytes::new))
+        .build();
+    let mut inputs = Dict::new();
+    inputs.insert("data".into(), json.into_value());
+    let doc = engine
+        .compile_with_input(inputs)
+        .output
+        .expect("typst compiles the emitted document");
+    let options = PdfOptions {
+        ident: Smart::Custom("fdr".into()),
+        creator: Smart::Custom(Some("fdr".into())),
+        timestamp: None,
+        page_ranges: None,
+        standards: PdfStandards::new(&[PdfStandard::Ua_1]).unwrap_or_default(),
+        tagged: true,
+        pretty: false,
+    };
+    typst_pdf::pdf(&doc, &options)
+        .expect("typst exports the PDF")
+        .len()
+}
+
+#[cfg(feature = "pdf")]
+fn pdf_rows(example: &Path) {
+    let c = check(example);
+    let model = c.model.unwrap();
+    let computed = fdr::compute::compute(&model);
+    let view = fdr::render::view::build(&model, &computed);
+    let ctx = RenderContext {
+        view: &view,
+        root: example,
+    };
+    let sources = fdr::render::pdf::typst_sources(&ctx).unwrap();
+    let typ = String::from_utf8(sources[0].1.clone()).unwrap();
+    let json = String::from_utf8(sources[1].1.clone()).unwrap();
+    let alone = time(9, || {
+        std::hint::black_box(typst_alone(&typ, &json));
+    });
+    let ours = time(9, || {
+        let c = check(example);
+        let model = c.model.unwrap();
+        let computed = fdr::compute::compute(&model);
+        let view = fdr::render::view::build(&model, &computed);
+        let ctx = RenderContext {
+            view: &view,
+            root: example,
+        };
+        std::hint::black_box(fdr::render::pdf::PdfRenderer.render(&ctx).unwrap());
+    });
+    println!();
+    println!("| PDF, Bouches-du-Rhône | typst seul (réf.) | fdr build --format pdf | × réf. |");
+    println!("|---|---:|---:|---:|");
+    println!(
+        "| 34 pages | {:.1} ms | {:.1} ms | {:.2} |",
+        alone.as_secs_f64() * 1000.0,
+        ours.as_secs_f64() * 1000.0,
+        ours.as_secs_f64() / alone.as_secs_f64()
+    );
+}
+
 fn main() {
     // `cargo bench` passes `--bench`; a filter argument selects rows.
     let filter: Option<String> = std::env::args().skip(1).find(|a| !a.starts_with("--"));
@@ -197,5 +265,9 @@ fn main() {
             ms(b)
         );
         prev = Some((c, b));
+    }
+    #[cfg(feature = "pdf")]
+    if filter.as_deref().is_none_or(|f| "pdf".contains(f)) {
+        pdf_rows(&example);
     }
 }

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 #[derive(Debug, Parser)]
 #[command(
     name = "fdr",
-    version,
+    version = concat!(env!("CARGO_PKG_VERSION"), " (", env!("FDR_GIT_REV"), ")"),
     about = "Vérifie et met en forme une feuille de route France Numérique Ensemble écrite en YAML.",
     long_about = None
 )]
@@ -38,6 +38,58 @@ pub enum Command {
     Export(ExportArgs),
     /// Affiche le schéma JSON d'un fragment de feuille de route.
     Schema,
+    /// Résume ce qui change entre deux versions (dossiers ou révisions git).
+    Diff(DiffArgs),
+    /// Crée une petite feuille de route valide et ses fichiers d'intégration continue.
+    Init(InitArgs),
+    /// Reconstruit les documents à chaque modification des sources.
+    Watch(WatchArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct WatchArgs {
+    /// Dossier de la feuille de route.
+    pub dir: PathBuf,
+    /// Dossier de sortie (par défaut : DIR/build).
+    #[arg(long, short)]
+    pub output: Option<PathBuf>,
+    /// Formats à produire, séparés par des virgules (par défaut : md,html,pdf).
+    #[arg(long, value_enum, value_delimiter = ',')]
+    pub format: Vec<OutFormat>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DiffFormat {
+    /// Résumé Markdown (commentaire de demande de fusion).
+    Markdown,
+    /// Pour les machines.
+    Json,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct DiffArgs {
+    /// Ancienne version : dossier ou révision git (main, HEAD~1, v1.0…).
+    pub old: String,
+    /// Nouvelle version : dossier ou révision git (par défaut, la copie de travail).
+    pub new: Option<String>,
+    /// Dossier de la feuille de route dans le dépôt, pour les révisions git.
+    #[arg(long, default_value = ".")]
+    pub chemin: PathBuf,
+    /// Format du résumé.
+    #[arg(long, value_enum, default_value_t = DiffFormat::Markdown)]
+    pub format: DiffFormat,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct InitArgs {
+    /// Dossier à créer (ou dossier vide).
+    pub dir: PathBuf,
+    /// Nom du territoire.
+    #[arg(long, default_value = "Département exemple")]
+    pub territoire: String,
+    /// Code du département.
+    #[arg(long, default_value = "00")]
+    pub code: String,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -46,6 +98,10 @@ pub enum DiagFormat {
     Human,
     /// Un objet JSON par diagnostic.
     Json,
+    /// Commandes de workflow GitHub (annotations sur les lignes d'une demande de fusion).
+    Github,
+    /// Rapport « code quality » de GitLab (JSON).
+    Gitlab,
 }
 
 #[derive(Debug, clap::Args)]
@@ -87,7 +143,18 @@ pub struct BuildArgs {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ExportFormat {
+    /// Le modèle résolu et calculé.
     Json,
+    /// Tableau CSV (séparateur « ; », UTF-8 avec BOM) pour LibreOffice Calc ou Excel.
+    Csv,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CsvTable {
+    /// Les lignes de financement.
+    Financements,
+    /// Les actions.
+    Actions,
 }
 
 #[derive(Debug, clap::Args)]
@@ -97,4 +164,7 @@ pub struct ExportArgs {
     /// Format d'export.
     #[arg(long, value_enum, default_value_t = ExportFormat::Json)]
     pub format: ExportFormat,
+    /// Tableau exporté en CSV.
+    #[arg(long, value_enum, default_value_t = CsvTable::Financements)]
+    pub table: CsvTable,
 }

@@ -19,7 +19,12 @@ fn build_pdf(dir: &Path) -> (tempfile::TempDir, Vec<u8>) {
         .args(["--format", "pdf"])
         .output()
         .unwrap();
-    assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
     let bytes = std::fs::read(out.path().join("feuille-de-route.pdf")).unwrap();
     (out, bytes)
 }
@@ -31,7 +36,9 @@ fn pdf_text(pdf: &Path) -> String {
         .arg(pdf)
         .arg("-")
         .output()
-        .expect("pdftotext (poppler-utils) est nécessaire pour ce test : apt-get install poppler-utils");
+        .expect(
+            "pdftotext (poppler-utils) est nécessaire pour ce test : apt-get install poppler-utils",
+        );
     assert!(o.status.success());
     let t = String::from_utf8_lossy(&o.stdout).replace(['\u{202f}', '\u{a0}'], " ");
     t.split_whitespace().collect::<Vec<_>>().join(" ")
@@ -53,8 +60,16 @@ fn example_pdf_has_titles_total_and_sommaire() {
     let actions = v["modele"]["actions"].as_array().unwrap();
     assert_eq!(actions.len(), 10);
     for a in actions {
-        let title = a["titre"].as_str().unwrap().split_whitespace().collect::<Vec<_>>().join(" ");
-        assert!(text.contains(&title), "titre d'action absent du PDF : {title}");
+        let title = a["titre"]
+            .as_str()
+            .unwrap()
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        assert!(
+            text.contains(&title),
+            "titre d'action absent du PDF : {title}"
+        );
     }
 }
 
@@ -70,7 +85,18 @@ fn pdf_builds_are_byte_identical() {
 fn hostile_text_renders_literally_in_pdf() {
     let (out, _) = build_pdf(&root().join("tests/fixtures/injection"));
     let text = pdf_text(&out.path().join("feuille-de-route.pdf"));
-    for literal in ["#panic(\"x\")", "#read(\"/etc/passwd\")", "@label", "// commentaire", "$x$", "#eval(\"1\")", "]]"] {
-        assert!(text.contains(literal), "« {literal} » not rendered literally");
+    for literal in [
+        "#panic(\"x\")",
+        "#read(\"/etc/passwd\")",
+        "@label",
+        "// commentaire",
+        "$x$",
+        "#eval(\"1\")",
+        "]]",
+    ] {
+        assert!(
+            text.contains(literal),
+            "« {literal} » not rendered literally"
+        );
     }
 }

@@ -60,7 +60,7 @@ fn renderer(f: OutFormat) -> Result<Box<dyn Renderer>, Failure> {
     }
 }
 
-pub fn run(args: &BuildArgs, out: &Output) -> Result<u8, Failure> {
+pub(super) fn run(args: &BuildArgs, out: &Output) -> Result<u8, Failure> {
     let output = args
         .output
         .clone()

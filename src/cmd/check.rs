@@ -2,7 +2,7 @@
 
 use super::{EXIT_INVALID, Failure, Output};
 use crate::cli::{CheckArgs, DiagFormat};
-use crate::diagnostic::render_json;
+use crate::diagnostic::{render_github, render_gitlab, render_json};
 use crate::render::fmt;
 use crate::validate;
 
@@ -32,6 +32,8 @@ pub fn run(args: &CheckArgs, out: &Output) -> Result<u8, Failure> {
             }
         }
         DiagFormat::Json => println!("{}", render_json(&checked.diags, &checked.sources)),
+        DiagFormat::Github => print!("{}", render_github(&checked.diags, &checked.sources)),
+        DiagFormat::Gitlab => println!("{}", render_gitlab(&checked.diags, &checked.sources)),
     }
     Ok(if checked.diags.has_errors() {
         EXIT_INVALID

@@ -1,12 +1,16 @@
 //! `fdr export DIR --format json`: the resolved, computed model.
 
 use super::{EXIT_INVALID, Failure, Output};
-use crate::cli::ExportArgs;
+use crate::cli::{CsvTable, ExportArgs, ExportFormat};
 use crate::{compute, validate};
 
 pub fn run(args: &ExportArgs, out: &Output) -> Result<u8, Failure> {
     let checked = validate::check(&args.dir, None)?;
-    let Some(model) = &checked.model else {
+    let Some(model) = checked
+        .model
+        .as_ref()
+        .filter(|_| !checked.diags.has_errors())
+    else {
         out.report(&checked.diags, &checked.sources);
         return Ok(EXIT_INVALID);
     };
@@ -14,8 +18,17 @@ pub fn run(args: &ExportArgs, out: &Output) -> Result<u8, Failure> {
         out.report(&checked.diags, &checked.sources);
     }
     let calculs = compute::compute(model);
-    let doc = serde_json::json!({ "modele": model, "calculs": calculs });
-    let text = serde_json::to_string_pretty(&doc).map_err(|e| Failure::Io(e.to_string()))?;
-    println!("{text}");
+    match args.format {
+        ExportFormat::Json => {
+            let doc = serde_json::json!({ "modele": model, "calculs": calculs });
+            let text =
+                serde_json::to_string_pretty(&doc).map_err(|e| Failure::Io(e.to_string()))?;
+            println!("{text}");
+        }
+        ExportFormat::Csv => match args.table {
+            CsvTable::Financements => print!("{}", crate::render::csv::financements(model)),
+            CsvTable::Actions => print!("{}", crate::render::csv::actions(model, &calculs)),
+        },
+    }
     Ok(0)
 }

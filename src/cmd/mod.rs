@@ -3,8 +3,11 @@
 
 mod build;
 mod check;
+mod diff;
 mod export;
+mod init;
 mod schema;
+mod watch;
 
 use crate::cli::{Cli, Color, Command};
 use crate::diagnostic::{Diagnostics, render_human, summary_line};
@@ -87,5 +90,8 @@ pub fn run(cli: Cli) -> Result<u8, Failure> {
         Command::Build(args) => build::run(args, &out),
         Command::Export(args) => export::run(args, &out),
         Command::Schema => schema::run(),
+        Command::Diff(args) => diff::run(args, &out),
+        Command::Init(args) => init::run(args, &out),
+        Command::Watch(args) => watch::run(args, &out),
     }
 }

@@ -1,6 +1,8 @@
 //! Compute stage: every figure the document shows that can be derived from
 //! the sources — totals, shares, counts — computed once, here.
 
+pub mod diff;
+
 use crate::model::{ActeurIx, Categorie, Cellule, Money, Roadmap, Statut};
 use serde::Serialize;
 use std::collections::BTreeMap;

@@ -1,8 +1,10 @@
 //! Diagnostics: every problem a user can cause, with a stable code, a French
 //! message, a position in a source file and, when possible, a fix.
 
+mod ci;
 mod render;
 
+pub use ci::{render_github, render_gitlab};
 pub use render::{render_human, render_json, summary_line};
 
 use crate::format::Span;

@@ -1,6 +1,8 @@
 //! Render stage: a view model built once from the model and its computed
 //! figures, then one [`Renderer`] per output format.
 
+pub mod csv;
+pub mod diff_md;
 pub mod fmt;
 pub mod labels;
 pub mod markdown;

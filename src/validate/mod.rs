@@ -19,6 +19,9 @@ use std::path::Path;
 /// Everything one check produced.
 pub struct Checked {
     pub sources: SourceSet,
+    /// The model, once every reference resolved. It may still come with
+    /// errors found on the complete model (an exceeded envelope…): renderers
+    /// refuse it then, `fdr diff` can still compare it.
     pub model: Option<Roadmap>,
     pub diags: Diagnostics,
 }
@@ -85,7 +88,6 @@ pub fn check(root: &Path, skip: Option<&Path>) -> Result<Checked, LoadError> {
         semantic(&mut ctx, fragments)
     };
     diags.sort();
-    let model = if diags.has_errors() { None } else { model };
     Ok(Checked {
         sources,
         model,

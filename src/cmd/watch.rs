@@ -1,0 +1,81 @@
+//! `fdr watch DIR`: build, then rebuild on every change of the sources
+//! (debounced). A broken edit prints its diagnostics and keeps the last good
+//! outputs, since a failed build writes nothing.
+
+use super::{Failure, Output, build};
+use crate::cli::{BuildArgs, WatchArgs};
+use notify::{RecursiveMode, Watcher};
+use std::path::Path;
+use std::sync::mpsc;
+use std::time::Duration;
+
+/// Quiet time after the last change before rebuilding.
+const DEBOUNCE: Duration = Duration::from_millis(250);
+
+fn relevant(path: &Path, output: &Path) -> bool {
+    if path.starts_with(output) {
+        return false;
+    }
+    let hidden = path
+        .components()
+        .any(|c| c.as_os_str().to_string_lossy().starts_with('.'));
+    let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
+    !hidden && matches!(ext, "yaml" | "yml" | "md" | "j2" | "typ")
+}
+
+pub fn run(args: &WatchArgs, out: &Output) -> Result<u8, Failure> {
+    let output = args
+        .output
+        .clone()
+        .unwrap_or_else(|| args.dir.join("build"));
+    let build_args = BuildArgs {
+        dir: args.dir.clone(),
+        output: Some(output.clone()),
+        format: args.format.clone(),
+        deny_warnings: false,
+        emit_typst: false,
+    };
+    let rebuild = || match build::run(&build_args, out) {
+        Ok(0) => eprintln!("fdr watch : documents à jour ; en attente de modifications…"),
+        Ok(_) => {
+            eprintln!("fdr watch : erreurs ci-dessus ; les documents précédents sont conservés.")
+        }
+        Err(e) => eprintln!("erreur : {e}"),
+    };
+    rebuild();
+    let (tx, rx) = mpsc::channel();
+    let mut watcher = notify::recommended_watcher(move |ev: notify::Result<notify::Event>| {
+        if let Ok(ev) = ev {
+            let _ = tx.send(ev);
+        }
+    })
+    .map_err(|e| Failure::Io(format!("surveillance impossible : {e}")))?;
+    watcher
+        .watch(&args.dir, RecursiveMode::Recursive)
+        .map_err(|e| {
+            Failure::Io(format!(
+                "surveillance de {} impossible : {e}",
+                args.dir.display()
+            ))
+        })?;
+    let output_abs = output.canonicalize().unwrap_or(output.clone());
+    let dir_abs = args.dir.canonicalize().unwrap_or(args.dir.clone());
+    let is_relevant = |ev: &notify::Event| {
+        ev.paths.iter().any(|p| {
+            let rel = p.strip_prefix(&dir_abs).unwrap_or(p);
+            relevant(
+                rel,
+                output_abs.strip_prefix(&dir_abs).unwrap_or(&output_abs),
+            ) && !p.starts_with(&output_abs)
+        })
+    };
+    loop {
+        let Ok(ev) = rx.recv() else { return Ok(0) };
+        if !is_relevant(&ev) {
+            continue;
+        }
+        // Debounce: wait until the sources have been quiet for a moment.
+        while let Ok(_more) = rx.recv_timeout(DEBOUNCE) {}
+        rebuild();
+    }
+}

@@ -1,0 +1,290 @@
+//! The daily loop of a roadmap repository: CI annotations, `fdr init`,
+//! `fdr diff` between git revisions, CSV exports.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn fdr(cwd: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_fdr"))
+        .current_dir(cwd)
+        .env("NO_COLOR", "1")
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for e in std::fs::read_dir(from).unwrap() {
+        let e = e.unwrap();
+        let name = e.file_name();
+        if name == "build" {
+            continue;
+        }
+        if e.file_type().unwrap().is_dir() {
+            copy_dir(&e.path(), &to.join(&name));
+        } else {
+            std::fs::copy(e.path(), to.join(&name)).unwrap();
+        }
+    }
+}
+
+fn git(cwd: &Path, args: &[&str]) {
+    let o = Command::new("git")
+        .current_dir(cwd)
+        .args([
+            "-c",
+            "user.name=fdr",
+            "-c",
+            "user.email=fdr@example.org",
+            "-c",
+            "commit.gpgsign=false",
+        ])
+        .args(args)
+        .output()
+        .unwrap();
+    assert!(
+        o.status.success(),
+        "git {args:?}: {}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+}
+
+#[test]
+fn github_annotations_are_pinned() {
+    let tmp = tempfile::tempdir().unwrap();
+    copy_dir(
+        &root().join("tests/fixtures/reference-inconnue"),
+        &tmp.path().join("roadmap"),
+    );
+    let o = fdr(tmp.path(), &["check", "roadmap", "--format", "github"]);
+    assert_eq!(o.status.code(), Some(1));
+    let stdout = String::from_utf8(o.stdout).unwrap();
+    assert!(
+        stdout
+            .starts_with("::error file=roadmap/feuille.yaml,line=31,col=19,endLine=31,endColumn="),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains(",title=fdr%3A%3Areference%3A%3Ainconnue::"),
+        "{stdout}"
+    );
+    insta::assert_snapshot!("github_reference_inconnue", stdout);
+}
+
+#[test]
+fn gitlab_report_is_code_quality_json() {
+    let tmp = tempfile::tempdir().unwrap();
+    copy_dir(
+        &root().join("tests/fixtures/reference-inconnue"),
+        &tmp.path().join("roadmap"),
+    );
+    let o = fdr(tmp.path(), &["check", "roadmap", "--format", "gitlab"]);
+    assert_eq!(o.status.code(), Some(1));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let issue = &v[0];
+    assert_eq!(issue["check_name"], "fdr::reference::inconnue");
+    assert_eq!(issue["severity"], "major");
+    assert_eq!(issue["location"]["path"], "roadmap/feuille.yaml");
+    assert_eq!(issue["location"]["lines"]["begin"], 31);
+    assert_eq!(issue["fingerprint"].as_str().unwrap().len(), 16);
+}
+
+#[test]
+fn init_scaffolds_a_valid_roadmap_and_refuses_to_overwrite() {
+    let tmp = tempfile::tempdir().unwrap();
+    let o = fdr(
+        tmp.path(),
+        &[
+            "init",
+            "fdr-13",
+            "--territoire",
+            "Bouches-du-Rhône",
+            "--code",
+            "13",
+        ],
+    );
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let dir = tmp.path().join("fdr-13");
+    for f in [
+        "feuille-de-route.yaml",
+        ".gitignore",
+        ".github/workflows/feuille-de-route.yml",
+        ".gitlab-ci.yml",
+        "schemas/fragment.schema.json",
+    ] {
+        assert!(dir.join(f).is_file(), "{f} manquant");
+    }
+    let o = fdr(tmp.path(), &["check", "fdr-13", "--deny-warnings"]);
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    // The CI files are YAML and name real fdr commands.
+    for f in [".github/workflows/feuille-de-route.yml", ".gitlab-ci.yml"] {
+        let text = std::fs::read_to_string(dir.join(f)).unwrap();
+        let v: serde_json::Value =
+            serde_saphyr::from_str(&text).unwrap_or_else(|e| panic!("{f} : {e}"));
+        assert!(v.is_object());
+        for cmd in ["fdr check .", "fdr diff", "fdr build . -o public"] {
+            assert!(text.contains(cmd), "{f} ne contient pas « {cmd} »");
+        }
+    }
+    let again = fdr(tmp.path(), &["init", "fdr-13"]);
+    assert_eq!(again.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&again.stderr).contains("n'écrase rien"));
+}
+
+#[test]
+fn diff_between_two_commits_is_pinned() {
+    let tmp = tempfile::tempdir().unwrap();
+    let repo = tmp.path();
+    copy_dir(&root().join("examples/bouches-du-rhone"), &repo.join("fdr"));
+    git(repo, &["init", "-q", "-b", "main"]);
+    git(repo, &["add", "."]);
+    git(repo, &["commit", "-qm", "v1"]);
+    // A changed amount, a moved date, a new action.
+    let f = repo.join("fdr/actions/1.3-pilotage-donnee.yaml");
+    let text = std::fs::read_to_string(&f).unwrap();
+    assert!(text.contains("montant: 1584"), "fixture drift: {f:?}");
+    std::fs::write(&f, text.replace("montant: 1584", "montant: 4084")).unwrap();
+    let f = repo.join("fdr/actions/1.5-communication-ressources.yaml");
+    let text = std::fs::read_to_string(&f).unwrap();
+    assert!(text.contains("debut: 2025\n"), "fixture drift: {f:?}");
+    std::fs::write(&f, text.replace("debut: 2025\n", "debut: \"2025-04\"\n")).unwrap();
+    std::fs::write(
+        repo.join("fdr/actions/4.3-nouvelle-action.yaml"),
+        "actions:\n  - id: nouvelle-action\n    axe: competences\n    titre: Former les agents d'accueil des France Services\n    statut: a_venir\n    referents: [{ acteur: hub-du-sud }]\n",
+    )
+    .unwrap();
+    git(repo, &["add", "."]);
+    git(repo, &["commit", "-qm", "v2"]);
+    let o = fdr(repo, &["diff", "HEAD~1", "HEAD", "--chemin", "fdr"]);
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let md = String::from_utf8(o.stdout).unwrap();
+    let plain = md.replace(['\u{202f}', '\u{a0}'], " ");
+    assert!(plain.contains("71 433 € → 73 933 € (+2 500 €)"), "{md}");
+    assert!(plain.contains("➕ **ajoutée** : action 4.3"), "{md}");
+    insta::assert_snapshot!("diff_head1_head", md);
+    // Nothing changed: one line.
+    let same = fdr(repo, &["diff", "HEAD", "HEAD", "--chemin", "fdr"]);
+    assert_eq!(
+        String::from_utf8(same.stdout).unwrap(),
+        "Aucune modification entre HEAD et HEAD.\n"
+    );
+}
+
+#[test]
+fn csv_export_for_spreadsheets() {
+    let o = fdr(
+        &root(),
+        &["export", "--format", "csv", "examples/bouches-du-rhone"],
+    );
+    assert_eq!(o.status.code(), Some(0));
+    let text = String::from_utf8(o.stdout).unwrap();
+    assert!(text.starts_with('\u{feff}'), "BOM for spreadsheets");
+    let lines: Vec<&str> = text.trim_end().split("\r\n").collect();
+    assert_eq!(lines.len(), 11, "header + 10 lines");
+    assert!(lines[0].contains("Montant (€)"));
+    let total: i64 = lines[1..]
+        .iter()
+        .map(|l| l.split(';').nth(7).unwrap().parse::<i64>().unwrap())
+        .sum();
+    assert_eq!(total, 71_433);
+    let o = fdr(
+        &root(),
+        &[
+            "export",
+            "--format",
+            "csv",
+            "--table",
+            "actions",
+            "examples/bouches-du-rhone",
+        ],
+    );
+    assert_eq!(
+        String::from_utf8(o.stdout)
+            .unwrap()
+            .trim_end()
+            .split("\r\n")
+            .count(),
+        11
+    );
+}
+
+/// Poll `f` until it holds or `limit` passes; no fixed sleeps.
+fn wait_until(limit: std::time::Duration, mut f: impl FnMut() -> bool) -> bool {
+    let start = std::time::Instant::now();
+    while start.elapsed() < limit {
+        if f() {
+            return true;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    f()
+}
+
+#[test]
+fn watch_rebuilds_after_an_edit_and_keeps_outputs_on_errors() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("fdr");
+    copy_dir(&root().join("examples/minimal"), &dir);
+    let out = tmp.path().join("sortie");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_fdr"))
+        .args(["--quiet", "watch"])
+        .arg(&dir)
+        .arg("-o")
+        .arg(&out)
+        .args(["--format", "md"])
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let md = out.join("feuille-de-route.md");
+    let limit = std::time::Duration::from_secs(30);
+    let first = wait_until(limit, || md.is_file());
+    let yaml = dir.join("feuille-de-route.yaml");
+    let text = std::fs::read_to_string(&yaml).unwrap();
+    let title = text
+        .lines()
+        .find(|l| l.trim_start().starts_with("titre:"))
+        .unwrap()
+        .to_string();
+    // Edit repeatedly until the watcher picks it up (the first write may
+    // land before the watch is registered).
+    let edited = first
+        && wait_until(limit, || {
+            std::fs::write(
+                &yaml,
+                text.replacen(&title, "  titre: Titre modifié en direct", 1),
+            )
+            .unwrap();
+            wait_until(std::time::Duration::from_secs(2), || {
+                std::fs::read_to_string(&md).is_ok_and(|m| m.contains("Titre modifié en direct"))
+            })
+        });
+    // A broken edit keeps the last good output.
+    std::fs::write(&yaml, "feuille_de_route: [\n").unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(800));
+    let kept = std::fs::read_to_string(&md).is_ok_and(|m| m.contains("Titre modifié en direct"));
+    let _ = child.kill();
+    let _ = child.wait();
+    assert!(first, "first build not written");
+    assert!(edited, "edit not rebuilt");
+    assert!(kept, "last good output lost after a broken edit");
+}

@@ -15,6 +15,7 @@ use crate::parse;
 use build::Tables;
 use context::{Ctx, IdTable};
 use std::path::Path;
+use std::sync::Arc;
 
 /// Everything one check produced.
 pub struct Checked {
@@ -32,43 +33,15 @@ pub fn check(root: &Path, skip: Option<&Path>) -> Result<Checked, LoadError> {
     let mut diags = Diagnostics::default();
     let mut sources = load::load(root, skip, &mut diags)?;
     let unreadable: Vec<usize> = diags.items.iter().filter_map(|d| d.file).collect();
+    let files: Vec<(usize, Arc<str>)> = (0..sources.fragments)
+        .filter(|f| !unreadable.contains(f))
+        .map(|f| (f, sources.files[f].text.clone()))
+        .collect();
     let mut fragments = Vec::new();
-    for file in 0..sources.fragments {
-        if unreadable.contains(&file) {
-            continue;
-        }
-        let text = sources.files[file].text.clone();
-        if text.trim().is_empty() {
-            diags.push(
-                Diagnostic::warning("fdr::fichier::vide", "fichier vide")
-                    .in_file(file)
-                    .help("ajoutez du contenu ou supprimez le fichier"),
-            );
-            continue;
-        }
-        let mut file_diags = Vec::new();
-        let tree = parse::tree::parse_tree(file, &text, &mut file_diags);
-        let mut schema_ok = tree.is_ok() && file_diags.is_empty();
-        if let Ok(Some(tree)) = &tree {
-            parse::yaml11_warnings(file, tree, &mut file_diags);
-            let json = parse::to_json(tree, "", &mut None);
-            let errs = if schema::is_valid(&json) {
-                Vec::new()
-            } else {
-                // Positions are only needed to report errors.
-                let mut index = parse::SpanIndex::default();
-                let json = parse::to_json(tree, "", &mut Some(&mut index));
-                schema::validate(file, &json, &index)
-            };
-            schema_ok &= errs.is_empty();
-            file_diags.extend(errs);
-        }
+    for (_, file_diags, fragment) in parse_files(files) {
         diags.items.extend(file_diags);
-        if schema_ok {
-            match parse::typed(file, &text) {
-                Ok(fr) => fragments.push((file, fr)),
-                Err(d) => diags.push(*d),
-            }
+        if let Some(fr) = fragment {
+            fragments.push(fr);
         }
     }
     if diags.has_errors() {
@@ -93,6 +66,91 @@ pub fn check(root: &Path, skip: Option<&Path>) -> Result<Checked, LoadError> {
         model,
         diags,
     })
+}
+
+/// Parse and schema-check one fragment: its diagnostics, and the typed
+/// fragment when the schema holds.
+fn check_file(
+    file: usize,
+    text: &str,
+) -> (Vec<Diagnostic>, Option<(usize, crate::format::Fragment)>) {
+    let mut file_diags = Vec::new();
+    if text.trim().is_empty() {
+        file_diags.push(
+            Diagnostic::warning("fdr::fichier::vide", "fichier vide")
+                .in_file(file)
+                .help("ajoutez du contenu ou supprimez le fichier"),
+        );
+        return (file_diags, None);
+    }
+    let tree = parse::tree::parse_tree(file, text, &mut file_diags);
+    let mut schema_ok = tree.is_ok() && file_diags.is_empty();
+    if let Ok(Some(tree)) = &tree {
+        parse::yaml11_warnings(file, tree, &mut file_diags);
+        let json = parse::to_json(tree, "", &mut None);
+        let errs = if schema::is_valid(&json) {
+            Vec::new()
+        } else {
+            // Positions are only needed to report errors.
+            let mut index = parse::SpanIndex::default();
+            let json = parse::to_json(tree, "", &mut Some(&mut index));
+            schema::validate(file, &json, &index)
+        };
+        schema_ok &= errs.is_empty();
+        file_diags.extend(errs);
+    }
+    let mut fragment = None;
+    if schema_ok {
+        match parse::typed(file, text) {
+            Ok(fr) => fragment = Some((file, fr)),
+            Err(d) => file_diags.push(*d),
+        }
+    }
+    (file_diags, fragment)
+}
+
+type FileResult = (
+    usize,
+    Vec<Diagnostic>,
+    Option<(usize, crate::format::Fragment)>,
+);
+
+/// Fragments are independent until they merge: parse them on every core,
+/// then put the results back in file order.
+fn parse_files(files: Vec<(usize, Arc<str>)>) -> Vec<FileResult> {
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(8);
+    if threads <= 1 || files.len() < 2 {
+        return files
+            .iter()
+            .map(|(f, t)| {
+                let (d, fr) = check_file(*f, t);
+                (*f, d, fr)
+            })
+            .collect();
+    }
+    let mut results: Vec<FileResult> = std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..threads)
+            .map(|k| {
+                let mine: Vec<&(usize, Arc<str>)> = files.iter().skip(k).step_by(threads).collect();
+                scope.spawn(move || {
+                    mine.into_iter()
+                        .map(|(f, t)| {
+                            let (d, fr) = check_file(*f, t);
+                            (*f, d, fr)
+                        })
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+            .collect()
+    });
+    results.sort_by_key(|r| r.0);
+    results
 }
 
 fn semantic(ctx: &mut Ctx, fragments: Vec<(usize, crate::format::Fragment)>) -> Option<Roadmap> {

@@ -17,8 +17,11 @@ pub struct Cli {
     #[arg(long, global = true, value_enum, default_value_t = Color::Auto)]
     pub color: Color,
     /// N'affiche que les erreurs.
-    #[arg(long, short, global = true)]
+    #[arg(long, short, global = true, conflicts_with = "verbose")]
     pub quiet: bool,
+    /// Détaille les étapes et leur durée.
+    #[arg(long, short, global = true)]
+    pub verbose: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -44,6 +47,31 @@ pub enum Command {
     Init(InitArgs),
     /// Reconstruit les documents à chaque modification des sources.
     Watch(WatchArgs),
+    /// Sert la page HTML sur 127.0.0.1 et la recharge après chaque modification.
+    Serve(ServeArgs),
+    /// Affiche le script de complétion pour un shell.
+    Completions(CompletionsArgs),
+    /// Affiche la page de manuel (roff).
+    Man,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct CompletionsArgs {
+    /// Shell visé.
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ServeArgs {
+    /// Dossier de la feuille de route.
+    pub dir: PathBuf,
+    /// Port sur 127.0.0.1 (0 : un port libre, affiché au démarrage).
+    #[arg(long, default_value_t = 8013)]
+    pub port: u16,
+    /// Dossier de sortie (par défaut : DIR/build).
+    #[arg(long, short)]
+    pub output: Option<PathBuf>,
 }
 
 #[derive(Debug, clap::Args)]

@@ -288,3 +288,78 @@ fn watch_rebuilds_after_an_edit_and_keeps_outputs_on_errors() {
     assert!(edited, "edit not rebuilt");
     assert!(kept, "last good output lost after a broken edit");
 }
+
+fn http_get(port: u16, path: &str) -> Option<String> {
+    use std::io::{Read, Write};
+    let mut s = std::net::TcpStream::connect(("127.0.0.1", port)).ok()?;
+    s.set_read_timeout(Some(std::time::Duration::from_secs(5)))
+        .ok()?;
+    write!(
+        s,
+        "GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
+    )
+    .ok()?;
+    let mut body = String::new();
+    s.read_to_string(&mut body).ok()?;
+    Some(body)
+}
+
+#[test]
+fn serve_answers_on_loopback_and_reloads_after_an_edit() {
+    use std::io::{BufRead, BufReader};
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("fdr");
+    copy_dir(&root().join("examples/minimal"), &dir);
+    let mut child = Command::new(env!("CARGO_BIN_EXE_fdr"))
+        .args(["--quiet", "serve", "--port", "0"])
+        .arg(&dir)
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    // The port is announced on stderr: « http://127.0.0.1:PORT/ ».
+    let stderr = child.stderr.take().unwrap();
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        for line in BufReader::new(stderr).lines().map_while(Result::ok) {
+            if let Some(rest) = line.split("http://127.0.0.1:").nth(1) {
+                let _ = tx.send(
+                    rest.trim_end_matches(|c: char| !c.is_ascii_digit())
+                        .parse::<u16>()
+                        .ok(),
+                );
+            }
+        }
+    });
+    let port = rx
+        .recv_timeout(std::time::Duration::from_secs(30))
+        .ok()
+        .flatten();
+    let limit = std::time::Duration::from_secs(30);
+    let mut page = None;
+    let mut reloaded = false;
+    if let Some(port) = port {
+        page = http_get(port, "/");
+        let before = http_get(port, "/__generation").unwrap_or_default();
+        let yaml = dir.join("feuille-de-route.yaml");
+        let text = std::fs::read_to_string(&yaml).unwrap();
+        reloaded = wait_until(limit, || {
+            std::fs::write(&yaml, text.replacen("titre:", "titre: Servi —", 1)).unwrap();
+            wait_until(std::time::Duration::from_secs(2), || {
+                http_get(port, "/__generation")
+                    .is_some_and(|g| g.split("\r\n\r\n").nth(1) != before.split("\r\n\r\n").nth(1))
+            })
+        });
+        assert!(http_get(port, "/../../etc/passwd").is_some_and(|r| r.starts_with("HTTP/1.1 404")));
+        if reloaded {
+            page = http_get(port, "/");
+        }
+    }
+    let _ = child.kill();
+    let _ = child.wait();
+    assert!(port.is_some(), "no port announced");
+    let page = page.unwrap_or_default();
+    assert!(page.starts_with("HTTP/1.1 200 OK"), "{page}");
+    assert!(page.contains("/__generation"), "reload script missing");
+    assert!(reloaded, "no new generation after an edit");
+    assert!(page.contains("Servi —"), "page not rebuilt");
+}

@@ -82,7 +82,15 @@ pub(super) fn run(args: &BuildArgs, out: &Output) -> Result<u8, Failure> {
         .iter()
         .map(|f| renderer(*f))
         .collect::<Result<Vec<_>, _>>()?;
+    let started = std::time::Instant::now();
     let mut checked = validate::check(&args.dir, Some(&output))?;
+    // Timings are printed for the user only; they never reach a document.
+    let lap = |what: &str, since: std::time::Instant| {
+        if out.verbose {
+            eprintln!("{what} : {:.1} ms", since.elapsed().as_secs_f64() * 1000.0);
+        }
+    };
+    lap("vérification", started);
     if args.deny_warnings {
         checked.diags.deny_warnings();
     }
@@ -101,7 +109,10 @@ pub(super) fn run(args: &BuildArgs, out: &Output) -> Result<u8, Failure> {
     // Render everything first: nothing is written if any format fails.
     let mut files = Vec::new();
     for r in &renderers {
-        match r.render(&ctx) {
+        let t = std::time::Instant::now();
+        let rendered = r.render(&ctx);
+        lap(&format!("rendu {}", r.name()), t);
+        match rendered {
             Ok(bytes) => files.push((r.file_name(), bytes)),
             Err(e) => {
                 eprintln!("erreur [fdr::gabarit::erreur] : {e}");

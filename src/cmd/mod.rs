@@ -7,6 +7,8 @@ mod diff;
 mod export;
 mod init;
 mod schema;
+mod serve;
+mod shell;
 mod watch;
 
 use crate::cli::{Cli, Color, Command};
@@ -48,6 +50,7 @@ impl From<crate::load::LoadError> for Failure {
 pub struct Output {
     pub color: bool,
     pub quiet: bool,
+    pub verbose: bool,
 }
 
 impl Output {
@@ -62,6 +65,7 @@ impl Output {
         Output {
             color,
             quiet: cli.quiet,
+            verbose: cli.verbose,
         }
     }
 
@@ -93,5 +97,8 @@ pub fn run(cli: Cli) -> Result<u8, Failure> {
         Command::Diff(args) => diff::run(args, &out),
         Command::Init(args) => init::run(args, &out),
         Command::Watch(args) => watch::run(args, &out),
+        Command::Serve(args) => serve::run(args, &out),
+        Command::Completions(args) => shell::completions(args),
+        Command::Man => shell::man(),
     }
 }

@@ -43,6 +43,18 @@ pub fn run(args: &WatchArgs, out: &Output) -> Result<u8, Failure> {
         Err(e) => eprintln!("erreur : {e}"),
     };
     rebuild();
+    watch_sources(&args.dir, &output, rebuild)?;
+    Ok(0)
+}
+
+/// Call `on_change` after each burst of changes to the sources of `dir`
+/// (the output folder and hidden entries excepted). Runs until the watcher
+/// stops.
+pub(super) fn watch_sources(
+    dir: &Path,
+    output: &Path,
+    mut on_change: impl FnMut(),
+) -> Result<(), Failure> {
     let (tx, rx) = mpsc::channel();
     let mut watcher = notify::recommended_watcher(move |ev: notify::Result<notify::Event>| {
         if let Ok(ev) = ev {
@@ -50,16 +62,14 @@ pub fn run(args: &WatchArgs, out: &Output) -> Result<u8, Failure> {
         }
     })
     .map_err(|e| Failure::Io(format!("surveillance impossible : {e}")))?;
-    watcher
-        .watch(&args.dir, RecursiveMode::Recursive)
-        .map_err(|e| {
-            Failure::Io(format!(
-                "surveillance de {} impossible : {e}",
-                args.dir.display()
-            ))
-        })?;
-    let output_abs = output.canonicalize().unwrap_or(output.clone());
-    let dir_abs = args.dir.canonicalize().unwrap_or(args.dir.clone());
+    watcher.watch(dir, RecursiveMode::Recursive).map_err(|e| {
+        Failure::Io(format!(
+            "surveillance de {} impossible : {e}",
+            dir.display()
+        ))
+    })?;
+    let output_abs = output.canonicalize().unwrap_or(output.to_path_buf());
+    let dir_abs = dir.canonicalize().unwrap_or(dir.to_path_buf());
     let is_relevant = |ev: &notify::Event| {
         ev.paths.iter().any(|p| {
             let rel = p.strip_prefix(&dir_abs).unwrap_or(p);
@@ -70,12 +80,12 @@ pub fn run(args: &WatchArgs, out: &Output) -> Result<u8, Failure> {
         })
     };
     loop {
-        let Ok(ev) = rx.recv() else { return Ok(0) };
+        let Ok(ev) = rx.recv() else { return Ok(()) };
         if !is_relevant(&ev) {
             continue;
         }
         // Debounce: wait until the sources have been quiet for a moment.
-        while let Ok(_more) = rx.recv_timeout(DEBOUNCE) {}
-        rebuild();
+        while rx.recv_timeout(DEBOUNCE).is_ok() {}
+        on_change();
     }
 }

@@ -198,7 +198,13 @@ pub fn compute(model: &Roadmap) -> Computed {
                 .and_then(|f| Share::new(f, c.population))
         })
         .collect();
-    let communes_part_totale = Share::new(communes_fragile, communes_population);
+    // The share only counts communes whose fragile population is known.
+    let known_population: u64 = communes
+        .iter()
+        .filter(|c| c.population_fragile.is_some())
+        .map(|c| c.population)
+        .sum();
+    let communes_part_totale = Share::new(communes_fragile, known_population);
 
     let mut cats: BTreeMap<Categorie, usize> = BTreeMap::new();
     for p in &model.concertation.participants {

@@ -3,7 +3,7 @@
 //! and in total, indicators. Input of `fdr diff`.
 
 use super::{Computed, compute};
-use crate::model::{Money, Roadmap};
+use crate::model::{Decimal, Money, Roadmap};
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -88,6 +88,14 @@ fn aref(m: &Roadmap, ix: usize) -> ActionRef {
         numero: a.numero.clone(),
         titre: a.titre.clone(),
     }
+}
+
+/// Target and measured value of each indicator, by label.
+fn indicators(a: &crate::model::Action) -> BTreeMap<&str, (Option<Decimal>, Option<Decimal>)> {
+    a.indicateurs
+        .iter()
+        .map(|i| (i.libelle.as_str(), (i.cible, i.valeur)))
+        .collect()
 }
 
 fn change<T: PartialEq>(a: T, b: T) -> Option<Change<T>> {
@@ -195,34 +203,7 @@ pub fn diff(old: &Roadmap, new: &Roadmap) -> Diff {
             names(old, a.partenaires.iter().copied()),
             names(new, b.partenaires.iter().copied()),
         );
-        let ind_o: BTreeMap<&str, String> = a
-            .indicateurs
-            .iter()
-            .map(|i| {
-                (
-                    i.libelle.as_str(),
-                    format!(
-                        "{:?}/{:?}",
-                        i.cible.map(|d| d.to_string()),
-                        i.valeur.map(|d| d.to_string())
-                    ),
-                )
-            })
-            .collect();
-        let ind_n: BTreeMap<&str, String> = b
-            .indicateurs
-            .iter()
-            .map(|i| {
-                (
-                    i.libelle.as_str(),
-                    format!(
-                        "{:?}/{:?}",
-                        i.cible.map(|d| d.to_string()),
-                        i.valeur.map(|d| d.to_string())
-                    ),
-                )
-            })
-            .collect();
+        let (ind_o, ind_n) = (indicators(a), indicators(b));
         let indicateurs = ind_o
             .keys()
             .chain(ind_n.keys())

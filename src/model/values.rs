@@ -167,6 +167,11 @@ impl DateFlou {
             .filter(|p| p.len() == 4)
             .and_then(|p| p.parse().ok())
             .ok_or_else(bad)?;
+        if !(1900..=2200).contains(&y) {
+            return Err(format!(
+                "« {raw} » : l'année doit être comprise entre 1900 et 2200"
+            ));
+        }
         let second = parts.next();
         let third = parts.next();
         if parts.next().is_some() {

@@ -290,7 +290,12 @@ fn chronogramme(ctx: &Ctx, h: &Headings) -> Option<ChronoV> {
         .iter()
         .map(|t| t.fin.end_month_index().max(t.debut.month_index()))
         .max()?;
-    // Whole years, so the grid reads like a calendar.
+    // Whole years, so the grid reads like a calendar, and never wider than
+    // the roadmap's period with a year on each side (a typo such as 2205
+    // must not make a grid of centuries).
+    let lo = m.feuille.debut.saturating_sub(1) as u32 * 12;
+    let hi = (m.feuille.fin as u32 + 1) * 12 + 11;
+    let (first, last) = (first.clamp(lo, hi), last.clamp(lo, hi));
     let first = first - first % 12;
     let last = last - last % 12 + 11;
     let n = (last - first + 1) as usize;
@@ -314,8 +319,13 @@ fn chronogramme(ctx: &Ctx, h: &Headings) -> Option<ChronoV> {
             .iter()
             .filter(|t| t.action == ix)
             .map(|t| {
-                let d = (t.debut.month_index() - first) as usize;
-                let f = (t.fin.end_month_index().max(t.debut.month_index()) - first) as usize;
+                let d = (t.debut.month_index().clamp(first, last) - first) as usize;
+                let f = (t
+                    .fin
+                    .end_month_index()
+                    .max(t.debut.month_index())
+                    .clamp(first, last)
+                    - first) as usize;
                 TacheV {
                     libelle: t.libelle.clone(),
                     periode: fmt::date_range(Some(t.debut), Some(t.fin)).unwrap_or_default(),

@@ -139,7 +139,7 @@ pub fn load(
         let rel = entry.path().strip_prefix(root).unwrap_or(entry.path());
         let rel = rel_string(rel);
         if entry.path_is_symlink() {
-            if is_yaml(entry.path()) || entry.file_type().is_dir() {
+            if is_yaml(entry.path()) || std::fs::metadata(entry.path()).is_ok_and(|m| m.is_dir()) {
                 diags.push(
                     Diagnostic::warning(
                         "fdr::fichier::lien_ignore",
@@ -209,6 +209,10 @@ impl ReadProblem {
 /// Read a file as UTF-8 text, refusing large files and stripping a BOM.
 pub fn read_text(path: &Path) -> Result<Arc<str>, ReadProblem> {
     let meta = std::fs::metadata(path).map_err(|e| ReadProblem::Io(e.to_string()))?;
+    // A named pipe or a device would block or never end.
+    if !meta.is_file() {
+        return Err(ReadProblem::Io("ce n'est pas un fichier ordinaire".into()));
+    }
     if meta.len() > MAX_FILE_BYTES {
         return Err(ReadProblem::TooLarge(meta.len()));
     }

@@ -284,7 +284,7 @@ fixtures! {
     // ---- YAML syntax and limits ----
     yaml_syntaxe: "yaml-syntaxe" => 1 ["feuille.yaml:2:10 erreur fdr::yaml::syntaxe"]
         + ["guillemet non fermé"];
-    yaml_tabulation: "yaml-tabulation" => 1 ["feuille.yaml:4:2 erreur fdr::yaml::syntaxe"]
+    yaml_tabulation: "yaml-tabulation" => 1 ["feuille.yaml:4:1 erreur fdr::yaml::syntaxe"]
         + ["tabulation dans l'indentation"];
 
     yaml_tabulation_apres_valeur: "yaml-tabulation-apres-valeur" => 1 ["feuille.yaml:5:1 erreur fdr::yaml::syntaxe"]

@@ -8,26 +8,37 @@ use crate::render::{self, RenderContext, Renderer};
 use crate::{compute, validate};
 use std::path::{Path, PathBuf};
 
+/// Where `p` leads: each existing step resolved physically (links, `..`),
+/// the steps that do not exist yet applied lexically.
+fn resolve_path(p: &Path) -> PathBuf {
+    let mut cur = std::env::current_dir().unwrap_or_default();
+    for c in p.components() {
+        match c {
+            std::path::Component::RootDir | std::path::Component::Prefix(_) => {
+                cur = PathBuf::from(c.as_os_str())
+            }
+            std::path::Component::CurDir => {}
+            std::path::Component::ParentDir => {
+                cur = cur.canonicalize().unwrap_or(cur);
+                cur.pop();
+            }
+            std::path::Component::Normal(n) => {
+                cur.push(n);
+                if let Ok(real) = cur.canonicalize() {
+                    cur = real;
+                }
+            }
+        }
+    }
+    cur
+}
+
 /// Refuse an output folder that is the roadmap folder or contains it.
 fn check_output(dir: &Path, output: &Path) -> Result<(), Failure> {
     let real_dir = dir
         .canonicalize()
         .map_err(|e| Failure::Io(format!("{} : {e}", dir.display())))?;
-    let real_out = match output.canonicalize() {
-        Ok(p) => p,
-        Err(_) => {
-            // Not created yet: judge by its parent.
-            let parent = output
-                .parent()
-                .filter(|p| !p.as_os_str().is_empty())
-                .unwrap_or(Path::new("."));
-            let name = output.file_name().map(PathBuf::from).unwrap_or_default();
-            parent
-                .canonicalize()
-                .map(|p| p.join(name))
-                .unwrap_or_else(|_| output.to_path_buf())
-        }
-    };
+    let real_out = resolve_path(output);
     if real_out == real_dir || real_dir.starts_with(&real_out) {
         return Err(Failure::Usage(format!(
             "le dossier de sortie « {} » ne peut pas être le dossier de la feuille de route ni le contenir",

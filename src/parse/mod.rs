@@ -132,6 +132,21 @@ fn saphyr_options() -> serde_saphyr::Options {
     o
 }
 
+/// serde-saphyr's messages, in French (the location is shown separately).
+fn typed_message(english: &str) -> String {
+    let what = english.split(" at line ").next().unwrap_or(english);
+    if let Some(ty) = what.strip_prefix("invalid ") {
+        if ty.starts_with('u') || ty.starts_with('i') {
+            return "nombre entier invalide ou trop grand".into();
+        }
+        return format!("valeur invalide ({ty})");
+    }
+    if what.contains("budget breached") || what.contains("alias") {
+        return "le fichier dépasse les limites de taille ou d'alias".into();
+    }
+    format!("valeur invalide ({what})")
+}
+
 /// Typed pass over a file whose tree satisfied the schema.
 pub fn typed(file: FileId, text: &str) -> Result<Fragment, Box<Diagnostic>> {
     if text.trim().is_empty() {
@@ -142,7 +157,7 @@ pub fn typed(file: FileId, text: &str) -> Result<Fragment, Box<Diagnostic>> {
         .map_err(|e| {
             let mut d = Diagnostic::error(
                 "fdr::schema::invalide",
-                format!("valeur invalide : {}", e.without_snippet()),
+                typed_message(&e.without_snippet().to_string()),
             )
             .in_file(file);
             if let Some(loc) = e.location()

@@ -123,9 +123,10 @@ fn resolve_number(s: &str) -> Option<Value> {
         if let Ok(u) = s.parse::<u64>() {
             return Some(Value::UInt(u));
         }
-        // Too large for any integer type: keep it as a float so the schema
-        // reports "not an integer" at its position.
-        return s.parse::<f64>().ok().map(Value::Float);
+        // Too large for any integer type: keep the digits as text, so the
+        // schema reports it at its position (as a float it would pass
+        // `integer`, being a whole number).
+        return Some(Value::Str(s.to_string()));
     }
     let looks_float = digits
         .bytes()
@@ -168,10 +169,22 @@ fn scan_error(file: FileId, e: &ScanError, text: &str) -> Diagnostic {
     };
     // The scanner reports a tab where the previous token ended: point at
     // the tab itself.
+    // The tab is on the scanner's line (before or after its position), or
+    // on the next lines when the scanner stopped at the end of a line.
+    let offset = offset.min(text.len());
+    let line_start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = text[offset..].find('\n').map_or(text.len(), |i| offset + i);
+    let on_line = text
+        .get(line_start..line_end)
+        .and_then(|l| l.find('\t'))
+        .map(|i| line_start + i);
+    let after = text
+        .get(offset..)
+        .and_then(|t| t.find('\t'))
+        .map(|i| offset + i);
     if e.info().contains("tab")
-        && let Some(rel) = text.get(offset..).and_then(|t| t.find('\t'))
+        && let Some(at) = on_line.or(after)
     {
-        let at = offset + rel;
         let before = &text[..at];
         span = Span {
             offset: at,
@@ -499,7 +512,7 @@ mod tests {
         assert!(matches!(resolve_plain("yes"), (Value::Str(_), true)));
         assert!(matches!(
             resolve_plain("99999999999999999999999").0,
-            Value::Float(_)
+            Value::Str(_)
         ));
     }
 

@@ -141,6 +141,43 @@ pub fn environment() -> Environment<'static> {
     env
 }
 
+/// minijinja's errors, in French; its English detail stays in parentheses
+/// only where no translation applies.
+fn french(e: &minijinja::Error) -> String {
+    use minijinja::ErrorKind as K;
+    let detail = e.detail().unwrap_or_default();
+    match e.kind() {
+        K::OutOfFuel => {
+            "le gabarit ne termine pas (boucle sans fin ?) : exécution interrompue".into()
+        }
+        K::TemplateNotFound => {
+            let name = detail.split('\'').nth(1).unwrap_or("?");
+            format!(
+                "inclusion refusée de '{name}' : un gabarit ne peut inclure que les gabarits intégrés de fdr, jamais un fichier"
+            )
+        }
+        K::SyntaxError => format!("erreur de syntaxe dans le gabarit ({detail})"),
+        K::UndefinedError => format!("variable inconnue dans le gabarit ({detail})"),
+        K::UnknownFilter => format!("filtre inconnu ({detail})"),
+        K::UnknownFunction => format!("fonction inconnue ({detail})"),
+        _ if detail.contains("recursion limit") => {
+            "récursion trop profonde dans le gabarit (macro qui s'appelle sans fin ?)".into()
+        }
+        _ if detail.contains("too many elements") => {
+            "le gabarit ne termine pas : boucle sur un intervalle trop grand, exécution refusée"
+                .into()
+        }
+        _ => format!(
+            "erreur de gabarit ({})",
+            if detail.is_empty() {
+                e.to_string()
+            } else {
+                detail.to_string()
+            }
+        ),
+    }
+}
+
 /// Render a template with the view as context.
 pub fn render(t: &Template, ctx: Value) -> Result<String, TemplateError> {
     let mut env = environment();
@@ -151,15 +188,7 @@ pub fn render(t: &Template, ctx: Value) -> Result<String, TemplateError> {
     let err = |e: minijinja::Error| TemplateError {
         file: file.clone(),
         line: e.line(),
-        message: match e.kind() {
-            minijinja::ErrorKind::OutOfFuel => {
-                "le gabarit ne termine pas (boucle sans fin ?) : exécution interrompue".into()
-            }
-            _ => format!(
-                "erreur de gabarit : {}",
-                e.detail().unwrap_or(&e.to_string())
-            ),
-        },
+        message: french(&e),
     };
     env.add_template_owned(t.name, t.source.clone())
         .map_err(err)?;

@@ -226,8 +226,19 @@ pub fn validate(file: FileId, json: &Value, index: &SpanIndex) -> Vec<Diagnostic
                         .collect::<Vec<_>>()
                         .join(" ou "),
                 };
+                let too_big = err.instance().as_str().is_some_and(|s| {
+                    let d = s.strip_prefix('-').unwrap_or(s);
+                    !d.is_empty()
+                        && d.bytes().all(|b| b.is_ascii_digit())
+                        && s.parse::<i64>().is_err()
+                        && s.parse::<u64>().is_err()
+                });
                 let (message, help) = match expected_for_def(&schema_path) {
                     Some((m, h)) => (m.to_string(), h.to_string()),
+                    None if too_big => (
+                        format!("« {field} » : nombre trop grand ({})", shorten(err.instance().as_str().unwrap_or(""))),
+                        "un nombre entier ne dépasse pas 18 446 744 073 709 551 615 ; vérifiez qu'aucun chiffre n'a été répété".to_string(),
+                    ),
                     None => (
                         format!(
                             "« {field} » doit être {expected}, pas {}",

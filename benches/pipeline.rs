@@ -208,6 +208,14 @@ fn pdf_rows(example: &Path) {
 }
 
 fn main() {
+    // `FDR_BENCH_WRITE=DIR cargo bench --bench pipeline` only writes the
+    // 2,000-action roadmap to DIR (to measure the binary, e.g. its memory).
+    if let Some(dir) = std::env::var_os("FDR_BENCH_WRITE") {
+        let dir = Path::new(&dir);
+        std::fs::create_dir_all(dir).unwrap();
+        generate(dir, 2000);
+        return;
+    }
     // `cargo bench` passes `--bench`; a filter argument selects rows.
     let filter: Option<String> = std::env::args().skip(1).find(|a| !a.starts_with("--"));
     let example = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/bouches-du-rhone");

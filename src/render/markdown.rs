@@ -66,6 +66,17 @@ fn rewrite<'a>(
         .min()
         .unwrap_or(1);
     let shift = top as i16 - highest as i16;
+    // Images would make the page fetch another host: keep their text only.
+    for node in nodes
+        .iter()
+        .filter(|n| matches!(n.data().value, NodeValue::Image(_)))
+    {
+        for child in node.children().collect::<Vec<_>>() {
+            node.insert_before(child);
+        }
+        node.detach();
+    }
+    let nodes: Vec<_> = root.descendants().collect();
     for node in nodes {
         let mut data = node.data_mut();
         match &mut data.value {
@@ -103,7 +114,7 @@ pub fn render(src: &str, refs: &RefMap, top: u8) -> Texte {
     rewrite(&arena, root, refs, &Target::Html, top);
     let mut html = String::new();
     let _ = format_html(root, &opts, &mut html);
-    let tree = Value::Array(root.children().map(block).collect());
+    let tree = Value::Array(root.children().map(|b| block(b, 0)).collect());
 
     let arena_md = Arena::new();
     let root_md = parse_document(&arena_md, src, &opts);
@@ -156,21 +167,28 @@ fn inline<'a>(node: &'a AstNode<'a>) -> Option<Value> {
     })
 }
 
-fn block<'a>(node: &'a AstNode<'a>) -> Value {
+/// Deepest nesting of quotes and lists given to typst, whose show rules
+/// have a depth limit: deeper blocks become plain paragraphs.
+const MAX_BLOCK_DEPTH: usize = 8;
+
+fn block<'a>(node: &'a AstNode<'a>, depth: usize) -> Value {
     let v = node.data().value.clone();
+    if depth >= MAX_BLOCK_DEPTH && matches!(v, NodeValue::List(_) | NodeValue::BlockQuote) {
+        return json!({"t": "p", "c": [{"t": "text", "v": node.collect_text()}]});
+    }
     match v {
         NodeValue::Paragraph => json!({"t": "p", "c": inlines(node)}),
         NodeValue::Heading(h) => json!({"t": "h", "l": h.level, "c": inlines(node)}),
         NodeValue::List(l) => {
             let items: Vec<Value> = node
                 .children()
-                .map(|item| Value::Array(item.children().map(block).collect()))
+                .map(|item| Value::Array(item.children().map(|b| block(b, depth + 1)).collect()))
                 .collect();
             let ordered = l.list_type == ListType::Ordered;
             json!({"t": if ordered { "ol" } else { "ul" }, "start": l.start, "items": items})
         }
         NodeValue::BlockQuote => {
-            json!({"t": "quote", "c": node.children().map(block).collect::<Vec<_>>()})
+            json!({"t": "quote", "c": node.children().map(|b| block(b, depth + 1)).collect::<Vec<_>>()})
         }
         NodeValue::CodeBlock(c) => json!({"t": "pre", "v": c.literal}),
         NodeValue::ThematicBreak => json!({"t": "hr"}),
@@ -252,6 +270,24 @@ mod tests {
         assert!(!t.html.contains("javascript:"), "{}", t.html);
         let tree = t.tree.to_string();
         assert!(!tree.contains("javascript:"), "{tree}");
+    }
+
+    #[test]
+    fn images_keep_their_text_only() {
+        let t = render(
+            "![un logo](https://tracker.example/p.png)",
+            &RefMap::new(),
+            3,
+        );
+        assert!(!t.html.contains("<img"), "{}", t.html);
+        assert!(t.html.contains("un logo"), "{}", t.html);
+    }
+
+    #[test]
+    fn deep_quotes_are_flattened_for_typst() {
+        let t = render(&format!("{}profond", "> ".repeat(40)), &RefMap::new(), 3);
+        assert!(t.tree.to_string().matches("\"quote\"").count() <= MAX_BLOCK_DEPTH);
+        assert!(t.tree.to_string().contains("profond"));
     }
 
     #[test]

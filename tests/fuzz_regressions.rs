@@ -1,0 +1,120 @@
+//! Replays the inputs kept in `fuzz/regressions/` (see `fuzz/README.md`)
+//! through the same paths as the fuzz targets, without cargo-fuzz:
+//!
+//! - `pipeline/`: each file is split into a roadmap folder exactly as the
+//!   `pipeline` target does (`fuzz/common/split.rs`), then the real `fdr`
+//!   binary runs `check` and `build --format md,html` on it: exit code 0, 1
+//!   or 2, never a panic (101) nor a hang; the HTML page of a valid roadmap
+//!   keeps no script, no event handler, no `javascript:` link.
+//! - `markdown/`: each file goes through `fdr::render::markdown::render`
+//!   with the checks of the `markdown` target (`fuzz/common/markdown_props.rs`).
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+#[path = "../fuzz/common/split.rs"]
+mod split;
+
+#[path = "../fuzz/common/html.rs"]
+mod html;
+
+#[path = "../fuzz/common/markdown_props.rs"]
+mod markdown_props;
+
+/// Longest a single `fdr` run may take on one regression input.
+const TIMEOUT: Duration = Duration::from_secs(120);
+
+fn inputs(target: &str) -> Vec<PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("fuzz/regressions")
+        .join(target);
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.is_file())
+        .collect();
+    files.sort();
+    files
+}
+
+/// Run `fdr ARGS`; its exit code, or a failure naming `input`.
+fn run_fdr(args: &[&std::ffi::OsStr], input: &Path) -> i32 {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_fdr"))
+        .arg("--color=never")
+        .args(args)
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("start fdr");
+    let start = Instant::now();
+    loop {
+        if child.try_wait().expect("wait for fdr").is_some() {
+            break;
+        }
+        if start.elapsed() > TIMEOUT {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!(
+                "{}: fdr {args:?} still running after {TIMEOUT:?}",
+                input.display()
+            );
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let out = child.wait_with_output().expect("fdr output");
+    let code = out.status.code().unwrap_or(-1);
+    assert!(
+        matches!(code, 0..=2),
+        "{}: fdr {args:?} exited with {code} (expected 0, 1 or 2):\n{}",
+        input.display(),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    code
+}
+
+#[test]
+fn pipeline_regressions() {
+    let files = inputs("pipeline");
+    assert!(!files.is_empty(), "fuzz/regressions/pipeline/ is empty");
+    for input in files {
+        let data = std::fs::read(&input).unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().join("fdr");
+        std::fs::create_dir(&root).unwrap();
+        split::write(&root, &data).unwrap();
+        let check = run_fdr(&["check".as_ref(), root.as_os_str()], &input);
+        let out = dir.path().join("build");
+        let build = run_fdr(
+            &[
+                "build".as_ref(),
+                root.as_os_str(),
+                "--format=md,html".as_ref(),
+                "-o".as_ref(),
+                out.as_os_str(),
+            ],
+            &input,
+        );
+        // A roadmap `check` accepts must build, into a page without script.
+        if check == 0 {
+            assert_eq!(build, 0, "{}: check passes, build fails", input.display());
+            let page = std::fs::read_to_string(out.join("feuille-de-route.html")).unwrap();
+            html::check_page(&page);
+        }
+    }
+}
+
+#[test]
+fn markdown_regressions() {
+    let files = inputs("markdown");
+    assert!(!files.is_empty(), "fuzz/regressions/markdown/ is empty");
+    for input in files {
+        let bytes = std::fs::read(&input).unwrap();
+        // The target only feeds UTF-8; keep the same rule.
+        let Ok(src) = std::str::from_utf8(&bytes) else {
+            continue;
+        };
+        markdown_props::check(src);
+    }
+}

@@ -1139,7 +1139,7 @@ fn typst_hostile_templates_fail_cleanly() {
 
 #[cfg(feature = "pdf")]
 #[test]
-#[ignore = "bug: typst's English messages and hints are shown as they are, e.g. « erreur de gabarit typst (colonne 7) : file not found (searched at etc/passwd) », « … : maximum function call depth exceeded / dans : while calling `f` (ligne 2) »"]
+
 fn typst_messages_are_french() {
     for (name, source, _, english) in TYPST_HOSTILE {
         let map = Roadmap::new();

@@ -161,12 +161,14 @@ fn diagnostic(engine: &Engine, shown: &str, d: &SourceDiagnostic) -> TemplateErr
         Some((l, c)) => (Some(l), Some(c)),
         None => (None, None),
     };
+    let text = french(&d.message).unwrap_or_else(|| format!("erreur typst ({})", d.message));
     let mut message = match col {
-        Some(c) => format!("erreur de gabarit typst (colonne {c}) : {}", d.message),
-        None => format!("erreur de gabarit typst : {}", d.message),
+        Some(c) => format!("erreur de gabarit typst (colonne {c}) : {text}"),
+        None => format!("erreur de gabarit typst : {text}"),
     };
-    for h in &d.hints {
-        message.push_str(&format!("\n  aide : {}", h.v));
+    // typst's hints are kept only where they have a French version.
+    for h in d.hints.iter().filter_map(|h| french(&h.v)) {
+        message.push_str(&format!("\n  aide : {h}"));
     }
     for tr in &d.trace {
         let at = engine
@@ -175,13 +177,60 @@ fn diagnostic(engine: &Engine, shown: &str, d: &SourceDiagnostic) -> TemplateErr
             .flatten()
             .map(|(l, _)| format!(" (ligne {l})"))
             .unwrap_or_default();
-        message.push_str(&format!("\n  dans : {}{at}", tr.v));
+        let step =
+            tr.v.to_string()
+                .replace("while calling", "pendant l'appel de");
+        message.push_str(&format!("\n  dans : {step}{at}"));
     }
     TemplateError {
         file: shown.to_string(),
         line,
         message,
     }
+}
+
+/// The usual typst errors in French; `None` for the others.
+fn french(msg: &str) -> Option<String> {
+    let known: &[(&str, &str)] = &[
+        (
+            "file not found",
+            "fichier introuvable : un gabarit typst ne peut lire aucun fichier de la machine",
+        ),
+        (
+            "would escape the project root",
+            "accès refusé : ce chemin sort du dossier du gabarit",
+        ),
+        (
+            "maximum function call depth exceeded",
+            "appels de fonction trop profonds (récursion sans fin ?)",
+        ),
+        (
+            "maximum show rule depth exceeded",
+            "règles d'affichage imbriquées trop profondément",
+        ),
+        (
+            "condition is always true",
+            "boucle sans fin : la condition est toujours vraie",
+        ),
+        (
+            "loop seems to be infinite",
+            "la boucle semble ne jamais finir",
+        ),
+        ("unclosed delimiter", "délimiteur non fermé"),
+        ("unclosed string", "chaîne non fermée"),
+        ("expected expression", "expression attendue"),
+        ("missing document title", "le document n'a pas de titre"),
+    ];
+    if let Some(rest) = msg.strip_prefix("panicked with: ") {
+        return Some(format!("arrêt demandé par le gabarit : {rest}"));
+    }
+    if let Some(rest) = msg.strip_prefix("unknown variable: ") {
+        return Some(format!("variable inconnue : {rest}"));
+    }
+    known
+        .iter()
+        .find(|(en, _)| msg.contains(en))
+        .map(|(_, fr)| fr.to_string())
 }
 
 fn locate(world: &dyn World, d: &SourceDiagnostic) -> Option<(usize, usize)> {

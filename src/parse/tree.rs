@@ -185,12 +185,12 @@ fn scan_error(file: FileId, e: &ScanError, text: &str) -> Diagnostic {
     if e.info().contains("tab")
         && let Some(at) = on_line.or(after)
     {
-        let before = &text[..at];
+        let (line, col) = crate::load::line_col(text, at);
         span = Span {
             offset: at,
             len: 1,
-            line: before.matches('\n').count() + 1,
-            col: before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1,
+            line,
+            col,
         };
     }
     let (msg, help): (String, Option<&str>) = match e.kind() {

@@ -29,6 +29,15 @@ pub const MONTHS_SHORT: [&str; 12] = [
     "déc.",
 ];
 
+/// First letter in capitals, the rest as is (« COPIL » stays « COPIL »).
+pub fn ucfirst(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().collect::<String>() + c.as_str(),
+        None => String::new(),
+    }
+}
+
 /// `2082886` → `2 082 886`.
 pub fn int(n: i128) -> String {
     let digits = n.unsigned_abs().to_string();

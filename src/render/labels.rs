@@ -197,12 +197,7 @@ pub fn categorie(c: Categorie) -> (&'static str, &'static str) {
 
 /// Heading of a category group ("Collectivités").
 pub fn categorie_titre(c: Categorie) -> String {
-    let p = categorie(c).1;
-    let mut chars = p.chars();
-    match chars.next() {
-        Some(f) => f.to_uppercase().collect::<String>() + chars.as_str(),
-        None => String::new(),
-    }
+    super::fmt::ucfirst(categorie(c).1)
 }
 
 pub fn role(r: Role) -> &'static str {

@@ -131,13 +131,7 @@ pub fn environment() -> Environment<'static> {
             format!("{}…", cut.trim_end())
         }
     });
-    env.add_filter("ucfirst", |s: String| {
-        let mut c = s.chars();
-        match c.next() {
-            Some(f) => f.to_uppercase().collect::<String>() + c.as_str(),
-            None => String::new(),
-        }
-    });
+    env.add_filter("ucfirst", |s: String| super::fmt::ucfirst(&s));
     env
 }
 

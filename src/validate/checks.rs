@@ -241,9 +241,7 @@ fn text_refs(ctx: &mut Ctx, t: &Tables) {
                 }))
                 .in_file(lt.file);
             if let (Some(p), Some(src)) = (pos, &source) {
-                let before = &src[..p];
-                let line = before.matches('\n').count() + 1;
-                let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+                let (line, col) = crate::load::line_col(src, p);
                 d = d.at(
                     lt.file,
                     crate::format::Span {

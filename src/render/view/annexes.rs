@@ -1,6 +1,6 @@
 //! Annexes: their numbered list and the computed content each may show.
 
-use super::parts::{Barre, capitalise};
+use super::parts::Barre;
 use super::{Ctx, Heading, Headings};
 use crate::model::{Categorie, GenreAnnexe};
 use crate::render::fmt;
@@ -492,7 +492,7 @@ fn gouvernance(ctx: &Ctx) -> GouvernanceV {
                 reunions: i
                     .reunions
                     .iter()
-                    .map(|r| (capitalise(&fmt::date(r.date)), r.objet.clone()))
+                    .map(|r| (fmt::ucfirst(&fmt::date(r.date)), r.objet.clone()))
                     .collect(),
             })
             .collect(),

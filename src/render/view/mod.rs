@@ -5,7 +5,7 @@ mod annexes;
 mod parts;
 
 use super::fmt;
-use super::labels::{self, FR, Labels};
+use super::labels::{FR, Labels};
 use super::markdown::{self, RefMap, RefTarget, Texte, github_slug};
 use crate::compute::Computed;
 use crate::model::Roadmap;
@@ -338,15 +338,4 @@ fn couverture(ctx: &Ctx) -> Couverture {
         nb_actions: fmt::count(ctx.m.actions.len(), "action", "actions"),
         budget_total: fmt::money(ctx.c.total),
     }
-}
-
-/// A label for an acteur with its sigle: "Hub du Sud", "ANCT".
-pub fn acteur_label(m: &Roadmap, ix: usize) -> String {
-    let a = &m.acteurs[ix];
-    a.nom.clone()
-}
-
-/// Category labels, reused by parts and annexes.
-pub fn cat_titre(c: crate::model::Categorie) -> String {
-    labels::categorie_titre(c)
 }

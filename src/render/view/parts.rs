@@ -108,7 +108,7 @@ pub fn methodologie(ctx: &Ctx, h: &Headings) -> Methodologie {
             ReunionV {
                 date: fmt::date(r.date),
                 date_iso: r.date.to_string(),
-                genre: capitalise(labels::type_reunion(r.genre)),
+                genre: fmt::ucfirst(labels::type_reunion(r.genre)),
                 lieu: r.lieu.clone(),
                 objet: r.objet.clone(),
             },
@@ -167,14 +167,6 @@ pub fn methodologie(ctx: &Ctx, h: &Headings) -> Methodologie {
         groupes,
         personnes: m.concertation.personnes.map(|n| fmt::int(n as i128)),
         acteurs_informes: m.concertation.acteurs_informes.map(|n| fmt::int(n as i128)),
-    }
-}
-
-pub fn capitalise(s: &str) -> String {
-    let mut c = s.chars();
-    match c.next() {
-        Some(f) => f.to_uppercase().collect::<String>() + c.as_str(),
-        None => String::new(),
     }
 }
 

@@ -127,11 +127,15 @@ fn check(dir: &Path) -> fdr::validate::Checked {
     c
 }
 
-fn build_md_html(dir: &Path) -> usize {
-    let c = check(dir);
-    let model = c.model.unwrap();
+/// check → compute → view: the view model every renderer reads.
+fn view_of(dir: &Path) -> fdr::render::view::View {
+    let model = check(dir).model.unwrap();
     let computed = fdr::compute::compute(&model);
-    let view = fdr::render::view::build(&model, &computed);
+    fdr::render::view::build(&model, &computed)
+}
+
+fn build_md_html(dir: &Path) -> usize {
+    let view = view_of(dir);
     let ctx = RenderContext {
         view: &view,
         root: dir,
@@ -171,10 +175,7 @@ fn typst_alone(typ: &str, json: &str) -> usize {
 
 #[cfg(feature = "pdf")]
 fn pdf_rows(example: &Path) {
-    let c = check(example);
-    let model = c.model.unwrap();
-    let computed = fdr::compute::compute(&model);
-    let view = fdr::render::view::build(&model, &computed);
+    let view = view_of(example);
     let ctx = RenderContext {
         view: &view,
         root: example,
@@ -186,10 +187,7 @@ fn pdf_rows(example: &Path) {
         std::hint::black_box(typst_alone(&typ, &json));
     });
     let ours = time(9, || {
-        let c = check(example);
-        let model = c.model.unwrap();
-        let computed = fdr::compute::compute(&model);
-        let view = fdr::render::view::build(&model, &computed);
+        let view = view_of(example);
         let ctx = RenderContext {
             view: &view,
             root: example,

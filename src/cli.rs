@@ -1,7 +1,7 @@
 //! Command-line interface (clap derive). Help texts are in French.
 
 use clap::{Parser, Subcommand, ValueEnum};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -167,6 +167,27 @@ pub struct BuildArgs {
     /// Écrit aussi le modèle typst et ses données JSON (pour comparer avec typst seul).
     #[arg(long)]
     pub emit_typst: bool,
+}
+
+impl BuildArgs {
+    /// The options of the rebuilds that `watch` and `serve` run: output in
+    /// `output` or `DIR/build`, warnings allowed, no typst sources.
+    pub fn rebuild(dir: &Path, output: Option<&Path>, format: Vec<OutFormat>) -> Self {
+        BuildArgs {
+            dir: dir.to_path_buf(),
+            output: Some(output.map_or_else(|| dir.join("build"), Path::to_path_buf)),
+            format,
+            deny_warnings: false,
+            emit_typst: false,
+        }
+    }
+
+    /// The output folder: `-o` or `DIR/build`.
+    pub fn output_dir(&self) -> PathBuf {
+        self.output
+            .clone()
+            .unwrap_or_else(|| self.dir.join("build"))
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

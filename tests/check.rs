@@ -21,25 +21,17 @@
 //! Update the snapshots with `INSTA_UPDATE=always cargo test --test check`,
 //! then read the diff of `tests/snapshots/` before committing.
 
+mod common;
+
+use common::*;
 use serde_json::Value;
 use std::path::{Path, PathBuf};
-use std::process::Command;
 use tempfile::TempDir;
-
-/// Name of the roadmap folder inside the temporary directory.
-const ROOT: &str = "roadmap";
 
 fn fixtures_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests")
         .join("fixtures")
-}
-
-/// What one run of the binary produced.
-struct Outcome {
-    code: i32,
-    stdout: String,
-    stderr: String,
 }
 
 /// Run `fdr ARGS` in `cwd`, with an environment that cannot change the output.
@@ -48,46 +40,7 @@ fn fdr_in(cwd: &Path, args: &[&str]) -> Outcome {
 }
 
 fn fdr_with_env(cwd: &Path, args: &[&str], env: &[(&str, &str)]) -> Outcome {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_fdr"));
-    cmd.args(args).current_dir(cwd);
-    for var in [
-        "NO_COLOR",
-        "CLICOLOR",
-        "CLICOLOR_FORCE",
-        "FORCE_COLOR",
-        "COLUMNS",
-        "LINES",
-    ] {
-        cmd.env_remove(var);
-    }
-    cmd.env("TERM", "dumb");
-    for (k, v) in env {
-        cmd.env(k, v);
-    }
-    let out = cmd.output().expect("fdr should start");
-    Outcome {
-        code: out
-            .status
-            .code()
-            .expect("fdr should exit, not be killed by a signal"),
-        stdout: String::from_utf8(out.stdout).expect("stdout should be UTF-8"),
-        stderr: String::from_utf8(out.stderr).expect("stderr should be UTF-8"),
-    }
-}
-
-/// Copy a folder byte for byte (files and subfolders only).
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        let kind = entry.file_type().unwrap();
-        if kind.is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else if kind.is_file() {
-            std::fs::copy(entry.path(), &target).unwrap();
-        }
-    }
+    run(cwd, args, env, TIMEOUT)
 }
 
 /// A temporary directory holding a copy of the fixture as `roadmap/`.
@@ -108,68 +61,6 @@ fn check_in(dir: &Path, extra: &[&str]) -> Outcome {
     let mut args = vec!["--color", "never", "check", ROOT];
     args.extend_from_slice(extra);
     fdr_in(dir, &args)
-}
-
-/// Trailing spaces are not meaningful in a report and editors strip them
-/// from snapshot files: drop them before comparing.
-fn normalize(text: &str) -> String {
-    let mut out: String = text
-        .lines()
-        .map(str::trim_end)
-        .collect::<Vec<_>>()
-        .join("\n");
-    out.push('\n');
-    out
-}
-
-/// Text pinned by a snapshot: the command, its exit code and its output.
-fn transcript(args: &str, out: &Outcome) -> String {
-    let mut s = format!("$ fdr {args}\nexit: {}\n", out.code);
-    if !out.stdout.is_empty() {
-        s.push_str("--- stdout ---\n");
-        s.push_str(&normalize(&out.stdout));
-    }
-    s.push_str("--- stderr ---\n");
-    s.push_str(&normalize(&out.stderr));
-    s
-}
-
-fn snapshot(name: &str, text: &str) {
-    insta::with_settings!({
-        snapshot_path => "snapshots",
-        omit_expression => true,
-    }, {
-        insta::assert_snapshot!(name, text);
-    });
-}
-
-/// Parse `--format json` output.
-fn parse_json(stdout: &str) -> Vec<Value> {
-    let v: Value = serde_json::from_str(stdout)
-        .unwrap_or_else(|e| panic!("--format json should print a JSON array ({e}):\n{stdout}"));
-    v.as_array().expect("a JSON array").clone()
-}
-
-/// One line per diagnostic: `file:line:column severity code`, the file
-/// relative to the roadmap folder; `-` when the diagnostic has no file.
-fn summarize(diags: &[Value]) -> Vec<String> {
-    diags
-        .iter()
-        .map(|d| {
-            let file = d["file"].as_str().map_or("-".to_string(), |f| {
-                f.strip_prefix(&format!("{ROOT}/")).unwrap_or(f).to_string()
-            });
-            let place = match (d["line"].as_u64(), d["column"].as_u64()) {
-                (Some(l), Some(c)) => format!("{file}:{l}:{c}"),
-                _ => file,
-            };
-            format!(
-                "{place} {} {}",
-                d["severity"].as_str().unwrap_or("?"),
-                d["code"].as_str().unwrap_or("?")
-            )
-        })
-        .collect()
 }
 
 /// The last line of a human report: « 2 erreurs, aucun avertissement ».
@@ -248,7 +139,7 @@ fn fixture_test(fixture: &str, exit: i32, expected: &[&str], texts: &[&str]) {
         );
     }
 
-    snapshot(
+    snapshot!(
         fixture,
         &transcript(&format!("--color never check {ROOT}"), &human),
     );
@@ -547,7 +438,7 @@ fn json_format() {
             "related": []
         })
     );
-    snapshot(
+    snapshot!(
         &format!("json-{fixture}"),
         &transcript(&format!("--color never check {ROOT} --format json"), &out),
     );
@@ -604,7 +495,7 @@ fn deny_warnings_turns_warnings_into_errors() {
         "{}",
         denied.stderr
     );
-    snapshot(
+    snapshot!(
         "deny-warnings-acteur-inutilise",
         &transcript(
             &format!("--color never check {ROOT} --deny-warnings"),
@@ -658,7 +549,7 @@ fn missing_directory_is_a_usage_error() {
         out.stderr,
         "erreur : le dossier « absent » n'existe pas ou n'est pas un dossier\n"
     );
-    snapshot(
+    snapshot!(
         "dossier-absent",
         &transcript("--color never check absent", &out),
     );

@@ -72,10 +72,7 @@ fn renderer(f: OutFormat) -> Result<Box<dyn Renderer>, Failure> {
 }
 
 pub(super) fn run(args: &BuildArgs, out: &Output) -> Result<u8, Failure> {
-    let output = args
-        .output
-        .clone()
-        .unwrap_or_else(|| args.dir.join("build"));
+    let output = args.output_dir();
     if !args.dir.is_dir() {
         return Err(crate::load::LoadError::NotADirectory(args.dir.clone()).into());
     }

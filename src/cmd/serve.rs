@@ -6,7 +6,7 @@ use super::{Failure, Output, build, watch};
 use crate::cli::{BuildArgs, OutFormat, ServeArgs};
 use std::io::{BufRead, BufReader, Write};
 use std::net::{TcpListener, TcpStream};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 
@@ -52,17 +52,8 @@ fn respond(mut stream: TcpStream, page: &Path, generation: &AtomicU64) {
 }
 
 pub fn run(args: &ServeArgs, out: &Output) -> Result<u8, Failure> {
-    let output: PathBuf = args
-        .output
-        .clone()
-        .unwrap_or_else(|| args.dir.join("build"));
-    let build_args = BuildArgs {
-        dir: args.dir.clone(),
-        output: Some(output.clone()),
-        format: vec![OutFormat::Html],
-        deny_warnings: false,
-        emit_typst: false,
-    };
+    let build_args = BuildArgs::rebuild(&args.dir, args.output.as_deref(), vec![OutFormat::Html]);
+    let output = build_args.output_dir();
     let listener = TcpListener::bind(("127.0.0.1", args.port)).map_err(|e| {
         Failure::Io(format!(
             "impossible d'écouter sur 127.0.0.1:{} : {e}",

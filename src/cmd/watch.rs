@@ -24,17 +24,8 @@ fn relevant(path: &Path, output: &Path) -> bool {
 }
 
 pub fn run(args: &WatchArgs, out: &Output) -> Result<u8, Failure> {
-    let output = args
-        .output
-        .clone()
-        .unwrap_or_else(|| args.dir.join("build"));
-    let build_args = BuildArgs {
-        dir: args.dir.clone(),
-        output: Some(output.clone()),
-        format: args.format.clone(),
-        deny_warnings: false,
-        emit_typst: false,
-    };
+    let build_args = BuildArgs::rebuild(&args.dir, args.output.as_deref(), args.format.clone());
+    let output = build_args.output_dir();
     let rebuild = || match build::run(&build_args, out) {
         Ok(0) => eprintln!("fdr watch : documents à jour ; en attente de modifications…"),
         Ok(_) => {

@@ -207,11 +207,16 @@ fn pdf_rows(example: &Path) {
 
 fn main() {
     // `FDR_BENCH_WRITE=DIR cargo bench --bench pipeline` only writes the
-    // 2,000-action roadmap to DIR (to measure the binary, e.g. its memory).
+    // 2,000-action roadmap to DIR (to measure the binary, e.g. its memory);
+    // `FDR_BENCH_ACTIONS=N` chooses another size.
     if let Some(dir) = std::env::var_os("FDR_BENCH_WRITE") {
         let dir = Path::new(&dir);
+        let actions = std::env::var("FDR_BENCH_ACTIONS")
+            .ok()
+            .and_then(|n| n.parse().ok())
+            .unwrap_or(2000);
         std::fs::create_dir_all(dir).unwrap();
-        generate(dir, 2000);
+        generate(dir, actions);
         return;
     }
     // `cargo bench` passes `--bench`; a filter argument selects rows.

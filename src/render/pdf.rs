@@ -227,6 +227,30 @@ fn french(msg: &str) -> Option<String> {
     if let Some(rest) = msg.strip_prefix("unknown variable: ") {
         return Some(format!("variable inconnue : {rest}"));
     }
+    if let Some(label) = msg
+        .strip_prefix("label `")
+        .and_then(|r| r.strip_suffix("` does not exist in the document"))
+    {
+        return Some(format!(
+            "l'étiquette {label} n'existe pas dans le document (titre retiré du gabarit ?)"
+        ));
+    }
+    if let Some(key) = msg.strip_prefix("dictionary does not contain key ") {
+        return Some(format!("clé absente des données : {key}"));
+    }
+    if let Some(rest) = msg.strip_prefix("array index out of bounds ") {
+        return Some(
+            format!("indice hors du tableau {rest}")
+                .replace("index:", "indice :")
+                .replace("len:", "longueur :"),
+        );
+    }
+    if let Some((want, found)) = msg
+        .strip_prefix("expected ")
+        .and_then(|r| r.split_once(", found "))
+    {
+        return Some(format!("type inattendu : {want} attendu, {found} trouvé"));
+    }
     known
         .iter()
         .find(|(en, _)| msg.contains(en))
@@ -248,4 +272,39 @@ fn locate_span(world: &dyn World, span: impl Into<DiagSpan>) -> Option<(usize, u
     let source = world.source(id).ok()?;
     let (line, col) = source.lines().byte_to_line_column(range.start)?;
     Some((line + 1, col + 1))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::french;
+
+    #[test]
+    fn usual_typst_errors_are_french() {
+        let cases = [
+            (
+                "label `<axe-1>` does not exist in the document",
+                "l'étiquette <axe-1> n'existe pas dans le document (titre retiré du gabarit ?)",
+            ),
+            (
+                "dictionary does not contain key \"titre\"",
+                "clé absente des données : \"titre\"",
+            ),
+            (
+                "array index out of bounds (index: 3, len: 2)",
+                "indice hors du tableau (indice : 3, longueur : 2)",
+            ),
+            (
+                "expected content, found integer",
+                "type inattendu : content attendu, integer trouvé",
+            ),
+            (
+                "panicked with: \"x\"",
+                "arrêt demandé par le gabarit : \"x\"",
+            ),
+        ];
+        for (en, fr) in cases {
+            assert_eq!(french(en).as_deref(), Some(fr), "{en}");
+        }
+        assert_eq!(french("something new"), None);
+    }
 }

@@ -314,10 +314,9 @@ fn chronogramme(ctx: &Ctx, h: &Headings) -> Option<ChronoV> {
     let mut actions: Vec<ChronoActionV> = Vec::new();
     let mut nb_lignes = 0;
     for (ix, a) in m.actions.iter().enumerate() {
-        let taches: Vec<TacheV> = m
-            .taches
+        let taches: Vec<TacheV> = ctx.taches_par_action[ix]
             .iter()
-            .filter(|t| t.action == ix)
+            .map(|&i| &m.taches[i])
             .map(|t| {
                 let d = (t.debut.month_index().clamp(first, last) - first) as usize;
                 let f = (t
@@ -385,10 +384,9 @@ fn financement(ctx: &Ctx, h: &Headings) -> FinancementV {
                         montant: fmt::money(ctx.c.par_action[*a]),
                         referents: names(act.referents.iter().map(|r| r.acteur).collect()),
                         recipiendaires: names(
-                            m.lignes
+                            ctx.lignes_par_action[*a]
                                 .iter()
-                                .filter(|l| l.action == *a)
-                                .map(|l| l.recipiendaire)
+                                .map(|&i| m.lignes[i].recipiendaire)
                                 .collect(),
                         ),
                     }

@@ -79,6 +79,24 @@ pub struct Ctx<'a> {
     pub m: &'a Roadmap,
     pub c: &'a Computed,
     pub refs: RefMap,
+    /// Indexes of `m.lignes` per action, in source order.
+    pub lignes_par_action: Vec<Vec<usize>>,
+    /// Indexes of `m.taches` per action, in source order.
+    pub taches_par_action: Vec<Vec<usize>>,
+    /// Indexes of `m.jalons` per axe, in source order (jalons without axe left out).
+    pub jalons_par_axe: Vec<Vec<usize>>,
+}
+
+/// Indexes of `items` grouped by `key` (0..n), each group in source order:
+/// built once, so a per-action lookup is not a scan of every line.
+fn group<T>(n: usize, items: &[T], key: impl Fn(&T) -> Option<usize>) -> Vec<Vec<usize>> {
+    let mut groups = vec![Vec::new(); n];
+    for (i, item) in items.iter().enumerate() {
+        if let Some(g) = key(item).and_then(|k| groups.get_mut(k)) {
+            g.push(i);
+        }
+    }
+    groups
 }
 
 impl Ctx<'_> {
@@ -223,6 +241,9 @@ pub fn build(m: &Roadmap, c: &Computed) -> View {
         m,
         c,
         refs: ref_map(m, &h),
+        lignes_par_action: group(m.actions.len(), &m.lignes, |l| Some(l.action)),
+        taches_par_action: group(m.actions.len(), &m.taches, |t| Some(t.action)),
+        jalons_par_axe: group(m.axes.len(), &m.jalons, |j| j.axe),
     };
     let introduction = parts::partie(
         &ctx,

@@ -480,10 +480,9 @@ fn action(ctx: &Ctx, h: &Headings, ix: usize) -> ActionV {
         .partenaires
         .iter()
         .partition(|p| m.acteurs[**p].categorie.est_public());
-    let financements = m
-        .lignes
+    let financements = ctx.lignes_par_action[ix]
         .iter()
-        .filter(|l| l.action == ix)
+        .map(|&i| &m.lignes[i])
         .map(|l| LigneV {
             montant: fmt::money(l.montant),
             financeur: ctx.acteur_nom(l.financeur),
@@ -529,7 +528,7 @@ pub fn axes(ctx: &Ctx, h: &Headings) -> AxesPartie {
         .enumerate()
         .map(|(ix, x)| {
             let mut years: BTreeMap<u16, Vec<JalonV>> = BTreeMap::new();
-            for j in m.jalons.iter().filter(|j| j.axe == Some(ix)) {
+            for j in ctx.jalons_par_axe[ix].iter().map(|&i| &m.jalons[i]) {
                 years.entry(j.date.annee).or_default().push(JalonV {
                     date: match j.fin {
                         Some(f) => format!("{} → {}", fmt::date(j.date), fmt::date(f)),

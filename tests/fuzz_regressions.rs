@@ -118,3 +118,53 @@ fn markdown_regressions() {
         markdown_props::check(src);
     }
 }
+
+/// Each `markdown/` input as the introduction of `examples/minimal`, typeset
+/// into a PDF: whatever Markdown `check` accepts, the typst path renders
+/// (the fuzz build leaves typst out, so its inputs are replayed here).
+#[cfg(feature = "pdf")]
+#[test]
+fn markdown_regressions_typeset_in_pdf() {
+    let files = inputs("markdown");
+    let minimal =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/minimal/feuille-de-route.yaml");
+    let yaml = std::fs::read_to_string(minimal).unwrap();
+    let anchor = "  co_porteurs:\n    - prefecture\n";
+    assert!(
+        yaml.contains(anchor),
+        "examples/minimal changed its co_porteurs"
+    );
+    let yaml = yaml.replace(
+        anchor,
+        &format!("{anchor}  introduction: {{ fichier: introduction.md }}\n"),
+    );
+    let mut typeset = 0;
+    for input in files {
+        let Ok(src) = std::fs::read_to_string(&input) else {
+            continue;
+        };
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().join("fdr");
+        std::fs::create_dir(&root).unwrap();
+        std::fs::write(root.join("feuille-de-route.yaml"), &yaml).unwrap();
+        std::fs::write(root.join("introduction.md"), src).unwrap();
+        let check = run_fdr(&["check".as_ref(), root.as_os_str()], &input);
+        let out = dir.path().join("build");
+        let build = run_fdr(
+            &[
+                "build".as_ref(),
+                root.as_os_str(),
+                "--format=pdf".as_ref(),
+                "-o".as_ref(),
+                out.as_os_str(),
+            ],
+            &input,
+        );
+        if check == 0 {
+            assert_eq!(build, 0, "{}: check passes, PDF fails", input.display());
+            assert!(out.join("feuille-de-route.pdf").is_file());
+            typeset += 1;
+        }
+    }
+    assert!(typeset >= 5, "only {typeset} inputs reached the PDF");
+}

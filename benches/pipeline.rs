@@ -244,20 +244,51 @@ fn main() {
             ms(b)
         );
     }
-    let mut prev: Option<(Duration, Duration)> = None;
-    for n in [250, 500, 1000, 2000] {
-        let label = format!("{n} actions");
-        if filter.as_deref().is_some_and(|f| !label.contains(f)) {
-            continue;
+    // The synthetic sizes are measured in interleaved rounds (each round
+    // runs every size once), so that a slow spell of the machine weighs on
+    // all sizes alike and the doubling ratios compare like with like.
+    let sizes: Vec<usize> = [250, 500, 1000, 2000]
+        .into_iter()
+        .filter(|n| {
+            filter
+                .as_deref()
+                .is_none_or(|f| format!("{n} actions").contains(f))
+        })
+        .collect();
+    let dirs: Vec<tempfile::TempDir> = sizes
+        .iter()
+        .map(|&n| {
+            let tmp = tempfile::tempdir().unwrap();
+            generate(tmp.path(), n);
+            tmp
+        })
+        .collect();
+    let once = |f: &mut dyn FnMut()| {
+        let t = Instant::now();
+        f();
+        t.elapsed()
+    };
+    let rounds = 11;
+    let mut samples = vec![[Vec::new(), Vec::new(), Vec::new()]; sizes.len()];
+    for round in 0..=rounds {
+        for (i, dir) in dirs.iter().enumerate() {
+            let dir = dir.path();
+            let r = once(&mut || parse_only(dir));
+            let c = once(&mut || drop(check(dir)));
+            let b = once(&mut || {
+                std::hint::black_box(build_md_html(dir));
+            });
+            if round > 0 {
+                // round 0 is the warm-up
+                samples[i][0].push(r);
+                samples[i][1].push(c);
+                samples[i][2].push(b);
+            }
         }
-        let tmp = tempfile::tempdir().unwrap();
-        generate(tmp.path(), n);
-        let runs = if n >= 1000 { 5 } else { 9 };
-        let r = time(runs, || parse_only(tmp.path()));
-        let c = time(runs, || drop(check(tmp.path())));
-        let b = time(runs, || {
-            std::hint::black_box(build_md_html(tmp.path()));
-        });
+    }
+    let mut prev: Option<(Duration, Duration)> = None;
+    for (&n, [r, c, b]) in sizes.iter().zip(samples) {
+        let (r, c, b) = (median(r), median(c), median(b));
         let growth = prev.map_or("—".to_string(), |(pc, pb)| {
             format!(
                 "{:.2} / {:.2}",

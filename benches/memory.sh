@@ -22,14 +22,19 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
 cargo build --release --quiet
-bin=target/release/fdr
+bin=${CARGO_TARGET_DIR:-target}/release/fdr
 command -v pdfinfo >/dev/null || { echo "pdfinfo (poppler-utils) est requis" >&2; exit 2; }
+[ -x /usr/bin/time ] || { echo "/usr/bin/time (paquet time) est requis" >&2; exit 2; }
 
 # sample NAME CMD…: run CMD once, append "seconds peak_kb" to NAME's samples.
 sample() {
   local name=$1
   shift
-  /usr/bin/time -o "$work/time" -f "%e %M" "$@" >/dev/null 2>&1
+  /usr/bin/time -o "$work/time" -f "%e %M" "$@" >/dev/null 2>"$work/stderr" || {
+    echo "échec : $*" >&2
+    cat "$work/stderr" "$work/time" >&2
+    exit 1
+  }
   tail -1 "$work/time" >>"$work/$name.samples"
 }
 
@@ -56,7 +61,10 @@ for n in example "${sizes[@]}"; do
     label="exemple (10)"
   else
     dir=$work/r$n
-    FDR_BENCH_WRITE=$dir FDR_BENCH_ACTIONS=$n cargo bench --quiet --bench pipeline >/dev/null 2>&1
+    FDR_BENCH_WRITE=$dir FDR_BENCH_ACTIONS=$n cargo bench --quiet --bench pipeline >/dev/null || {
+      echo "échec : génération de la feuille de route de $n actions" >&2
+      exit 1
+    }
     label=$n
   fi
   if [ -n "${TYPST:-}" ]; then

@@ -191,6 +191,10 @@ fn diagnostic(engine: &Engine, shown: &str, d: &SourceDiagnostic) -> TemplateErr
 
 /// The usual typst errors in French; `None` for the others.
 fn french(msg: &str) -> Option<String> {
+    // `array.at` / `dictionary.at` without a default add this tail.
+    let msg = msg
+        .strip_suffix(" and no default value was specified")
+        .unwrap_or(msg);
     let known: &[(&str, &str)] = &[
         (
             "file not found",
@@ -249,7 +253,9 @@ fn french(msg: &str) -> Option<String> {
         .strip_prefix("expected ")
         .and_then(|r| r.split_once(", found "))
     {
-        return Some(format!("type inattendu : {want} attendu, {found} trouvé"));
+        return Some(format!(
+            "valeur inattendue : attendu {want}, trouvé {found}"
+        ));
     }
     known
         .iter()
@@ -295,7 +301,19 @@ mod tests {
             ),
             (
                 "expected content, found integer",
-                "type inattendu : content attendu, integer trouvé",
+                "valeur inattendue : attendu content, trouvé integer",
+            ),
+            (
+                "expected pairs of length 2, found length 3",
+                "valeur inattendue : attendu pairs of length 2, trouvé length 3",
+            ),
+            (
+                "array index out of bounds (index: 5, len: 1) and no default value was specified",
+                "indice hors du tableau (indice : 5, longueur : 1)",
+            ),
+            (
+                "dictionary does not contain key \"k\" and no default value was specified",
+                "clé absente des données : \"k\"",
             ),
             (
                 "panicked with: \"x\"",

@@ -360,3 +360,17 @@ fn couverture(ctx: &Ctx) -> Couverture {
         budget_total: fmt::money(ctx.c.total),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::group;
+
+    #[test]
+    fn group_keeps_source_order_and_drops_keys_out_of_range() {
+        let items = [(1, 'a'), (0, 'b'), (1, 'c'), (7, 'd'), (0, 'e')];
+        let g = group(2, &items, |&(k, _)| Some(k));
+        assert_eq!(g, vec![vec![1, 4], vec![0, 2]]);
+        let none = group(2, &items, |_| None);
+        assert_eq!(none, vec![Vec::<usize>::new(), Vec::new()]);
+    }
+}

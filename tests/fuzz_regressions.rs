@@ -74,6 +74,23 @@ fn run_fdr(args: &[&std::ffi::OsStr], input: &Path) -> i32 {
     code
 }
 
+/// `fdr check ROOT`, then `fdr build ROOT --format=FORMAT -o OUT`: both exit codes.
+fn check_and_build(root: &Path, out: &Path, format: &str, input: &Path) -> (i32, i32) {
+    let check = run_fdr(&["check".as_ref(), root.as_os_str()], input);
+    let format = format!("--format={format}");
+    let build = run_fdr(
+        &[
+            "build".as_ref(),
+            root.as_os_str(),
+            format.as_ref(),
+            "-o".as_ref(),
+            out.as_os_str(),
+        ],
+        input,
+    );
+    (check, build)
+}
+
 #[test]
 fn pipeline_regressions() {
     let files = inputs("pipeline");
@@ -84,18 +101,8 @@ fn pipeline_regressions() {
         let root = dir.path().join("fdr");
         std::fs::create_dir(&root).unwrap();
         split::write(&root, &data).unwrap();
-        let check = run_fdr(&["check".as_ref(), root.as_os_str()], &input);
         let out = dir.path().join("build");
-        let build = run_fdr(
-            &[
-                "build".as_ref(),
-                root.as_os_str(),
-                "--format=md,html".as_ref(),
-                "-o".as_ref(),
-                out.as_os_str(),
-            ],
-            &input,
-        );
+        let (check, build) = check_and_build(&root, &out, "md,html", &input);
         // A roadmap `check` accepts must build, into a page without script.
         if check == 0 {
             assert_eq!(build, 0, "{}: check passes, build fails", input.display());
@@ -148,18 +155,8 @@ fn markdown_regressions_typeset_in_pdf() {
         std::fs::create_dir(&root).unwrap();
         std::fs::write(root.join("feuille-de-route.yaml"), &yaml).unwrap();
         std::fs::write(root.join("introduction.md"), src).unwrap();
-        let check = run_fdr(&["check".as_ref(), root.as_os_str()], &input);
         let out = dir.path().join("build");
-        let build = run_fdr(
-            &[
-                "build".as_ref(),
-                root.as_os_str(),
-                "--format=pdf".as_ref(),
-                "-o".as_ref(),
-                out.as_os_str(),
-            ],
-            &input,
-        );
+        let (check, build) = check_and_build(&root, &out, "pdf", &input);
         if check == 0 {
             assert_eq!(build, 0, "{}: check passes, PDF fails", input.display());
             assert!(out.join("feuille-de-route.pdf").is_file());

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Peak memory and wall time of the release binary, per roadmap size.
 #
-#   bash benches/memory.sh [SIZES…]        (default: 250 500 1000 2000)
+#   bash benches/memory.sh [SIZES…]        (default: 125 250 500 1000 2000)
 #
 # The synthetic roadmaps are the ones of `cargo bench --bench pipeline`
 # (written with FDR_BENCH_WRITE / FDR_BENCH_ACTIONS). Each command runs
@@ -16,7 +16,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 sizes=("$@")
-[ ${#sizes[@]} -eq 0 ] && sizes=(250 500 1000 2000)
+[ ${#sizes[@]} -eq 0 ] && sizes=(125 250 500 1000 2000)
 runs=${RUNS:-3}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT

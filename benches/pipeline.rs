@@ -247,7 +247,7 @@ fn main() {
     // The synthetic sizes are measured in interleaved rounds (each round
     // runs every size once), so that a slow spell of the machine weighs on
     // all sizes alike and the doubling ratios compare like with like.
-    let sizes: Vec<usize> = [250, 500, 1000, 2000]
+    let sizes: Vec<usize> = [125, 250, 500, 1000, 2000]
         .into_iter()
         .filter(|n| {
             filter
@@ -268,7 +268,7 @@ fn main() {
         f();
         t.elapsed()
     };
-    let rounds = 11;
+    let rounds = 21;
     let mut samples = vec![[Vec::new(), Vec::new(), Vec::new()]; sizes.len()];
     for round in 0..=rounds {
         for (i, dir) in dirs.iter().enumerate() {

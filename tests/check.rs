@@ -477,11 +477,7 @@ fn deny_warnings_turns_warnings_into_errors() {
         "a warning alone does not fail:\n{}",
         plain.stderr
     );
-    assert!(
-        plain.stderr.contains(&summary_line(0, 1)),
-        "{}",
-        plain.stderr
-    );
+    assert_reports(&plain, &summary_line(0, 1));
 
     let denied = check_in(dir.path(), &["--deny-warnings"]);
     assert_eq!(
@@ -489,12 +485,8 @@ fn deny_warnings_turns_warnings_into_errors() {
         "--deny-warnings fails on a warning:\n{}",
         denied.stderr
     );
-    assert!(denied.stderr.contains("fdr::acteur::inutilise"));
-    assert!(
-        denied.stderr.contains(&summary_line(1, 0)),
-        "{}",
-        denied.stderr
-    );
+    assert_reports(&denied, "fdr::acteur::inutilise");
+    assert_reports(&denied, &summary_line(1, 0));
     snapshot!(
         "deny-warnings-acteur-inutilise",
         &transcript(
@@ -535,8 +527,8 @@ fn quiet_shows_errors_only() {
         !out.stderr.contains("fdr::date::hors_periode"),
         "warning shown with --quiet"
     );
-    assert!(out.stderr.contains("fdr::montant::invalide"));
-    assert!(out.stderr.contains(&summary_line(9, 1)), "{}", out.stderr);
+    assert_reports(&out, "fdr::montant::invalide");
+    assert_reports(&out, &summary_line(9, 1));
 }
 
 #[test]
@@ -564,11 +556,7 @@ fn file_instead_of_directory_is_a_usage_error() {
     std::fs::write(tmp.path().join("feuille.yaml"), "acteurs: []\n").unwrap();
     let out = fdr_in(tmp.path(), &["--color", "never", "check", "feuille.yaml"]);
     assert_eq!(out.code, 2, "{}", out.stderr);
-    assert!(
-        out.stderr.contains("n'est pas un dossier"),
-        "{}",
-        out.stderr
-    );
+    assert_reports(&out, "n'est pas un dossier");
 }
 
 #[test]

@@ -1,36 +1,14 @@
 //! The daily loop of a roadmap repository: CI annotations, `fdr init`,
 //! `fdr diff` between git revisions, CSV exports.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+mod common;
 
-fn fdr(cwd: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_fdr"))
-        .current_dir(cwd)
-        .env("NO_COLOR", "1")
-        .args(args)
-        .output()
-        .unwrap()
-}
+use common::*;
+use std::path::Path;
+use std::process::Command;
 
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for e in std::fs::read_dir(from).unwrap() {
-        let e = e.unwrap();
-        let name = e.file_name();
-        if name == "build" {
-            continue;
-        }
-        if e.file_type().unwrap().is_dir() {
-            copy_dir(&e.path(), &to.join(&name));
-        } else {
-            std::fs::copy(e.path(), to.join(&name)).unwrap();
-        }
-    }
+fn fdr(cwd: &Path, args: &[&str]) -> Outcome {
+    run(cwd, args, &[], TIMEOUT)
 }
 
 fn git(cwd: &Path, args: &[&str]) {
@@ -58,12 +36,12 @@ fn git(cwd: &Path, args: &[&str]) {
 fn github_annotations_are_pinned() {
     let tmp = tempfile::tempdir().unwrap();
     copy_dir(
-        &root().join("tests/fixtures/reference-inconnue"),
+        &repo().join("tests/fixtures/reference-inconnue"),
         &tmp.path().join("roadmap"),
     );
     let o = fdr(tmp.path(), &["check", "roadmap", "--format", "github"]);
-    assert_eq!(o.status.code(), Some(1));
-    let stdout = String::from_utf8(o.stdout).unwrap();
+    assert_eq!(o.code, 1);
+    let stdout = o.stdout;
     assert!(
         stdout
             .starts_with("::error file=roadmap/feuille.yaml,line=31,col=19,endLine=31,endColumn="),
@@ -80,12 +58,12 @@ fn github_annotations_are_pinned() {
 fn gitlab_report_is_code_quality_json() {
     let tmp = tempfile::tempdir().unwrap();
     copy_dir(
-        &root().join("tests/fixtures/reference-inconnue"),
+        &repo().join("tests/fixtures/reference-inconnue"),
         &tmp.path().join("roadmap"),
     );
     let o = fdr(tmp.path(), &["check", "roadmap", "--format", "gitlab"]);
-    assert_eq!(o.status.code(), Some(1));
-    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(o.code, 1);
+    let v: serde_json::Value = serde_json::from_str(&o.stdout).unwrap();
     let issue = &v[0];
     assert_eq!(issue["check_name"], "fdr::reference::inconnue");
     assert_eq!(issue["severity"], "major");
@@ -108,12 +86,7 @@ fn init_scaffolds_a_valid_roadmap_and_refuses_to_overwrite() {
             "13",
         ],
     );
-    assert_eq!(
-        o.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&o.stderr)
-    );
+    assert_eq!(o.code, 0, "{}", o.stderr);
     let dir = tmp.path().join("fdr-13");
     for f in [
         "feuille-de-route.yaml",
@@ -125,12 +98,7 @@ fn init_scaffolds_a_valid_roadmap_and_refuses_to_overwrite() {
         assert!(dir.join(f).is_file(), "{f} manquant");
     }
     let o = fdr(tmp.path(), &["check", "fdr-13", "--deny-warnings"]);
-    assert_eq!(
-        o.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&o.stderr)
-    );
+    assert_eq!(o.code, 0, "{}", o.stderr);
     // The CI files are YAML and name real fdr commands.
     for f in [".github/workflows/feuille-de-route.yml", ".gitlab-ci.yml"] {
         let text = std::fs::read_to_string(dir.join(f)).unwrap();
@@ -142,62 +110,54 @@ fn init_scaffolds_a_valid_roadmap_and_refuses_to_overwrite() {
         }
     }
     let again = fdr(tmp.path(), &["init", "fdr-13"]);
-    assert_eq!(again.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&again.stderr).contains("n'écrase rien"));
+    assert_eq!(again.code, 2);
+    assert_reports(&again, "n'écrase rien");
 }
 
 #[test]
 fn diff_between_two_commits_is_pinned() {
     let tmp = tempfile::tempdir().unwrap();
-    let repo = tmp.path();
-    copy_dir(&root().join("examples/bouches-du-rhone"), &repo.join("fdr"));
-    git(repo, &["init", "-q", "-b", "main"]);
-    git(repo, &["add", "."]);
-    git(repo, &["commit", "-qm", "v1"]);
+    let work = tmp.path();
+    copy_dir(&repo().join("examples/bouches-du-rhone"), &work.join("fdr"));
+    git(work, &["init", "-q", "-b", "main"]);
+    git(work, &["add", "."]);
+    git(work, &["commit", "-qm", "v1"]);
     // A changed amount, a moved date, a new action.
-    let f = repo.join("fdr/actions/1.3-pilotage-donnee.yaml");
+    let f = work.join("fdr/actions/1.3-pilotage-donnee.yaml");
     let text = std::fs::read_to_string(&f).unwrap();
     assert!(text.contains("montant: 1584"), "fixture drift: {f:?}");
     std::fs::write(&f, text.replace("montant: 1584", "montant: 4084")).unwrap();
-    let f = repo.join("fdr/actions/1.5-communication-ressources.yaml");
+    let f = work.join("fdr/actions/1.5-communication-ressources.yaml");
     let text = std::fs::read_to_string(&f).unwrap();
     assert!(text.contains("debut: 2025\n"), "fixture drift: {f:?}");
     std::fs::write(&f, text.replace("debut: 2025\n", "debut: \"2025-04\"\n")).unwrap();
     std::fs::write(
-        repo.join("fdr/actions/4.3-nouvelle-action.yaml"),
+        work.join("fdr/actions/4.3-nouvelle-action.yaml"),
         "actions:\n  - id: nouvelle-action\n    axe: competences\n    titre: Former les agents d'accueil des France Services\n    statut: a_venir\n    referents: [{ acteur: hub-du-sud }]\n",
     )
     .unwrap();
-    git(repo, &["add", "."]);
-    git(repo, &["commit", "-qm", "v2"]);
-    let o = fdr(repo, &["diff", "HEAD~1", "HEAD", "--chemin", "fdr"]);
-    assert_eq!(
-        o.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&o.stderr)
-    );
-    let md = String::from_utf8(o.stdout).unwrap();
-    let plain = md.replace(['\u{202f}', '\u{a0}'], " ");
-    assert!(plain.contains("71 433 € → 73 933 € (+2 500 €)"), "{md}");
-    assert!(plain.contains("➕ **ajoutée** : action 4.3"), "{md}");
+    git(work, &["add", "."]);
+    git(work, &["commit", "-qm", "v2"]);
+    let o = fdr(work, &["diff", "HEAD~1", "HEAD", "--chemin", "fdr"]);
+    assert_eq!(o.code, 0, "{}", o.stderr);
+    let md = o.stdout;
+    let folded = plain(&md);
+    assert!(folded.contains("71 433 € → 73 933 € (+2 500 €)"), "{md}");
+    assert!(folded.contains("➕ **ajoutée** : action 4.3"), "{md}");
     insta::assert_snapshot!("diff_head1_head", md);
     // Nothing changed: one line.
-    let same = fdr(repo, &["diff", "HEAD", "HEAD", "--chemin", "fdr"]);
-    assert_eq!(
-        String::from_utf8(same.stdout).unwrap(),
-        "Aucune modification entre HEAD et HEAD.\n"
-    );
+    let same = fdr(work, &["diff", "HEAD", "HEAD", "--chemin", "fdr"]);
+    assert_eq!(same.stdout, "Aucune modification entre HEAD et HEAD.\n");
 }
 
 #[test]
 fn csv_export_for_spreadsheets() {
     let o = fdr(
-        &root(),
+        &repo(),
         &["export", "--format", "csv", "examples/bouches-du-rhone"],
     );
-    assert_eq!(o.status.code(), Some(0));
-    let text = String::from_utf8(o.stdout).unwrap();
+    assert_eq!(o.code, 0);
+    let text = o.stdout;
     assert!(text.starts_with('\u{feff}'), "BOM for spreadsheets");
     let lines: Vec<&str> = text.trim_end().split("\r\n").collect();
     assert_eq!(lines.len(), 11, "header + 10 lines");
@@ -208,7 +168,7 @@ fn csv_export_for_spreadsheets() {
         .sum();
     assert_eq!(total, 71_433);
     let o = fdr(
-        &root(),
+        &repo(),
         &[
             "export",
             "--format",
@@ -218,14 +178,7 @@ fn csv_export_for_spreadsheets() {
             "examples/bouches-du-rhone",
         ],
     );
-    assert_eq!(
-        String::from_utf8(o.stdout)
-            .unwrap()
-            .trim_end()
-            .split("\r\n")
-            .count(),
-        11
-    );
+    assert_eq!(o.stdout.trim_end().split("\r\n").count(), 11);
 }
 
 /// Poll `f` until it holds or `limit` passes; no fixed sleeps.
@@ -244,7 +197,7 @@ fn wait_until(limit: std::time::Duration, mut f: impl FnMut() -> bool) -> bool {
 fn watch_rebuilds_after_an_edit_and_keeps_outputs_on_errors() {
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path().join("fdr");
-    copy_dir(&root().join("examples/minimal"), &dir);
+    copy_dir(&repo().join("examples/minimal"), &dir);
     let out = tmp.path().join("sortie");
     let mut child = Command::new(env!("CARGO_BIN_EXE_fdr"))
         .args(["--quiet", "watch"])
@@ -309,7 +262,7 @@ fn serve_answers_on_loopback_and_reloads_after_an_edit() {
     use std::io::{BufRead, BufReader};
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path().join("fdr");
-    copy_dir(&root().join("examples/minimal"), &dir);
+    copy_dir(&repo().join("examples/minimal"), &dir);
     let mut child = Command::new(env!("CARGO_BIN_EXE_fdr"))
         .args(["--quiet", "serve", "--port", "0"])
         .arg(&dir)

@@ -9,9 +9,11 @@
 //! - `markdown/`: each file goes through `fdr::render::markdown::render`
 //!   with the checks of the `markdown` target (`fuzz/common/markdown_props.rs`).
 
+mod common;
+
+use common::{repo, run};
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 #[path = "../fuzz/common/split.rs"]
 mod split;
@@ -23,12 +25,10 @@ mod html;
 mod markdown_props;
 
 /// Longest a single `fdr` run may take on one regression input.
-const TIMEOUT: Duration = Duration::from_secs(120);
+const REPLAY_TIMEOUT: Duration = Duration::from_secs(120);
 
 fn inputs(target: &str) -> Vec<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("fuzz/regressions")
-        .join(target);
+    let dir = repo().join("fuzz/regressions").join(target);
     let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
         .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
         .map(|e| e.unwrap().path())
@@ -38,54 +38,31 @@ fn inputs(target: &str) -> Vec<PathBuf> {
     files
 }
 
-/// Run `fdr ARGS`; its exit code, or a failure naming `input`.
-fn run_fdr(args: &[&std::ffi::OsStr], input: &Path) -> i32 {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_fdr"))
-        .arg("--color=never")
-        .args(args)
-        .stdin(Stdio::null())
-        .stdout(Stdio::null())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("start fdr");
-    let start = Instant::now();
-    loop {
-        if child.try_wait().expect("wait for fdr").is_some() {
-            break;
-        }
-        if start.elapsed() > TIMEOUT {
-            let _ = child.kill();
-            let _ = child.wait();
-            panic!(
-                "{}: fdr {args:?} still running after {TIMEOUT:?}",
-                input.display()
-            );
-        }
-        std::thread::sleep(Duration::from_millis(20));
-    }
-    let out = child.wait_with_output().expect("fdr output");
-    let code = out.status.code().unwrap_or(-1);
+/// Run `fdr --color=never ARGS` (`common::run`: no panic, no signal, no
+/// hang); its exit code, which must be 0, 1 or 2.
+fn run_fdr(args: &[&str], input: &Path) -> i32 {
+    // Shown with the test's output if the run panics or hangs.
+    eprintln!("rejoue {} : fdr {args:?}", input.display());
+    let mut all = vec!["--color=never"];
+    all.extend_from_slice(args);
+    let out = run(&repo(), &all, &[], REPLAY_TIMEOUT);
     assert!(
-        matches!(code, 0..=2),
-        "{}: fdr {args:?} exited with {code} (expected 0, 1 or 2):\n{}",
+        matches!(out.code, 0..=2),
+        "{}: fdr {args:?} exited with {} (expected 0, 1 or 2):\n{}",
         input.display(),
-        String::from_utf8_lossy(&out.stderr)
+        out.code,
+        out.stderr
     );
-    code
+    out.code
 }
 
 /// `fdr check ROOT`, then `fdr build ROOT --format=FORMAT -o OUT`: both exit codes.
 fn check_and_build(root: &Path, out: &Path, format: &str, input: &Path) -> (i32, i32) {
-    let check = run_fdr(&["check".as_ref(), root.as_os_str()], input);
+    let root = root.to_str().unwrap();
+    let check = run_fdr(&["check", root], input);
     let format = format!("--format={format}");
     let build = run_fdr(
-        &[
-            "build".as_ref(),
-            root.as_os_str(),
-            format.as_ref(),
-            "-o".as_ref(),
-            out.as_os_str(),
-        ],
+        &["build", root, &format, "-o", out.to_str().unwrap()],
         input,
     );
     (check, build)
@@ -133,8 +110,7 @@ fn markdown_regressions() {
 #[test]
 fn markdown_regressions_typeset_in_pdf() {
     let files = inputs("markdown");
-    let minimal =
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/minimal/feuille-de-route.yaml");
+    let minimal = repo().join("examples/minimal/feuille-de-route.yaml");
     let yaml = std::fs::read_to_string(minimal).unwrap();
     let anchor = "  co_porteurs:\n    - prefecture\n";
     assert!(

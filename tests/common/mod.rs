@@ -1,22 +1,31 @@
 //! Helpers shared by the integration suites that run the real `fdr` binary
-//! (`tests/check.rs`, `tests/hostile.rs`): running it with a time limit in
-//! an environment that cannot change its output, copying fixtures, and
-//! turning its reports into the lines and snapshots the tests pin.
+//! (`tests/*.rs`): running it with a time limit in an environment that
+//! cannot change its output, copying fixtures, building into a temporary
+//! folder, and turning its reports into the lines and snapshots the tests
+//! pin.
 //!
 //! Each suite uses a part of these helpers, hence the `dead_code` allowance.
 #![allow(dead_code)]
 
 use serde_json::Value;
 use std::io::Read;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
+use tempfile::TempDir;
 
 /// Name of the roadmap folder inside the temporary directory.
 pub const ROOT: &str = "roadmap";
 
 /// Longest run accepted for one command before it counts as a hang.
 pub const TIMEOUT: Duration = Duration::from_secs(20);
+/// Longest run for a command that typesets a PDF (a debug build of typst).
+pub const PDF_TIMEOUT: Duration = Duration::from_secs(60);
+
+/// The repository: examples, fixtures and templates are read from here.
+pub fn repo() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
 
 /// What one run of the binary produced.
 pub struct Outcome {
@@ -106,19 +115,56 @@ pub fn head(text: &str) -> String {
     text.chars().take(2000).collect()
 }
 
-/// Copy a folder byte for byte (files and subfolders only).
+/// Copy a folder byte for byte (files and subfolders only), leaving out
+/// `build/` folders: outputs a local `fdr build` may have left there.
 pub fn copy_dir(from: &Path, to: &Path) {
     std::fs::create_dir_all(to).unwrap();
     for entry in std::fs::read_dir(from).unwrap() {
         let entry = entry.unwrap();
         let target = to.join(entry.file_name());
         let kind = entry.file_type().unwrap();
+        if kind.is_dir() && entry.file_name() == "build" {
+            continue;
+        }
         if kind.is_dir() {
             copy_dir(&entry.path(), &target);
         } else if kind.is_file() {
             std::fs::copy(entry.path(), &target).unwrap();
         }
     }
+}
+
+/// `fdr --quiet build DIR -o TMP --format FORMATS` into a fresh temporary
+/// folder; the folder (kept alive by the caller) and the run.
+pub fn build_into_temp(dir: &Path, formats: &str) -> (TempDir, Outcome) {
+    let out = tempfile::tempdir().unwrap();
+    let run = run(
+        &repo(),
+        &[
+            "--quiet",
+            "build",
+            dir.to_str().unwrap(),
+            "-o",
+            out.path().to_str().unwrap(),
+            "--format",
+            formats,
+        ],
+        &[],
+        PDF_TIMEOUT,
+    );
+    (out, run)
+}
+
+/// The report (stderr) of `out` mentions `text`; otherwise fail, showing it.
+#[track_caller]
+pub fn assert_reports(out: &Outcome, text: &str) {
+    assert!(out.stderr.contains(text), "{}", out.stderr);
+}
+
+/// French typographic spaces (narrow and non-breaking) folded into plain
+/// ones, for readable asserts.
+pub fn plain(s: &str) -> String {
+    s.replace(['\u{202f}', '\u{a0}'], " ")
 }
 
 /// Parse `--format json` output.

@@ -98,15 +98,7 @@ fn hostile_text_renders_inert_in_html() {
 
 #[test]
 fn export_json_has_the_example_totals() {
-    let example = repo().join("examples/bouches-du-rhone");
-    let o = run(
-        &repo(),
-        &["export", "--format", "json", example.to_str().unwrap()],
-        &[],
-        TIMEOUT,
-    );
-    assert_eq!(o.code, 0, "{}", o.stderr);
-    let v: serde_json::Value = serde_json::from_str(&o.stdout).unwrap();
+    let v = export_json(&repo().join("examples/bouches-du-rhone"));
     assert_eq!(v["modele"]["axes"].as_array().unwrap().len(), 4);
     assert_eq!(v["modele"]["actions"].as_array().unwrap().len(), 10);
     // Money in euro cents: 71 433 €.

@@ -33,19 +33,13 @@ fn pdf_text(pdf: &Path) -> String {
 
 #[test]
 fn example_pdf_has_titles_total_and_sommaire() {
-    let (out, bytes) = build_pdf(&repo().join("examples/bouches-du-rhone"));
+    let example = repo().join("examples/bouches-du-rhone");
+    let (out, bytes) = build_pdf(&example);
     assert!(bytes.starts_with(b"%PDF-"));
     let text = pdf_text(&out.path().join("feuille-de-route.pdf"));
     assert!(text.contains("Sommaire"));
     assert!(text.contains("71 433 €"), "total absent du PDF");
-    let example = repo().join("examples/bouches-du-rhone");
-    let export = run(
-        &repo(),
-        &["export", "--format", "json", example.to_str().unwrap()],
-        &[],
-        TIMEOUT,
-    );
-    let v: serde_json::Value = serde_json::from_str(&export.stdout).unwrap();
+    let v = export_json(&example);
     let actions = v["modele"]["actions"].as_array().unwrap();
     assert_eq!(actions.len(), 10);
     for a in actions {

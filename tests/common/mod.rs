@@ -155,6 +155,18 @@ pub fn build_into_temp(dir: &Path, formats: &str) -> (TempDir, Outcome) {
     (out, run)
 }
 
+/// `fdr export --format json DIR`, which must succeed, parsed.
+pub fn export_json(dir: &Path) -> Value {
+    let out = run(
+        &repo(),
+        &["export", "--format", "json", dir.to_str().unwrap()],
+        &[],
+        TIMEOUT,
+    );
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    serde_json::from_str(&out.stdout).unwrap()
+}
+
 /// The report (stderr) of `out` mentions `text`; otherwise fail, showing it.
 #[track_caller]
 pub fn assert_reports(out: &Outcome, text: &str) {

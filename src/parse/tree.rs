@@ -152,6 +152,72 @@ enum Frame {
     },
 }
 
+/// French message and help of a YAML syntax error.
+type Text = (&'static str, &'static str);
+
+const TAB_INDENT: Text = (
+    "tabulation dans l'indentation",
+    "YAML s'indente avec des espaces : remplacez les tabulations par des espaces",
+);
+const UNCLOSED_BRACKET: Text = (
+    "liste entre crochets non fermée",
+    "ajoutez le « ] » manquant",
+);
+const UNCLOSED_BRACE: Text = (
+    "dictionnaire entre accolades non fermé",
+    "ajoutez le « } » manquant",
+);
+
+const UNEXPECTED_CHARACTER: Text = (
+    "caractère inattendu en début de valeur",
+    "mettez la valeur entre guillemets : « @ » et « ` » ne peuvent pas commencer une valeur YAML",
+);
+
+/// Errors the parser gives no kind for, recognised by their English text
+/// (first match wins).
+const BY_TEXT: &[(&str, Text)] = &[
+    ("tab", ("tabulation dans le YAML", TAB_INDENT.1)),
+    ("unclosed bracket", UNCLOSED_BRACKET),
+    ("unclosed brace", UNCLOSED_BRACE),
+    (
+        "illegal placement of ':'",
+        (
+            "deux-points mal placé",
+            "vérifiez les crochets et accolades ouverts au-dessus, ou mettez la valeur entre guillemets",
+        ),
+    ),
+    ("unexpected character", UNEXPECTED_CHARACTER),
+    ("reserved", UNEXPECTED_CHARACTER),
+    (
+        "quote",
+        (
+            "guillemet non fermé",
+            "fermez la chaîne avec le même guillemet qu'à l'ouverture",
+        ),
+    ),
+    (
+        "mapping values are not allowed",
+        (
+            "deux-points inattendu dans une valeur",
+            "mettez la valeur entre guillemets si elle contient « : »",
+        ),
+    ),
+];
+
+/// The scanner reports a tab where the previous token ended: the tab
+/// itself, on the scanner's line (before or after its position), or on the
+/// next lines when the scanner stopped at the end of a line.
+fn tab_near(text: &str, offset: usize) -> Option<usize> {
+    let offset = offset.min(text.len());
+    let line_start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = text[offset..].find('\n').map_or(text.len(), |i| offset + i);
+    let on_line = text
+        .get(line_start..line_end)
+        .and_then(|l| l.find('\t'))
+        .map(|i| line_start + i);
+    on_line.or_else(|| text.get(offset..)?.find('\t').map(|i| offset + i))
+}
+
 /// Translate a parser error into a French diagnostic.
 fn scan_error(file: FileId, e: &ScanError, text: &str) -> Diagnostic {
     use serde_saphyr::granit_parser::ErrorKind as K;
@@ -167,23 +233,9 @@ fn scan_error(file: FileId, e: &ScanError, text: &str) -> Diagnostic {
         line: m.line(),
         col: m.col() + 1,
     };
-    // The scanner reports a tab where the previous token ended: point at
-    // the tab itself.
-    // The tab is on the scanner's line (before or after its position), or
-    // on the next lines when the scanner stopped at the end of a line.
-    let offset = offset.min(text.len());
-    let line_start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
-    let line_end = text[offset..].find('\n').map_or(text.len(), |i| offset + i);
-    let on_line = text
-        .get(line_start..line_end)
-        .and_then(|l| l.find('\t'))
-        .map(|i| line_start + i);
-    let after = text
-        .get(offset..)
-        .and_then(|t| t.find('\t'))
-        .map(|i| offset + i);
-    if e.info().contains("tab")
-        && let Some(at) = on_line.or(after)
+    let info = e.info();
+    if info.contains("tab")
+        && let Some(at) = tab_near(text, offset)
     {
         let (line, col) = crate::load::line_col(text, at);
         span = Span {
@@ -193,93 +245,46 @@ fn scan_error(file: FileId, e: &ScanError, text: &str) -> Diagnostic {
             col,
         };
     }
-    let (msg, help): (String, Option<&str>) = match e.kind() {
-        K::TabNotAllowed | K::TabInBlockIndentation => (
-            "tabulation dans l'indentation".into(),
-            Some("YAML s'indente avec des espaces : remplacez les tabulations par des espaces"),
-        ),
-        K::UnknownAnchor => (
-            "alias vers une ancre inconnue".into(),
-            Some("définissez l'ancre (&nom) avant de l'utiliser (*nom)"),
-        ),
-        K::UnexpectedEofFlowSequence => (
-            "liste entre crochets non fermée".into(),
-            Some("ajoutez le « ] » manquant"),
-        ),
-        K::UnexpectedEofFlowMapping | K::UnexpectedEofImplicitFlowMapping => (
-            "dictionnaire entre accolades non fermé".into(),
-            Some("ajoutez le « } » manquant"),
-        ),
-        K::InvalidIndentation | K::ExpectedBlockMappingKey | K::ExpectedBlockSequenceEntry => (
-            "indentation incohérente".into(),
-            Some("alignez les clés d'un même niveau sur la même colonne"),
-        ),
-        K::MultipleDocumentsUnsupported => (
-            "plusieurs documents YAML dans un même fichier".into(),
-            Some("placez chaque document dans un fichier séparé"),
-        ),
-        _ => {
-            let info = e.info();
-            if info.contains("recursion limit") {
-                return Diagnostic::error(
-                    "fdr::yaml::trop_profond",
-                    format!("imbrication trop profonde (plus de {MAX_DEPTH} niveaux)"),
-                )
-                .at(file, span)
-                .label("ici")
-                .help("une feuille de route n'a besoin que de quelques niveaux d'imbrication");
-            } else if info.contains("tab") {
-                (
-                    "tabulation dans le YAML".into(),
-                    Some(
-                        "YAML s'indente avec des espaces : remplacez les tabulations par des espaces",
-                    ),
-                )
-            } else if info.contains("unclosed bracket") {
-                (
-                    "liste entre crochets non fermée".into(),
-                    Some("ajoutez le « ] » manquant"),
-                )
-            } else if info.contains("unclosed brace") {
-                (
-                    "dictionnaire entre accolades non fermé".into(),
-                    Some("ajoutez le « } » manquant"),
-                )
-            } else if info.contains("illegal placement of ':'") {
-                (
-                    "deux-points mal placé".into(),
-                    Some(
-                        "vérifiez les crochets et accolades ouverts au-dessus, ou mettez la valeur entre guillemets",
-                    ),
-                )
-            } else if info.contains("unexpected character") || info.contains("reserved") {
-                (
-                    "caractère inattendu en début de valeur".into(),
-                    Some(
-                        "mettez la valeur entre guillemets : « @ » et « ` » ne peuvent pas commencer une valeur YAML",
-                    ),
-                )
-            } else if info.contains("quote") {
-                (
-                    "guillemet non fermé".into(),
-                    Some("fermez la chaîne avec le même guillemet qu'à l'ouverture"),
-                )
-            } else if info.contains("mapping values are not allowed") {
-                (
-                    "deux-points inattendu dans une valeur".into(),
-                    Some("mettez la valeur entre guillemets si elle contient « : »"),
-                )
-            } else {
-                (format!("syntaxe YAML invalide ({info})"), None)
-            }
+    let known: Option<Text> = match e.kind() {
+        K::TabNotAllowed | K::TabInBlockIndentation => Some(TAB_INDENT),
+        K::UnknownAnchor => Some((
+            "alias vers une ancre inconnue",
+            "définissez l'ancre (&nom) avant de l'utiliser (*nom)",
+        )),
+        K::UnexpectedEofFlowSequence => Some(UNCLOSED_BRACKET),
+        K::UnexpectedEofFlowMapping | K::UnexpectedEofImplicitFlowMapping => Some(UNCLOSED_BRACE),
+        K::InvalidIndentation | K::ExpectedBlockMappingKey | K::ExpectedBlockSequenceEntry => {
+            Some((
+                "indentation incohérente",
+                "alignez les clés d'un même niveau sur la même colonne",
+            ))
         }
+        K::MultipleDocumentsUnsupported => Some((
+            "plusieurs documents YAML dans un même fichier",
+            "placez chaque document dans un fichier séparé",
+        )),
+        _ if info.contains("recursion limit") => {
+            return Diagnostic::error(
+                "fdr::yaml::trop_profond",
+                format!("imbrication trop profonde (plus de {MAX_DEPTH} niveaux)"),
+            )
+            .at(file, span)
+            .label("ici")
+            .help("une feuille de route n'a besoin que de quelques niveaux d'imbrication");
+        }
+        _ => BY_TEXT
+            .iter()
+            .find(|(needle, _)| info.contains(needle))
+            .map(|(_, t)| *t),
     };
-    let d = Diagnostic::error("fdr::yaml::syntaxe", msg)
-        .at(file, span)
-        .label("ici");
-    match help {
-        Some(h) => d.help(h),
-        None => d,
+    let d = |msg: String| {
+        Diagnostic::error("fdr::yaml::syntaxe", msg)
+            .at(file, span)
+            .label("ici")
+    };
+    match known {
+        Some((msg, help)) => d(msg.into()).help(help),
+        None => d(format!("syntaxe YAML invalide ({info})")),
     }
 }
 

@@ -14,10 +14,21 @@ fn field(s: &str) -> String {
     }
 }
 
-fn row(cells: &[String]) -> String {
-    let mut line = cells.iter().map(|c| field(c)).collect::<Vec<_>>().join(";");
+fn row<S: AsRef<str>>(cells: &[S]) -> String {
+    let mut line = cells
+        .iter()
+        .map(|c| field(c.as_ref()))
+        .collect::<Vec<_>>()
+        .join(";");
     line.push_str("\r\n");
     line
+}
+
+/// A new table: the BOM, then the header row.
+fn table(header: &[&str]) -> String {
+    let mut out = String::from("\u{feff}");
+    out.push_str(&row(header));
+    out
 }
 
 /// `600050` cents → `6000,50`; whole euros without decimals.
@@ -36,20 +47,19 @@ fn opt<T: ToString>(v: Option<T>) -> String {
 }
 
 pub fn financements(m: &Roadmap) -> String {
-    let mut out = String::from("\u{feff}");
-    out.push_str(&row(&[
-        "Action".into(),
-        "Intitulé de l'action".into(),
-        "Axe".into(),
-        "Intitulé de l'axe".into(),
-        "Financeur".into(),
-        "Récipiendaire".into(),
-        "Année".into(),
-        "Montant (€)".into(),
-        "Nature".into(),
-        "Statut".into(),
-        "Enveloppe".into(),
-    ]));
+    let mut out = table(&[
+        "Action",
+        "Intitulé de l'action",
+        "Axe",
+        "Intitulé de l'axe",
+        "Financeur",
+        "Récipiendaire",
+        "Année",
+        "Montant (€)",
+        "Nature",
+        "Statut",
+        "Enveloppe",
+    ]);
     for l in &m.lignes {
         let a = &m.actions[l.action];
         let axe = &m.axes[a.axe];
@@ -71,18 +81,17 @@ pub fn financements(m: &Roadmap) -> String {
 }
 
 pub fn actions(m: &Roadmap, c: &Computed) -> String {
-    let mut out = String::from("\u{feff}");
-    out.push_str(&row(&[
-        "Action".into(),
-        "Intitulé".into(),
-        "Axe".into(),
-        "Statut".into(),
-        "Début".into(),
-        "Fin".into(),
-        "Référents".into(),
-        "Partenaires".into(),
-        "Financement (€)".into(),
-    ]));
+    let mut out = table(&[
+        "Action",
+        "Intitulé",
+        "Axe",
+        "Statut",
+        "Début",
+        "Fin",
+        "Référents",
+        "Partenaires",
+        "Financement (€)",
+    ]);
     for (ix, a) in m.actions.iter().enumerate() {
         let names = |v: Vec<usize>| {
             v.iter()

@@ -17,17 +17,17 @@ fn median(mut v: Vec<Duration>) -> Duration {
     v[v.len() / 2]
 }
 
+/// One run of `f`, timed.
+fn once(mut f: impl FnMut()) -> Duration {
+    let t = Instant::now();
+    f();
+    t.elapsed()
+}
+
+/// Median of `runs` timed runs of `f`, after one warm-up run.
 fn time<F: FnMut()>(runs: usize, mut f: F) -> Duration {
     f(); // warm-up
-    median(
-        (0..runs)
-            .map(|_| {
-                let t = Instant::now();
-                f();
-                t.elapsed()
-            })
-            .collect(),
-    )
+    median((0..runs).map(|_| once(&mut f)).collect())
 }
 
 /// Write a synthetic roadmap: `n` actions, `n / 20` axes, `5 n` financing
@@ -263,19 +263,14 @@ fn main() {
             tmp
         })
         .collect();
-    let once = |f: &mut dyn FnMut()| {
-        let t = Instant::now();
-        f();
-        t.elapsed()
-    };
     let rounds = 21;
     let mut samples = vec![[Vec::new(), Vec::new(), Vec::new()]; sizes.len()];
     for round in 0..=rounds {
         for (i, dir) in dirs.iter().enumerate() {
             let dir = dir.path();
-            let r = once(&mut || parse_only(dir));
-            let c = once(&mut || drop(check(dir)));
-            let b = once(&mut || {
+            let r = once(|| parse_only(dir));
+            let c = once(|| drop(check(dir)));
+            let b = once(|| {
                 std::hint::black_box(build_md_html(dir));
             });
             if round > 0 {

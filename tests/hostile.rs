@@ -184,9 +184,16 @@ fn assert_output_unchanged(out_dir: &Path) {
 const CHECK_ARGS: &str = "--color never check roadmap";
 const BUILD_MD: &str = "--color never build roadmap -o sortie --format md";
 
-/// An invalid roadmap: exit 1, the expected diagnostics, the file (and line)
-/// named in the human report, which is pinned as `hostile__NAME`.
+/// An invalid roadmap, its human report pinned as `hostile__NAME`: see
+/// `assert_refused`.
 fn assert_rejected(map: &Roadmap, name: &str, expected: &[&str], texts: &[&str]) {
+    let human = assert_refused(map, expected, texts);
+    snapshot!(name, &transcript(CHECK_ARGS, &human));
+}
+
+/// An invalid roadmap: exit 1, the expected diagnostics, the file (and
+/// line) of each and every one of `texts` in the human report, returned.
+fn assert_refused(map: &Roadmap, expected: &[&str], texts: &[&str]) -> Outcome {
     let (code, diags) = map.diagnostics();
     assert_eq!(code, 1, "exit code of check --format json: {diags:?}");
     assert_eq!(
@@ -211,7 +218,7 @@ fn assert_rejected(map: &Roadmap, name: &str, expected: &[&str], texts: &[&str])
             head(&human.stderr)
         );
     }
-    snapshot!(name, &transcript(CHECK_ARGS, &human));
+    human
 }
 
 /// A roadmap that must be accepted: exit 0 and exactly these diagnostics.
@@ -262,16 +269,10 @@ fn yaml_deep_flow_nesting() {
     // The YAML scanner stops flow collections at 256 levels, before the
     // tree's own limit of 64 is reached: the position is the 256th « [ »
     // (as in tests/fixtures/yaml-profond).
-    let (code, diags) = map.diagnostics();
-    assert_eq!(code, 1);
-    assert_eq!(diags, ["profond.yaml:1:265 erreur fdr::yaml::trop_profond"]);
-    let human = map.check(&[]);
-    assert_eq!(human.code, 1);
-    assert_reports(&human, "[roadmap/profond.yaml:1:265]");
-    assert!(
-        human.stderr.contains("imbrication trop profonde"),
-        "{}",
-        head(&human.stderr)
+    assert_refused(
+        &map,
+        &["profond.yaml:1:265 erreur fdr::yaml::trop_profond"],
+        &["[roadmap/profond.yaml:1:265]", "imbrication trop profonde"],
     );
 }
 
@@ -283,12 +284,11 @@ fn yaml_deep_block_nesting() {
         "profond.yaml",
         format!("acteurs:\n  {}x\n", "- ".repeat(10_000)),
     );
-    let (code, diags) = map.diagnostics();
-    assert_eq!(code, 1);
-    assert_eq!(diags, ["profond.yaml:2:129 erreur fdr::yaml::trop_profond"]);
-    let human = map.check(&[]);
-    assert_eq!(human.code, 1);
-    assert_reports(&human, "[roadmap/profond.yaml:2:129]");
+    assert_refused(
+        &map,
+        &["profond.yaml:2:129 erreur fdr::yaml::trop_profond"],
+        &["[roadmap/profond.yaml:2:129]"],
+    );
 }
 
 #[test]
@@ -380,8 +380,7 @@ fn yaml_tab_indentation() {
     map.replace("    nom: Département exemple", "\tnom: Département exemple");
     let (code, diags) = map.diagnostics();
     assert_eq!(code, 1);
-    // The column (2, the « n » after the tab, as pinned by
-    // tests/check.rs for yaml-tabulation) is checked by the ignored
+    // The column (the tab itself) is checked by
     // `yaml_tab_points_at_the_tab` below.
     assert_eq!(diags.len(), 1, "{diags:?}");
     assert!(
@@ -456,25 +455,11 @@ const HUGE_POPULATION: &str = "territoire:\n  populations:\n    annee: 2021\n   
 fn yaml_huge_integer() {
     let map = Roadmap::new();
     map.write("territoire.yaml", HUGE_POPULATION);
-    let (code, diags) = map.diagnostics();
-    assert_eq!(code, 1);
-    assert_eq!(diags, ["territoire.yaml:8:21 erreur fdr::schema::type"]);
-    let human = map.check(&[]);
-    assert_eq!(human.code, 1);
-    assert_reports(&human, "[roadmap/territoire.yaml:8:21]");
-}
-
-#[test]
-fn yaml_huge_integer_message_is_french() {
-    let map = Roadmap::new();
-    map.write("territoire.yaml", HUGE_POPULATION);
-    let human = map.check(&[]);
-    assert_eq!(human.code, 1);
-    assert_reports(&human, "[roadmap/territoire.yaml:8:21]");
-    assert!(
-        human.stderr.contains("« population »"),
-        "the message names the field:\n{}",
-        human.stderr
+    // The message names the field, in French.
+    let human = assert_refused(
+        &map,
+        &["territoire.yaml:8:21 erreur fdr::schema::type"],
+        &["[roadmap/territoire.yaml:8:21]", "« population »"],
     );
     assert!(
         !human.stderr.contains("invalid") && !human.stderr.contains(" at line "),
@@ -628,17 +613,10 @@ fn text_reference_through_a_symlink_is_refused() {
         "  date: \"2024-09\"\n",
         "  date: \"2024-09\"\n  introduction: { fichier: textes/intro.md }\n",
     );
-    let (code, diags) = map.diagnostics();
-    assert_eq!(code, 1);
-    assert_eq!(
-        diags,
-        ["feuille-de-route.yaml:16:17 erreur fdr::texte::fichier"]
-    );
-    let human = map.check(&[]);
-    assert!(
-        human
-            .stderr
-            .contains("[roadmap/feuille-de-route.yaml:16:17]")
+    let human = assert_refused(
+        &map,
+        &["feuille-de-route.yaml:16:17 erreur fdr::texte::fichier"],
+        &["[roadmap/feuille-de-route.yaml:16:17]"],
     );
     assert!(!human.stderr.contains("root:"), "/etc/passwd was read");
 }
@@ -672,11 +650,11 @@ fn unreadable_file() {
         assert_eq!(out.code, 0, "{}", out.stderr);
         return;
     }
-    let (code, diags) = map.diagnostics();
-    assert_eq!(code, 1);
-    assert_eq!(diags, ["secret.yaml erreur fdr::fichier::illisible"]);
-    let human = map.check(&[]);
-    assert_reports(&human, "[roadmap/secret.yaml]");
+    assert_refused(
+        &map,
+        &["secret.yaml erreur fdr::fichier::illisible"],
+        &["[roadmap/secret.yaml]"],
+    );
 }
 
 /// Create a named pipe (FIFO) with `mkfifo`; `false` if it is not available.

@@ -902,6 +902,39 @@ fn failing_sources_leave_the_output_folder_unchanged() {
     assert_reports(&out, "[roadmap/feuille-de-route.yaml:39:17]");
 }
 
+/// `fdr build DIR -o OUTPUT --format md` run from `cwd` is refused (exit 2,
+/// the French reason) and writes nothing in the roadmap folder.
+fn assert_output_refused(map: &Roadmap, cwd: &Path, dir: &str, output: &str) {
+    let out = fdr(
+        cwd,
+        &[
+            "--color", "never", "build", dir, "-o", output, "--format", "md",
+        ],
+    );
+    assert_eq!(
+        out.code,
+        2,
+        "-o {output} from {}: {}",
+        cwd.display(),
+        out.stderr
+    );
+    assert!(
+        out.stderr
+            .contains("ne peut pas être le dossier de la feuille de route ni le contenir"),
+        "-o {output}: {}",
+        out.stderr
+    );
+    let names: Vec<_> = std::fs::read_dir(map.root())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(
+        names,
+        [MAIN],
+        "-o {output}: nothing written in the roadmap folder"
+    );
+}
+
 #[test]
 fn output_folder_may_not_be_the_roadmap_or_contain_it() {
     let map = Roadmap::new();
@@ -916,31 +949,8 @@ fn output_folder_may_not_be_the_roadmap_or_contain_it() {
     ];
     for (cwd, output) in cases {
         let dir = if *cwd == map.cwd() { ROOT } else { "." };
-        let out = fdr(
-            cwd,
-            &[
-                "--color", "never", "build", dir, "-o", output, "--format", "md",
-            ],
-        );
-        assert_eq!(
-            out.code,
-            2,
-            "-o {output} from {}: {}",
-            cwd.display(),
-            out.stderr
-        );
-        assert!(
-            out.stderr
-                .contains("ne peut pas être le dossier de la feuille de route ni le contenir"),
-            "-o {output}: {}",
-            out.stderr
-        );
+        assert_output_refused(&map, cwd, dir, output);
     }
-    let names: Vec<_> = std::fs::read_dir(map.root())
-        .unwrap()
-        .map(|e| e.unwrap().file_name())
-        .collect();
-    assert_eq!(names, [MAIN], "nothing written in the roadmap folder");
     let out = fdr(
         map.cwd(),
         &[
@@ -957,28 +967,7 @@ fn output_folder_may_not_be_the_roadmap_or_contain_it() {
 fn output_folder_through_a_missing_folder_and_dotdot() {
     for output in ["roadmap/sous/..", "roadmap/sous/../..", "sortie/../roadmap"] {
         let map = Roadmap::new();
-        let out = fdr(
-            map.cwd(),
-            &[
-                "--color", "never", "build", ROOT, "-o", output, "--format", "md",
-            ],
-        );
-        assert_eq!(out.code, 2, "-o {output}: {}", out.stderr);
-        assert!(
-            out.stderr
-                .contains("ne peut pas être le dossier de la feuille de route ni le contenir"),
-            "-o {output}: {}",
-            out.stderr
-        );
-        let names: Vec<_> = std::fs::read_dir(map.root())
-            .unwrap()
-            .map(|e| e.unwrap().file_name())
-            .collect();
-        assert_eq!(
-            names,
-            [MAIN],
-            "-o {output}: nothing written in the roadmap folder"
-        );
+        assert_output_refused(&map, map.cwd(), ROOT, output);
     }
 }
 
@@ -987,13 +976,7 @@ fn output_folder_through_a_missing_folder_and_dotdot() {
 fn output_folder_may_not_be_a_link_to_the_roadmap() {
     let map = Roadmap::new();
     std::os::unix::fs::symlink(ROOT, map.cwd().join("lien")).unwrap();
-    let out = fdr(
-        map.cwd(),
-        &[
-            "--color", "never", "build", ROOT, "-o", "lien", "--format", "md",
-        ],
-    );
-    assert_eq!(out.code, 2, "{}", out.stderr);
+    assert_output_refused(&map, map.cwd(), ROOT, "lien");
 }
 
 #[test]

@@ -25,14 +25,7 @@ mod common;
 
 use common::*;
 use serde_json::Value;
-use std::path::{Path, PathBuf};
-use tempfile::TempDir;
-
-fn fixtures_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests")
-        .join("fixtures")
-}
+use std::path::Path;
 
 /// Run `fdr ARGS` in `cwd`, with an environment that cannot change the output.
 fn fdr_in(cwd: &Path, args: &[&str]) -> Outcome {
@@ -41,19 +34,6 @@ fn fdr_in(cwd: &Path, args: &[&str]) -> Outcome {
 
 fn fdr_with_env(cwd: &Path, args: &[&str], env: &[(&str, &str)]) -> Outcome {
     run(cwd, args, env, TIMEOUT)
-}
-
-/// A temporary directory holding a copy of the fixture as `roadmap/`.
-fn sandbox(fixture: &str) -> TempDir {
-    let src = fixtures_dir().join(fixture);
-    assert!(
-        src.is_dir(),
-        "fixture « {fixture} » introuvable : {}",
-        src.display()
-    );
-    let tmp = tempfile::tempdir().unwrap();
-    copy_dir(&src, &tmp.path().join(ROOT));
-    tmp
 }
 
 /// `fdr --color never check roadmap EXTRA…` in `dir`.

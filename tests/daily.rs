@@ -34,11 +34,7 @@ fn git(cwd: &Path, args: &[&str]) {
 
 #[test]
 fn github_annotations_are_pinned() {
-    let tmp = tempfile::tempdir().unwrap();
-    copy_dir(
-        &repo().join("tests/fixtures/reference-inconnue"),
-        &tmp.path().join("roadmap"),
-    );
+    let tmp = sandbox("reference-inconnue");
     let o = fdr(tmp.path(), &["check", "roadmap", "--format", "github"]);
     assert_eq!(o.code, 1);
     let stdout = o.stdout;
@@ -56,11 +52,7 @@ fn github_annotations_are_pinned() {
 
 #[test]
 fn gitlab_report_is_code_quality_json() {
-    let tmp = tempfile::tempdir().unwrap();
-    copy_dir(
-        &repo().join("tests/fixtures/reference-inconnue"),
-        &tmp.path().join("roadmap"),
-    );
+    let tmp = sandbox("reference-inconnue");
     let o = fdr(tmp.path(), &["check", "roadmap", "--format", "gitlab"]);
     assert_eq!(o.code, 1);
     let v: serde_json::Value = serde_json::from_str(&o.stdout).unwrap();

@@ -113,12 +113,7 @@ impl Roadmap {
 
     /// `fdr --color never build roadmap -o sortie --format FORMATS`.
     fn build(&self, formats: &str) -> Outcome {
-        let limit = if formats.contains("pdf") {
-            PDF_TIMEOUT
-        } else {
-            TIMEOUT
-        };
-        self.build_timed(formats, limit)
+        self.build_timed(formats, limit_for(formats))
     }
 
     fn build_timed(&self, formats: &str, limit: Duration) -> Outcome {
@@ -135,12 +130,7 @@ impl Roadmap {
     /// folder holds a sentinel `feuille-de-route.md` (« ANCIEN ») before the
     /// build and exactly that afterwards.
     fn failing_build(&self, formats: &str) -> Outcome {
-        let limit = if formats.contains("pdf") {
-            PDF_TIMEOUT
-        } else {
-            TIMEOUT
-        };
-        self.failing_build_timed(formats, limit)
+        self.failing_build_timed(formats, limit_for(formats))
     }
 
     fn failing_build_timed(&self, formats: &str, limit: Duration) -> Outcome {
@@ -156,6 +146,15 @@ impl Roadmap {
         );
         assert_output_unchanged(&out_dir);
         out
+    }
+}
+
+/// Time limit of a build: longer when it typesets a PDF.
+fn limit_for(formats: &str) -> Duration {
+    if formats.contains("pdf") {
+        PDF_TIMEOUT
+    } else {
+        TIMEOUT
     }
 }
 

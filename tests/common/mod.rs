@@ -134,6 +134,24 @@ pub fn copy_dir(from: &Path, to: &Path) {
     }
 }
 
+/// `tests/fixtures/`: one folder per check, with its invalid twins.
+pub fn fixtures_dir() -> PathBuf {
+    repo().join("tests").join("fixtures")
+}
+
+/// A temporary directory holding a copy of the fixture as `roadmap/`.
+pub fn sandbox(fixture: &str) -> TempDir {
+    let src = fixtures_dir().join(fixture);
+    assert!(
+        src.is_dir(),
+        "fixture « {fixture} » introuvable : {}",
+        src.display()
+    );
+    let tmp = tempfile::tempdir().unwrap();
+    copy_dir(&src, &tmp.path().join(ROOT));
+    tmp
+}
+
 /// `fdr --quiet build DIR -o TMP --format FORMATS` into a fresh temporary
 /// folder; the folder (kept alive by the caller) and the run.
 pub fn build_into_temp(dir: &Path, formats: &str) -> (TempDir, Outcome) {

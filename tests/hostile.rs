@@ -220,6 +220,22 @@ fn assert_refused(map: &Roadmap, expected: &[&str], texts: &[&str]) -> Outcome {
     human
 }
 
+/// A roadmap accepted with, at most, warnings for ignored symbolic links;
+/// its human report.
+fn assert_only_ignored_links(map: &Roadmap) -> Outcome {
+    let (code, diags) = map.diagnostics();
+    assert_eq!(code, 0, "{diags:?}");
+    assert!(
+        diags
+            .iter()
+            .all(|d| d == "- avertissement fdr::fichier::lien_ignore"),
+        "{diags:?}"
+    );
+    let human = map.check(&[]);
+    assert_eq!(human.code, 0, "{}", head(&human.stderr));
+    human
+}
+
 /// A roadmap that must be accepted: exit 0 and exactly these diagnostics.
 fn assert_accepted(map: &Roadmap, expected: &[&str]) -> Outcome {
     let (code, diags) = map.diagnostics();
@@ -518,16 +534,7 @@ fn symlink_loop_is_not_followed() {
     // Accepted in bounded time; the links are not followed (no fragment is
     // read twice, which would be an fdr::fragment::doublon error). Whether
     // they are reported is checked by `directory_symlinks_are_reported`.
-    let (code, diags) = map.diagnostics();
-    assert_eq!(code, 0, "{diags:?}");
-    assert!(
-        diags
-            .iter()
-            .all(|d| d == "- avertissement fdr::fichier::lien_ignore"),
-        "{diags:?}"
-    );
-    let human = map.check(&[]);
-    assert_eq!(human.code, 0);
+    let human = assert_only_ignored_links(&map);
     assert_reports(&human, "1 action, 1 fichier vérifié");
 }
 
@@ -541,23 +548,8 @@ fn symlink_outside_is_not_followed() {
     std::os::unix::fs::symlink(&outside, map.root().join("dossier-externe")).unwrap();
     std::os::unix::fs::symlink(outside.join("piege.yaml"), map.root().join("piege.yaml")).unwrap();
     // The broken YAML behind the links is never read.
-    let (code, diags) = map.diagnostics();
-    assert_eq!(code, 0, "{diags:?}");
-    assert!(
-        diags
-            .iter()
-            .all(|d| d == "- avertissement fdr::fichier::lien_ignore"),
-        "{diags:?}"
-    );
-    let human = map.check(&[]);
-    assert_eq!(human.code, 0);
-    assert!(
-        human
-            .stderr
-            .contains("lien symbolique ignoré : « roadmap/piege.yaml »"),
-        "{}",
-        human.stderr
-    );
+    let human = assert_only_ignored_links(&map);
+    assert_reports(&human, "lien symbolique ignoré : « roadmap/piege.yaml »");
     snapshot!("lien-externe-fichier", &transcript(CHECK_ARGS, &human));
 }
 

@@ -48,6 +48,8 @@ pub struct SourceSet {
     pub files: Vec<SourceFile>,
     /// How many of `files` are YAML fragments.
     pub fragments: usize,
+    /// The output folder (real path), when it exists: never read from.
+    pub output: Option<PathBuf>,
 }
 
 /// A failure that stops the run before any diagnostic can be given a file.
@@ -105,6 +107,7 @@ pub fn load(
     let skip = skip.and_then(|s| s.canonicalize().ok());
     let mut set = SourceSet {
         root: root.to_path_buf(),
+        output: skip.clone(),
         ..SourceSet::default()
     };
     let walker = walkdir::WalkDir::new(root)

@@ -1,8 +1,8 @@
 //! `fdr build DIR`: check, then render every requested format. Each file is
-//! written to a temporary file in the output folder and renamed into place,
-//! so an interrupted build leaves the previous outputs intact.
+//! written through [`write::replace`] (a new temporary file renamed into
+//! place), so an interrupted build leaves the previous outputs intact.
 
-use super::{EXIT_INVALID, Failure, Output};
+use super::{EXIT_INVALID, Failure, Output, write};
 use crate::cli::{BuildArgs, OutFormat};
 use crate::render::{self, RenderContext, Renderer};
 use crate::{compute, validate};
@@ -46,16 +46,6 @@ fn check_output(dir: &Path, output: &Path) -> Result<(), Failure> {
         )));
     }
     Ok(())
-}
-
-/// Write `bytes` to `dir/name` through a temporary file and a rename.
-pub fn write_atomic(dir: &Path, name: &str, bytes: &[u8]) -> Result<(), Failure> {
-    let tmp = dir.join(format!(".{name}.tmp"));
-    let fin = dir.join(name);
-    std::fs::write(&tmp, bytes)
-        .map_err(|e| Failure::Io(format!("écriture de {} impossible : {e}", tmp.display())))?;
-    std::fs::rename(&tmp, &fin)
-        .map_err(|e| Failure::Io(format!("écriture de {} impossible : {e}", fin.display())))
 }
 
 fn renderer(f: OutFormat) -> Result<Box<dyn Renderer>, Failure> {
@@ -136,10 +126,12 @@ pub(super) fn run(args: &BuildArgs, out: &Output) -> Result<u8, Failure> {
             files.push((name, bytes));
         }
     }
-    std::fs::create_dir_all(&output)
-        .map_err(|e| Failure::Io(format!("{} : {e}", output.display())))?;
+    write::output_folder(&output, &args.dir)?;
+    for (name, _) in &files {
+        write::replaceable(&output, name)?;
+    }
     for (name, bytes) in &files {
-        write_atomic(&output, name, bytes)?;
+        write::replace(&output, name, bytes)?;
         if !out.quiet {
             eprintln!("écrit : {}", output.join(name).display());
         }

@@ -7,7 +7,7 @@ use crate::render::fmt;
 use crate::validate;
 
 pub fn run(args: &CheckArgs, out: &Output) -> Result<u8, Failure> {
-    let mut checked = validate::check(&args.dir, None)?;
+    let mut checked = validate::check(&args.dir, Some(&args.dir.join("build")))?;
     if args.deny_warnings {
         checked.diags.deny_warnings();
     }

@@ -5,7 +5,7 @@ use crate::cli::{CsvTable, ExportArgs, ExportFormat};
 use crate::{compute, validate};
 
 pub fn run(args: &ExportArgs, out: &Output) -> Result<u8, Failure> {
-    let checked = validate::check(&args.dir, None)?;
+    let checked = validate::check(&args.dir, Some(&args.dir.join("build")))?;
     let Some(model) = checked
         .model
         .as_ref()

@@ -69,7 +69,7 @@ pub fn run(args: &InitArgs, out: &Output) -> Result<u8, Failure> {
     let existing: Vec<&str> = files
         .iter()
         .map(|(p, _)| p.as_str())
-        .filter(|p| args.dir.join(p).exists())
+        .filter(|p| std::fs::symlink_metadata(args.dir.join(p)).is_ok())
         .collect();
     if !existing.is_empty() {
         return Err(Failure::Usage(format!(
@@ -79,12 +79,7 @@ pub fn run(args: &InitArgs, out: &Output) -> Result<u8, Failure> {
         )));
     }
     for (p, c) in &files {
-        let path = args.dir.join(p);
-        if let Some(parent) = path.parent() {
-            std::fs::create_dir_all(parent)
-                .map_err(|e| Failure::Io(format!("{} : {e}", parent.display())))?;
-        }
-        std::fs::write(&path, c).map_err(|e| Failure::Io(format!("{} : {e}", path.display())))?;
+        super::write::create_new(&args.dir.join(p), &args.dir, c.as_bytes())?;
     }
     if !out.quiet {
         eprintln!(

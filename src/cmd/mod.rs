@@ -10,6 +10,7 @@ mod schema;
 mod serve;
 mod shell;
 mod watch;
+mod write;
 
 use crate::cli::{Cli, Color, Command};
 use crate::diagnostic::{Diagnostics, render_human, summary_line};

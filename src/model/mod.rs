@@ -37,6 +37,10 @@ pub struct Roadmap {
     pub annexes: Vec<Annexe>,
 }
 
+/// Longest period a roadmap may cover, in years: the chronogramme's grid
+/// spans the period, so its size must stay bounded by the input's.
+pub const MAX_PERIOD_YEARS: u16 = 30;
+
 #[derive(Debug, Serialize)]
 pub struct Feuille {
     pub titre: String,

@@ -1,6 +1,8 @@
 //! Parse stage: YAML text → spanned tree (for schema diagnostics) and, once
-//! the schema holds, → typed [`Fragment`] (serde-saphyr, with spans).
+//! the schema holds, → typed [`Fragment`] (serde-saphyr, with spans);
+//! Markdown texts through comrak ([`markdown`]).
 
+pub mod markdown;
 pub mod tree;
 
 use crate::diagnostic::{Diagnostic, FileId};

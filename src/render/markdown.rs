@@ -4,7 +4,7 @@
 //! removed) and as a JSON tree that the typst template renders as data.
 
 use comrak::nodes::{AstNode, ListType, NodeValue, TableAlignment};
-use comrak::{Arena, Options, format_commonmark, format_html, parse_document};
+use comrak::{Arena, format_commonmark, format_html, parse_document};
 use serde::Serialize;
 use serde_json::{Value, json};
 use std::collections::BTreeMap;
@@ -31,16 +31,7 @@ pub struct Texte {
     pub tree: Value,
 }
 
-fn options() -> Options<'static> {
-    let mut o = Options::default();
-    o.extension.table = true;
-    o.extension.strikethrough = true;
-    o.extension.autolink = true;
-    o.extension.tasklist = false;
-    o.render.r#unsafe = false;
-    o.render.width = 0;
-    o
-}
+use crate::parse::markdown::options;
 
 enum Target {
     Html,
@@ -66,15 +57,24 @@ fn rewrite<'a>(
         .min()
         .unwrap_or(1);
     let shift = top as i16 - highest as i16;
-    // Images would make the page fetch another host: keep their text only.
-    for node in nodes
-        .iter()
-        .filter(|n| matches!(n.data().value, NodeValue::Image(_)))
-    {
-        for child in node.children().collect::<Vec<_>>() {
-            node.insert_before(child);
+    for node in &nodes {
+        let unwrap = match &node.data().value {
+            // Images would make the page fetch another host: keep their text.
+            NodeValue::Image(_) => true,
+            NodeValue::Link(link) => !safe_url(&link.url),
+            // Raw HTML is never copied into any output, Markdown included.
+            NodeValue::HtmlInline(_) | NodeValue::HtmlBlock(_) | NodeValue::Raw(_) => {
+                node.detach();
+                false
+            }
+            _ => false,
+        };
+        if unwrap {
+            for child in node.children().collect::<Vec<_>>() {
+                node.insert_before(child);
+            }
+            node.detach();
         }
-        node.detach();
     }
     let nodes: Vec<_> = root.descendants().collect();
     for node in nodes {
@@ -103,6 +103,18 @@ fn rewrite<'a>(
             _ => {}
         }
     }
+}
+
+/// A link every output may keep: an anchor in the document, a web page or
+/// an e-mail address. Anything else (`javascript:`, `data:`, a relative
+/// path…) loses its link and keeps its text.
+fn safe_url(url: &str) -> bool {
+    let lower = url.trim_start().to_ascii_lowercase();
+    url.len() > 1
+        && (lower.starts_with('#')
+            || lower.starts_with("https://")
+            || lower.starts_with("http://")
+            || lower.starts_with("mailto:"))
 }
 
 /// Render one Markdown text whose highest heading takes level `top`
@@ -150,13 +162,8 @@ fn inline<'a>(node: &'a AstNode<'a>) -> Option<Value> {
         NodeValue::Strong => json!({"t": "strong", "c": inlines(node)}),
         NodeValue::Strikethrough => json!({"t": "del", "c": inlines(node)}),
         NodeValue::Link(l) => {
-            let url = l.url.clone();
-            let safe = url.starts_with('#')
-                || url.starts_with("https://")
-                || url.starts_with("http://")
-                || url.starts_with("mailto:");
-            if safe && !url.is_empty() {
-                json!({"t": "link", "url": url, "c": inlines(node)})
+            if safe_url(&l.url) {
+                json!({"t": "link", "url": l.url.clone(), "c": inlines(node)})
             } else {
                 json!({"t": "span", "c": inlines(node)})
             }

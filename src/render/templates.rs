@@ -94,15 +94,57 @@ pub fn load(root: &Path, name: &'static str) -> Result<Template, TemplateError> 
     })
 }
 
-fn escape_md(s: &str, extra: &[char]) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        if matches!(c, '\\' | '<' | '>' | '[' | ']' | '*' | '_' | '`') || extra.contains(&c) {
-            out.push('\\');
+/// Data written into Markdown, made inert: every character Markdown (or
+/// GitHub's math and tables) could read as markup is backslash-escaped, a
+/// line break becomes a space (a value can neither start a heading nor end a
+/// table row), and a leading `-`, `+` or `=` (list item, setext heading)
+/// is escaped too. Section numbers ("1. Introduction") stay as written: in
+/// the templates a value never starts a line of its own where a number
+/// could open a list.
+pub fn escape_md(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 8);
+    let mut chars = s.chars().peekable();
+    let mut at_start = true;
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '#' | '~' | '&' | '$' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '\r' | '\n' => {
+                if chars.peek() != Some(&'\n') || c == '\n' {
+                    out.push(' ');
+                }
+            }
+            '-' | '+' | '=' if at_start => {
+                out.push('\\');
+                out.push(c);
+            }
+            _ => out.push(c),
         }
-        out.push(c);
+        at_start = false;
     }
     out
+}
+
+/// The auto-escaping mode of the Markdown templates.
+const MARKDOWN: &str = "markdown";
+
+/// Print a value: escaped for Markdown in `.md` templates unless marked
+/// safe (texts already rendered to Markdown, filtered cells), else as
+/// minijinja does (HTML escaping in `.html` templates).
+fn formatter(
+    out: &mut minijinja::Output,
+    state: &mut minijinja::State,
+    value: &Value,
+) -> Result<(), minijinja::Error> {
+    match state.auto_escape() {
+        minijinja::AutoEscape::Custom(name) if name == MARKDOWN && !value.is_safe() => {
+            out.write_str(&escape_md(&value.to_string()))?;
+            Ok(())
+        }
+        _ => minijinja::escape_formatter(out, state, value),
+    }
 }
 
 /// Environment with the filters our templates use.
@@ -113,16 +155,18 @@ pub fn environment() -> Environment<'static> {
     env.set_auto_escape_callback(|name| {
         if name.contains(".html") {
             minijinja::AutoEscape::Html
+        } else if name.contains(".md") {
+            minijinja::AutoEscape::Custom(MARKDOWN.into())
         } else {
             minijinja::AutoEscape::None
         }
     });
-    // Markdown text from data: escape what Markdown would interpret.
-    env.add_filter("mdtext", |s: String| escape_md(&s, &[]).replace('\n', " "));
-    // Table cell: also `|`.
-    env.add_filter("cell", |s: String| escape_md(&s, &['|']).replace('\n', " "));
-    // Link text.
-    env.add_filter("mdlink", |s: String| escape_md(&s, &[]));
+    env.set_formatter(formatter);
+    // Markdown text from data, escaped (kept as filters for user templates
+    // written before auto-escaping; `cell` and `mdlink` are the same rule).
+    for name in ["mdtext", "cell", "mdlink"] {
+        env.add_filter(name, |s: String| Value::from_safe_string(escape_md(&s)));
+    }
     env.add_filter("truncate", |s: String, n: usize| {
         if s.chars().count() <= n {
             s

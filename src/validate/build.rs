@@ -338,6 +338,22 @@ pub fn build_feuille(ctx: &mut Ctx, merged: &Merged, t: &Tables) -> Option<m::Fe
             ))
             .help("échangez `debut` et `fin`"),
         );
+    } else if fr.periode.fin.value - fr.periode.debut.value >= m::MAX_PERIOD_YEARS {
+        // The chronogramme's grid spans the period: bound it by the input.
+        ctx.push(
+            Diagnostic::error(
+                "fdr::date::periode_trop_longue",
+                format!(
+                    "la période {}–{} couvre plus de {} ans",
+                    fr.periode.debut.value,
+                    fr.periode.fin.value,
+                    m::MAX_PERIOD_YEARS
+                ),
+            )
+            .at(file, fr.periode.fin.span)
+            .label("fin trop lointaine")
+            .help("une feuille de route couvre quelques années (2024–2027 pour France Numérique Ensemble) : vérifiez l'année"),
+        );
     }
     Some(m::Feuille {
         titre: fr.titre.value.clone(),

@@ -210,9 +210,55 @@ fn unused_acteurs(ctx: &mut Ctx, t: &Tables, model: &m::Roadmap) {
     }
 }
 
+/// A text whose inline formatting nests deeper than the renderers allow
+/// (`*` × 20 000 around a word) is refused at the line where it happens.
+fn text_depth(ctx: &mut Ctx, lt: &super::context::LoadedText) {
+    use crate::parse::markdown::{MAX_INLINE_DEPTH, text_inline_depth};
+    let (depth, line) = text_inline_depth(&lt.text);
+    if depth <= MAX_INLINE_DEPTH {
+        return;
+    }
+    let mut d = Diagnostic::error(
+        "fdr::texte::trop_imbrique",
+        format!("mise en forme imbriquée sur {depth} niveaux (au plus {MAX_INLINE_DEPTH})"),
+    )
+    .label("imbrication excessive")
+    .help(
+        "simplifiez la mise en forme : emphases et liens s'imbriquent sur quelques niveaux au plus",
+    )
+    .in_file(lt.file);
+    // A text file: its own line; a text inside YAML: where the text starts.
+    let start = if lt.base == 0 {
+        lt.text
+            .split_inclusive('\n')
+            .take(line.saturating_sub(1))
+            .map(str::len)
+            .sum()
+    } else {
+        lt.base
+    };
+    if let Some(src) = ctx.sources.files.get(lt.file).map(|f| f.text.clone()) {
+        let len = src
+            .get(start..)
+            .map_or(0, |r| r.find('\n').unwrap_or(r.len()));
+        let (line, col) = crate::load::line_col(&src, start);
+        d = d.at(
+            lt.file,
+            crate::format::Span {
+                offset: start,
+                len,
+                line,
+                col,
+            },
+        );
+    }
+    ctx.push(d);
+}
+
 fn text_refs(ctx: &mut Ctx, t: &Tables) {
     let texts = std::mem::take(&mut ctx.texts);
     for lt in &texts {
+        text_depth(ctx, lt);
         let source = ctx.sources.files.get(lt.file).map(|f| f.text.clone());
         let mut cursor = lt.base;
         for (kind, id, _) in cross_refs(&lt.text) {

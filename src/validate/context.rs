@@ -266,6 +266,15 @@ impl Ctx<'_> {
                         "indiquez un chemin relatif au dossier de la feuille de route, sans « .. » qui en sorte",
                     );
                 };
+                if let Some(out) = &self.sources.output
+                    && path.starts_with(out)
+                {
+                    return refuse(
+                        self,
+                        format!("« {fichier} » est dans le dossier de sortie de fdr"),
+                        "un texte source ne peut pas être un document produit par fdr : placez-le hors du dossier de sortie",
+                    );
+                }
                 if !fichier.ends_with(".md") {
                     return refuse(
                         self,

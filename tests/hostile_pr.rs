@@ -1,0 +1,306 @@
+//! A hostile pull request (issue « A hostile pull request must not own the
+//! maintainer »): what a partner can commit into the roadmap folder —
+//! links where fdr writes, markup in every field, texts built to exhaust
+//! the renderers — run through the real binary with a time limit.
+//!
+//! Each test hashes the roadmap folder and a canary file outside it before
+//! and after, and asserts the exit code, that the message names the file,
+//! and that nothing outside the output folder changed.
+
+mod common;
+
+use common::*;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+use tempfile::TempDir;
+
+const MAIN: &str = "feuille-de-route.yaml";
+
+/// `tmp/roadmap/` (the minimal example), `tmp/canari.txt` outside it.
+struct Pr {
+    tmp: TempDir,
+}
+
+impl Pr {
+    fn new() -> Self {
+        let tmp = tempfile::tempdir().unwrap();
+        std::fs::create_dir(tmp.path().join(ROOT)).unwrap();
+        std::fs::copy(
+            repo().join("examples/minimal").join(MAIN),
+            tmp.path().join(ROOT).join(MAIN),
+        )
+        .unwrap();
+        std::fs::write(tmp.path().join("canari.txt"), "canari intact\n").unwrap();
+        Pr { tmp }
+    }
+
+    fn cwd(&self) -> &Path {
+        self.tmp.path()
+    }
+
+    fn root(&self) -> PathBuf {
+        self.tmp.path().join(ROOT)
+    }
+
+    fn canary(&self) -> PathBuf {
+        self.tmp.path().join("canari.txt")
+    }
+
+    fn write(&self, rel: &str, text: &str) {
+        let p = self.root().join(rel);
+        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+        std::fs::write(p, text).unwrap();
+    }
+
+    fn append(&self, text: &str) {
+        let mut main = std::fs::read_to_string(self.root().join(MAIN)).unwrap();
+        main.push_str(text);
+        self.write(MAIN, &main);
+    }
+
+    fn replace(&self, from: &str, to: &str) {
+        let main = std::fs::read_to_string(self.root().join(MAIN)).unwrap();
+        assert_eq!(main.matches(from).count(), 1, "« {from} »");
+        self.write(MAIN, &main.replace(from, to));
+    }
+
+    fn link(&self, rel: &str, target: &Path) {
+        let p = self.root().join(rel);
+        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+        std::os::unix::fs::symlink(target, p).unwrap();
+    }
+
+    fn fdr(&self, args: &[&str]) -> Outcome {
+        let mut all = vec!["--color", "never"];
+        all.extend_from_slice(args);
+        run(self.cwd(), &all, &[], TIMEOUT)
+    }
+
+    /// Every file below the temporary folder except `except` (the output
+    /// folder), with its content or link target.
+    fn snapshot(&self, except: &str) -> BTreeMap<String, String> {
+        let mut all = BTreeMap::new();
+        for e in walkdir::WalkDir::new(self.cwd()).follow_links(false) {
+            let e = e.unwrap();
+            let rel = e.path().strip_prefix(self.cwd()).unwrap();
+            if !except.is_empty() && rel.starts_with(except) {
+                continue;
+            }
+            let what = if e.path_is_symlink() {
+                format!("-> {}", std::fs::read_link(e.path()).unwrap().display())
+            } else if e.file_type().is_file() {
+                String::from_utf8_lossy(&std::fs::read(e.path()).unwrap()).into_owned()
+            } else {
+                "dossier".into()
+            };
+            all.insert(rel.display().to_string(), what);
+        }
+        all
+    }
+}
+
+/// Run `args`, asserting that nothing but `output` changed in the
+/// temporary folder (roadmap and canary alike); the outcome.
+fn untouched_but(pr: &Pr, output: &str, args: &[&str]) -> Outcome {
+    let before = pr.snapshot(output);
+    let out = pr.fdr(args);
+    assert_eq!(
+        pr.snapshot(output),
+        before,
+        "files outside the output folder changed\n{}",
+        out.stderr
+    );
+    assert_eq!(
+        std::fs::read_to_string(pr.canary()).unwrap(),
+        "canari intact\n"
+    );
+    out
+}
+
+#[test]
+fn a_link_at_the_old_temporary_name_is_not_written_through() {
+    let pr = Pr::new();
+    // The attack of the issue: the fixed temporary name of earlier versions,
+    // committed as a link to a file of the maintainer's.
+    pr.link("build/.feuille-de-route.md.tmp", &pr.canary());
+    let out = untouched_but(&pr, "roadmap/build", &["build", ROOT, "--format", "md"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let md = std::fs::read_to_string(pr.root().join("build/feuille-de-route.md")).unwrap();
+    assert!(md.contains("Département exemple"));
+    // No temporary file is left behind.
+    let mut names: Vec<String> = std::fs::read_dir(pr.root().join("build"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(names, [".feuille-de-route.md.tmp", "feuille-de-route.md"]);
+}
+
+#[test]
+fn an_output_that_is_a_link_is_refused_and_not_followed() {
+    let pr = Pr::new();
+    pr.link("build/feuille-de-route.html", &pr.canary());
+    let out = untouched_but(&pr, "", &["build", ROOT, "--format", "md,html"]);
+    assert_eq!(out.code, 2, "{}", out.stderr);
+    assert!(!out.stderr.contains("écrit :"), "no document is written");
+    assert!(
+        out.stderr
+            .contains("roadmap/build/feuille-de-route.html » est un lien symbolique"),
+        "{}",
+        out.stderr
+    );
+}
+
+#[test]
+fn an_output_folder_that_is_a_link_is_refused() {
+    let pr = Pr::new();
+    let elsewhere = pr.cwd().join("ailleurs");
+    std::fs::create_dir(&elsewhere).unwrap();
+    pr.link("build", &elsewhere);
+    let out = untouched_but(&pr, "", &["build", ROOT, "--format", "md"]);
+    assert_eq!(out.code, 2, "{}", out.stderr);
+    assert!(
+        out.stderr
+            .contains("roadmap/build » est un lien symbolique"),
+        "{}",
+        out.stderr
+    );
+    // Through `-o` too, when the link is inside the current folder.
+    let out = untouched_but(&pr, "", &["build", ROOT, "-o", "roadmap/build/site"]);
+    assert_eq!(out.code, 2, "{}", out.stderr);
+    assert_eq!(std::fs::read_dir(&elsewhere).unwrap().count(), 0);
+}
+
+#[test]
+fn init_does_not_write_through_a_dangling_link() {
+    let pr = Pr::new();
+    let target = pr.cwd().join("cree-par-le-lien");
+    std::fs::create_dir(pr.cwd().join("neuf")).unwrap();
+    std::os::unix::fs::symlink(&target, pr.cwd().join("neuf/.gitignore")).unwrap();
+    let out = pr.fdr(&["init", "neuf"]);
+    assert_eq!(out.code, 2, "{}", out.stderr);
+    assert!(out.stderr.contains(".gitignore"), "{}", out.stderr);
+    assert!(!target.exists(), "init wrote through a dangling link");
+}
+
+#[test]
+fn two_builds_into_one_folder_at_once_both_succeed() {
+    let pr = Pr::new();
+    let bin = env!("CARGO_BIN_EXE_fdr");
+    let spawn = || {
+        std::process::Command::new(bin)
+            .args(["--quiet", "build", ROOT, "--format", "md,html"])
+            .current_dir(pr.cwd())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap()
+    };
+    let children: Vec<_> = (0..4).map(|_| spawn()).collect();
+    for c in children {
+        let o = c.wait_with_output().unwrap();
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    }
+    let names = std::fs::read_dir(pr.root().join("build")).unwrap().count();
+    assert_eq!(names, 2, "exactly the two documents, no temporary file");
+}
+
+#[test]
+fn markdown_output_escapes_fields_and_drops_raw_html_and_dangerous_links() {
+    let pr = Pr::new();
+    pr.replace(
+        "    titre: Animer un réseau départemental de l'inclusion numérique",
+        "    titre: \"Réseau <script>alert(1)</script>\\n# Faux titre\\n| a | b |\"",
+    );
+    pr.replace(
+        "    debut: 2025\n",
+        "    debut: 2025\n    description: |\n      Voir <img src=x onerror=alert(1)> et [ce lien](javascript:alert(1)).\n\n      <div onclick=\"x()\">bloc</div>\n",
+    );
+    let out = pr.fdr(&["build", ROOT, "--format", "md,html"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let md = std::fs::read_to_string(pr.root().join("build/feuille-de-route.md")).unwrap();
+    for bad in ["<img", "<div", "javascript:", "onclick"] {
+        assert!(!md.contains(bad), "« {bad} » in the Markdown output");
+    }
+    // The title keeps its text, every `<` escaped.
+    assert!(
+        md.match_indices('<').all(|(i, _)| md[..i].ends_with('\\')),
+        "an unescaped « < » in the Markdown output"
+    );
+    assert!(
+        !md.lines().any(|l| l.starts_with("# Faux")),
+        "a title made a heading"
+    );
+    assert!(md.contains("ce lien"), "the link text stays");
+    assert!(md.contains(r"Réseau \<script\>alert(1)\</script\> \# Faux titre \| a \| b \|"));
+    let html = std::fs::read_to_string(pr.root().join("build/feuille-de-route.html")).unwrap();
+    assert!(!html.contains("<script>alert"), "HTML escapes the title");
+}
+
+#[test]
+fn deeply_nested_inline_markdown_is_refused_at_its_line() {
+    let pr = Pr::new();
+    let deep = format!("{}mot{}", "*".repeat(20_000), "*".repeat(20_000));
+    pr.write(
+        "textes/profond.md",
+        &format!("# Titre\n\nUn paragraphe.\n\n{deep}\n"),
+    );
+    pr.append("\nsections:\n  - id: profonde\n    partie: introduction\n    titre: Profonde\n    texte: { fichier: textes/profond.md }\n");
+    let started = Instant::now();
+    for args in [
+        &["check", ROOT][..],
+        &["build", ROOT, "--format", "md,html"][..],
+    ] {
+        let out = untouched_but(&pr, "roadmap/build", args);
+        assert_eq!(out.code, 1, "{}", out.stderr);
+        assert!(
+            out.stderr.contains("fdr::texte::trop_imbrique"),
+            "{}",
+            out.stderr
+        );
+        assert!(
+            out.stderr.contains("roadmap/textes/profond.md:5:1"),
+            "{}",
+            out.stderr
+        );
+    }
+    assert!(started.elapsed() < Duration::from_secs(20));
+    assert!(!pr.root().join("build").exists());
+}
+
+#[test]
+fn a_text_may_not_come_from_the_output_folder() {
+    let pr = Pr::new();
+    pr.write("build/feuille-de-route.md", "# Ancien document\n");
+    pr.append("\nsections:\n  - id: boucle\n    partie: introduction\n    titre: Boucle\n    texte: { fichier: build/feuille-de-route.md }\n");
+    let out = untouched_but(&pr, "roadmap/build", &["build", ROOT, "--format", "md"]);
+    assert_eq!(out.code, 1, "{}", out.stderr);
+    assert!(
+        out.stderr
+            .contains("« build/feuille-de-route.md » est dans le dossier de sortie de fdr"),
+        "{}",
+        out.stderr
+    );
+    assert!(out.stderr.contains("roadmap/feuille-de-route.yaml:"));
+}
+
+#[test]
+fn a_period_of_centuries_is_refused_before_any_grid_is_drawn() {
+    let pr = Pr::new();
+    pr.replace(
+        "    debut: 2024\n    fin: 2027",
+        "    debut: 1900\n    fin: 2200",
+    );
+    let out = untouched_but(&pr, "", &["check", ROOT]);
+    assert_eq!(out.code, 1, "{}", out.stderr);
+    assert!(
+        out.stderr.contains("fdr::date::periode_trop_longue"),
+        "{}",
+        out.stderr
+    );
+    assert!(
+        out.stderr.contains("roadmap/feuille-de-route.yaml:14:10"),
+        "{}",
+        out.stderr
+    );
+}

@@ -53,6 +53,10 @@ pub enum Command {
     Completions(CompletionsArgs),
     /// Affiche la page de manuel (roff).
     Man,
+    /// Interne : rend un format avec le gabarit de l'utilisateur, dans un
+    /// processus limité en mémoire et en durée (voir `fdr build`).
+    #[command(hide = true, name = "rendu-isole")]
+    RenduIsole(BuildArgs),
 }
 
 #[derive(Debug, clap::Args)]

@@ -304,3 +304,87 @@ fn a_period_of_centuries_is_refused_before_any_grid_is_drawn() {
         out.stderr
     );
 }
+
+/// `build` with a user template `templates/NAME` and the given limits.
+fn build_with_template(
+    pr: &Pr,
+    name: &str,
+    text: &str,
+    format: &str,
+    env: &[(&str, &str)],
+) -> Outcome {
+    pr.write(&format!("templates/{name}"), text);
+    let before = pr.snapshot("roadmap/build");
+    let started = Instant::now();
+    let out = run(
+        pr.cwd(),
+        &["--color", "never", "build", ROOT, "--format", format],
+        env,
+        PDF_TIMEOUT,
+    );
+    assert!(started.elapsed() < Duration::from_secs(50));
+    assert_eq!(pr.snapshot("roadmap/build"), before);
+    assert_eq!(out.code, 1, "{}", out.stderr);
+    assert!(
+        out.stderr
+            .contains(&format!("fdr::gabarit::erreur] : roadmap/templates/{name}")),
+        "{}",
+        out.stderr
+    );
+    assert!(!pr.root().join("build").exists(), "nothing is written");
+    out
+}
+
+#[test]
+fn a_template_that_doubles_a_string_hits_its_memory_ceiling() {
+    let pr = Pr::new();
+    let doubling = "{% set ns = namespace(s=\"x\") %}{% for i in range(40) %}{% set ns.s = ns.s ~ ns.s %}{% endfor %}{{ ns.s | length }}\n";
+    let out = build_with_template(
+        &pr,
+        "feuille-de-route.md.j2",
+        doubling,
+        "md",
+        &[("FDR_LIMITE_GABARIT_MIO", "512")],
+    );
+    assert!(
+        out.stderr.contains("dépassé la mémoire permise (512 Mio)"),
+        "{}",
+        out.stderr
+    );
+}
+
+#[test]
+fn a_typst_template_that_never_ends_is_stopped() {
+    let pr = Pr::new();
+    let looping = "#for i in range(100000) { for j in range(100000) { } }\n";
+    let out = build_with_template(
+        &pr,
+        "feuille-de-route.typ",
+        looping,
+        "pdf",
+        &[("FDR_LIMITE_GABARIT_SECONDES", "5")],
+    );
+    assert!(
+        out.stderr.contains("n'a pas terminé en 5 s"),
+        "{}",
+        out.stderr
+    );
+}
+
+#[test]
+fn a_user_template_error_keeps_its_file_and_line() {
+    let pr = Pr::new();
+    let out = build_with_template(
+        &pr,
+        "feuille-de-route.html.j2",
+        "<p>\n{{ couverture.titre | inconnu }}\n",
+        "html",
+        &[],
+    );
+    assert!(
+        out.stderr
+            .contains("roadmap/templates/feuille-de-route.html.j2:2 : filtre inconnu"),
+        "{}",
+        out.stderr
+    );
+}

@@ -2,8 +2,10 @@
 //! written through [`write::replace`] (a new temporary file renamed into
 //! place), so an interrupted build leaves the previous outputs intact.
 
-use super::{EXIT_INVALID, Failure, Output, write};
+use super::{EXIT_INVALID, Failure, Output, isolate, write};
 use crate::cli::{BuildArgs, OutFormat};
+use crate::render::templates::TemplateError;
+use crate::render::view::View;
 use crate::render::{self, RenderContext, Renderer};
 use crate::{compute, validate};
 use std::path::{Path, PathBuf};
@@ -61,12 +63,8 @@ fn renderer(f: OutFormat) -> Result<Box<dyn Renderer>, Failure> {
     }
 }
 
-pub(super) fn run(args: &BuildArgs, out: &Output) -> Result<u8, Failure> {
-    let output = args.output_dir();
-    if !args.dir.is_dir() {
-        return Err(crate::load::LoadError::NotADirectory(args.dir.clone()).into());
-    }
-    check_output(&args.dir, &output)?;
+/// The formats asked for, in a fixed order (md, html, pdf by default).
+fn formats(args: &BuildArgs) -> Vec<OutFormat> {
     let mut formats = args.format.clone();
     if formats.is_empty() {
         formats = vec![OutFormat::Md, OutFormat::Html];
@@ -76,19 +74,27 @@ pub(super) fn run(args: &BuildArgs, out: &Output) -> Result<u8, Failure> {
     }
     formats.sort();
     formats.dedup();
-    let renderers = formats
-        .iter()
-        .map(|f| renderer(*f))
-        .collect::<Result<Vec<_>, _>>()?;
+    formats
+}
+
+/// Printed with `--verbose`, for the user only: never in a document.
+fn lap(out: &Output, what: &str, since: std::time::Instant) {
+    if out.verbose {
+        eprintln!("{what} : {:.1} ms", since.elapsed().as_secs_f64() * 1000.0);
+    }
+}
+
+/// Check the roadmap, report its diagnostics and build the view model;
+/// `None` when the sources have errors.
+fn view_of(args: &BuildArgs, out: &Output) -> Result<Option<View>, Failure> {
+    let output = args.output_dir();
+    if !args.dir.is_dir() {
+        return Err(crate::load::LoadError::NotADirectory(args.dir.clone()).into());
+    }
+    check_output(&args.dir, &output)?;
     let started = std::time::Instant::now();
     let mut checked = validate::check(&args.dir, Some(&output))?;
-    // Timings are printed for the user only; they never reach a document.
-    let lap = |what: &str, since: std::time::Instant| {
-        if out.verbose {
-            eprintln!("{what} : {:.1} ms", since.elapsed().as_secs_f64() * 1000.0);
-        }
-    };
-    lap("vérification", started);
+    lap(out, "vérification", started);
     if args.deny_warnings {
         checked.diags.deny_warnings();
     }
@@ -96,20 +102,54 @@ pub(super) fn run(args: &BuildArgs, out: &Output) -> Result<u8, Failure> {
         out.report(&checked.diags, &checked.sources);
     }
     let Some(model) = checked.model.filter(|_| !checked.diags.has_errors()) else {
-        return Ok(EXIT_INVALID);
+        return Ok(None);
     };
     let computed = compute::compute(&model);
-    let view = render::view::build(&model, &computed);
+    Ok(Some(render::view::build(&model, &computed)))
+}
+
+/// One format rendered in this process (the child of
+/// [`isolate::render`]): `None` when the sources have errors.
+pub(super) fn render_one(
+    args: &BuildArgs,
+    out: &Output,
+    format: OutFormat,
+) -> Result<Option<Result<Vec<u8>, TemplateError>>, Failure> {
+    let r = renderer(format)?;
+    let Some(view) = view_of(args, out)? else {
+        return Ok(None);
+    };
+    let ctx = RenderContext {
+        view: &view,
+        root: &args.dir,
+    };
+    Ok(Some(r.render(&ctx)))
+}
+
+pub(super) fn run(args: &BuildArgs, out: &Output) -> Result<u8, Failure> {
+    let output = args.output_dir();
+    let formats = formats(args);
+    let renderers = formats
+        .iter()
+        .map(|f| renderer(*f))
+        .collect::<Result<Vec<_>, _>>()?;
+    let Some(view) = view_of(args, out)? else {
+        return Ok(EXIT_INVALID);
+    };
     let ctx = RenderContext {
         view: &view,
         root: &args.dir,
     };
     // Render everything first: nothing is written if any format fails.
     let mut files = Vec::new();
-    for r in &renderers {
+    for (r, f) in renderers.iter().zip(&formats) {
         let t = std::time::Instant::now();
-        let rendered = r.render(&ctx);
-        lap(&format!("rendu {}", r.name()), t);
+        let rendered = if isolate::user_template(&args.dir, r.template()) {
+            isolate::render(args, *f, r.template())
+        } else {
+            r.render(&ctx)
+        };
+        lap(out, &format!("rendu {}", r.name()), t);
         match rendered {
             Ok(bytes) => files.push((r.file_name(), bytes)),
             Err(e) => {

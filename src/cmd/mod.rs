@@ -6,6 +6,7 @@ mod check;
 mod diff;
 mod export;
 mod init;
+mod isolate;
 mod schema;
 mod serve;
 mod shell;
@@ -101,5 +102,6 @@ pub fn run(cli: Cli) -> Result<u8, Failure> {
         Command::Serve(args) => serve::run(args, &out),
         Command::Completions(args) => shell::completions(args),
         Command::Man => shell::man(),
+        Command::RenduIsole(args) => isolate::run_child(args, &out),
     }
 }

@@ -27,8 +27,11 @@ impl Renderer for MarkdownRenderer {
     fn file_name(&self) -> &'static str {
         "feuille-de-route.md"
     }
+    fn template(&self) -> &'static str {
+        "feuille-de-route.md.j2"
+    }
     fn render(&self, ctx: &RenderContext) -> Result<Vec<u8>, TemplateError> {
-        run(ctx, "feuille-de-route.md.j2")
+        run(ctx, self.template())
     }
 }
 
@@ -41,7 +44,10 @@ impl Renderer for HtmlRenderer {
     fn file_name(&self) -> &'static str {
         "feuille-de-route.html"
     }
+    fn template(&self) -> &'static str {
+        "feuille-de-route.html.j2"
+    }
     fn render(&self, ctx: &RenderContext) -> Result<Vec<u8>, TemplateError> {
-        run(ctx, "feuille-de-route.html.j2")
+        run(ctx, self.template())
     }
 }

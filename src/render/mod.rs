@@ -31,5 +31,7 @@ pub trait Renderer {
     fn name(&self) -> &'static str;
     /// File written in the output folder.
     fn file_name(&self) -> &'static str;
+    /// The template it runs (built in, or the user's in `DIR/templates/`).
+    fn template(&self) -> &'static str;
     fn render(&self, ctx: &RenderContext) -> Result<Vec<u8>, TemplateError>;
 }

@@ -36,6 +36,10 @@ impl Renderer for PdfRenderer {
         "feuille-de-route.pdf"
     }
 
+    fn template(&self) -> &'static str {
+        TEMPLATE
+    }
+
     fn render(&self, ctx: &RenderContext) -> Result<Vec<u8>, TemplateError> {
         let template = templates::load(ctx.root, TEMPLATE)?;
         let json = view_json(ctx, &template)?;

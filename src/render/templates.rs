@@ -35,7 +35,7 @@ pub struct Template {
 }
 
 /// Why a template failed: the file and line to show the user.
-#[derive(Debug)]
+#[derive(Debug, serde::Serialize, serde::Deserialize)]
 pub struct TemplateError {
     pub file: String,
     pub line: Option<usize>,

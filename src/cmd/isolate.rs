@@ -1,0 +1,173 @@
+//! A user's template (`DIR/templates/…`) is code from the pull request: it
+//! runs in a child process of fdr (`fdr rendu-isole`, hidden) with a memory
+//! ceiling and a time limit, so a template that doubles a string until the
+//! machine swaps, loops in typst or aborts the engine ends in a template
+//! error naming its file, never in a hung or killed build. Built-in
+//! templates, whose work is bounded by the input, run in process.
+
+use super::Failure;
+use crate::cli::{BuildArgs, OutFormat};
+use crate::render::templates::TemplateError;
+use std::io::Read;
+use std::path::Path;
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+/// Time a user template may take, unless `FDR_LIMITE_GABARIT_SECONDES`.
+const SECONDS: u64 = 300;
+/// Memory (data segment and anonymous mappings) a user template may use, unless
+/// `FDR_LIMITE_GABARIT_MIO`.
+const MIB: u64 = 6 * 1024;
+/// Largest document a user template may produce.
+const MAX_OUTPUT: u64 = 1 << 30;
+
+fn limit(var: &str, default: u64) -> u64 {
+    std::env::var(var)
+        .ok()
+        .and_then(|v| v.trim().parse().ok())
+        .filter(|v| *v > 0)
+        .unwrap_or(default)
+}
+
+/// Whether `DIR/templates/NAME` overrides a built-in template.
+pub fn user_template(dir: &Path, name: &str) -> bool {
+    std::fs::symlink_metadata(dir.join("templates").join(name)).is_ok()
+}
+
+fn format_name(f: OutFormat) -> &'static str {
+    match f {
+        OutFormat::Md => "md",
+        OutFormat::Html => "html",
+        OutFormat::Pdf => "pdf",
+    }
+}
+
+/// Linux counts the heap and every private anonymous mapping in the data
+/// limit, but not the mapped executable (700 Mio in a debug build);
+/// elsewhere the address space is what can be capped.
+#[cfg(target_os = "linux")]
+const RESOURCE: libc::__rlimit_resource_t = libc::RLIMIT_DATA;
+#[cfg(all(unix, not(target_os = "linux")))]
+const RESOURCE: libc::c_int = libc::RLIMIT_AS;
+
+#[cfg(unix)]
+fn cap_memory(cmd: &mut Command, bytes: u64) {
+    use std::os::unix::process::CommandExt;
+    // SAFETY: the closure runs in the child between fork and exec; it only
+    // calls setrlimit, which is async-signal-safe, and allocates nothing.
+    unsafe {
+        cmd.pre_exec(move || {
+            let lim = libc::rlimit {
+                rlim_cur: bytes as libc::rlim_t,
+                rlim_max: bytes as libc::rlim_t,
+            };
+            if libc::setrlimit(RESOURCE, &lim) != 0 {
+                return Err(std::io::Error::last_os_error());
+            }
+            Ok(())
+        });
+    }
+}
+
+#[cfg(not(unix))]
+fn cap_memory(_: &mut Command, _: u64) {}
+
+fn read_bounded(mut r: impl Read + Send + 'static) -> std::thread::JoinHandle<Vec<u8>> {
+    std::thread::spawn(move || {
+        let mut buf = Vec::new();
+        let _ = (&mut r).take(MAX_OUTPUT + 1).read_to_end(&mut buf);
+        buf
+    })
+}
+
+/// Render `format` of `args.dir` with the user's `template` in a child
+/// process under the limits.
+pub fn render(
+    args: &BuildArgs,
+    format: OutFormat,
+    template: &str,
+) -> Result<Vec<u8>, TemplateError> {
+    let shown = format!("{}/templates/{template}", args.dir.display());
+    let fail = |message: String| TemplateError {
+        file: shown.clone(),
+        line: None,
+        message,
+    };
+    let exe = std::env::current_exe().map_err(|e| fail(e.to_string()))?;
+    let (seconds, mib) = (
+        limit("FDR_LIMITE_GABARIT_SECONDES", SECONDS),
+        limit("FDR_LIMITE_GABARIT_MIO", MIB),
+    );
+    let mut cmd = Command::new(exe);
+    cmd.args(["--quiet", "--color", "never", "rendu-isole"])
+        .arg(&args.dir)
+        .arg("-o")
+        .arg(args.output_dir())
+        .args(["--format", format_name(format)])
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    cap_memory(&mut cmd, mib.saturating_mul(1 << 20));
+    let mut child = cmd
+        .spawn()
+        .map_err(|e| fail(format!("rendu isolé impossible : {e}")))?;
+    let (Some(stdout), Some(stderr)) = (child.stdout.take(), child.stderr.take()) else {
+        return Err(fail("rendu isolé impossible : pas de sortie".into()));
+    };
+    let (out, err) = (read_bounded(stdout), read_bounded(stderr));
+    let deadline = Instant::now() + Duration::from_secs(seconds);
+    let status = loop {
+        match child.try_wait() {
+            Ok(Some(status)) => break Some(status),
+            Ok(None) if Instant::now() < deadline => std::thread::sleep(Duration::from_millis(20)),
+            _ => {
+                let _ = child.kill();
+                let _ = child.wait();
+                break None;
+            }
+        }
+    };
+    let (out, err) = (
+        out.join().unwrap_or_default(),
+        err.join().unwrap_or_default(),
+    );
+    match status {
+        None => Err(fail(format!(
+            "le gabarit n'a pas terminé en {seconds} s : exécution interrompue"
+        ))),
+        Some(s) if s.success() && (out.len() as u64) <= MAX_OUTPUT => Ok(out),
+        Some(s) if s.success() => Err(fail(format!(
+            "le gabarit produit plus de {} Mio : refusé",
+            MAX_OUTPUT >> 20
+        ))),
+        Some(s) if s.code() == Some(1) => match serde_json::from_slice::<TemplateError>(&err) {
+            Ok(e) => Err(e),
+            Err(_) => Err(fail(String::from_utf8_lossy(&err).trim().to_string())),
+        },
+        Some(_) => Err(fail(format!(
+            "le gabarit a dépassé la mémoire permise ({mib} Mio) ou arrêté le moteur de rendu : exécution interrompue"
+        ))),
+    }
+}
+
+/// The child's side (`fdr rendu-isole DIR -o OUT --format F`): render one
+/// format to standard output; a template error as JSON on standard error
+/// and exit 1.
+pub fn run_child(args: &BuildArgs, out: &super::Output) -> Result<u8, Failure> {
+    use std::io::Write;
+    let [format] = args.format[..] else {
+        return Err(Failure::Usage("rendu-isole : un seul format".into()));
+    };
+    let bytes = match super::build::render_one(args, out, format)? {
+        Some(Ok(bytes)) => bytes,
+        Some(Err(e)) => {
+            eprintln!("{}", serde_json::to_string(&e).unwrap_or_default());
+            return Ok(1);
+        }
+        None => return Ok(1),
+    };
+    std::io::stdout()
+        .write_all(&bytes)
+        .map_err(|e| Failure::Io(e.to_string()))?;
+    Ok(0)
+}

@@ -11,7 +11,7 @@ mod concertation;
 mod feuille;
 mod financements;
 mod gouvernance;
-mod spanned;
+pub mod spanned;
 mod territoire;
 
 pub use acteurs::*;

@@ -33,26 +33,42 @@ impl<T> std::ops::Deref for Sp<T> {
     }
 }
 
-fn convert(loc: &serde_saphyr::Location) -> Span {
-    if loc.line() == 0 {
-        return Span::default();
+/// The struct name by which a [`Sp`] asks the tree deserializer
+/// (`parse::de`) for its node's span.
+pub const SP_NAME: &str = "$fdr::Sp";
+/// Its fields, in the order the deserializer gives them.
+pub const SP_FIELDS: &[&str] = &["$value", "$offset", "$len", "$line", "$col"];
+
+struct SpVisitor<T>(std::marker::PhantomData<T>);
+
+impl<'de, T: Deserialize<'de>> serde::de::Visitor<'de> for SpVisitor<T> {
+    type Value = Sp<T>;
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("une valeur")
     }
-    let s = loc.span();
-    Span {
-        offset: s.byte_offset().unwrap_or(s.offset()) as usize,
-        len: s.byte_len().unwrap_or(s.len()) as usize,
-        line: loc.line() as usize,
-        col: loc.column() as usize,
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Sp<T>, A::Error> {
+        let missing = || serde::de::Error::custom("valeur sans position");
+        let value = match map.next_key::<&str>()? {
+            Some("$value") => map.next_value::<T>()?,
+            _ => return Err(missing()),
+        };
+        let mut span = Span::default();
+        for field in [
+            &mut span.offset,
+            &mut span.len,
+            &mut span.line,
+            &mut span.col,
+        ] {
+            map.next_key::<&str>()?.ok_or_else(missing)?;
+            *field = map.next_value()?;
+        }
+        Ok(Sp { value, span })
     }
 }
 
 impl<'de, T: Deserialize<'de>> Deserialize<'de> for Sp<T> {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let s = serde_saphyr::Spanned::<T>::deserialize(d)?;
-        Ok(Sp {
-            span: convert(&s.referenced),
-            value: s.value,
-        })
+        d.deserialize_struct(SP_NAME, SP_FIELDS, SpVisitor(std::marker::PhantomData))
     }
 }
 

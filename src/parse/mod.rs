@@ -1,7 +1,9 @@
 //! Parse stage: YAML text → spanned tree (for schema diagnostics) and, once
-//! the schema holds, → typed [`Fragment`] (serde-saphyr, with spans);
+//! the schema holds, → typed [`Fragment`] read from that same tree
+//! ([`de`], spans carried into every [`Sp`](crate::format::Sp));
 //! Markdown texts through comrak ([`markdown`]).
 
+pub mod de;
 pub mod markdown;
 pub mod tree;
 
@@ -123,66 +125,32 @@ pub fn yaml11_warnings(file: FileId, node: &Node, out: &mut Vec<Diagnostic>) {
     }
 }
 
-/// Options for the typed pass: same limits as the tree.
-fn saphyr_options() -> serde_saphyr::Options {
-    let mut budget = serde_saphyr::Budget::default();
-    budget.max_depth = tree::MAX_DEPTH + 2;
-    let mut o = serde_saphyr::Options::default();
-    o.budget = Some(budget);
-    o.duplicate_keys = serde_saphyr::DuplicateKeyPolicy::Error;
-    o.with_snippet = false;
-    o
-}
-
-/// serde-saphyr's messages, in French (the location is shown separately).
+/// serde's messages, in French (the location is shown separately).
 fn typed_message(english: &str) -> String {
-    let what = english.split(" at line ").next().unwrap_or(english);
-    if let Some(ty) = what.strip_prefix("invalid ") {
-        if ty.starts_with('u') || ty.starts_with('i') {
-            return "nombre entier invalide ou trop grand".into();
-        }
-        return format!("valeur invalide ({ty})");
+    if let Some(ty) = english.strip_prefix("invalid value: integer") {
+        let _ = ty;
+        return "nombre entier invalide ou trop grand".into();
     }
-    if what.contains("budget breached") || what.contains("alias") {
-        return "le fichier dépasse les limites de taille ou d'alias".into();
+    if english.starts_with("invalid type") || english.starts_with("invalid value") {
+        return format!("valeur invalide ({english})");
     }
-    format!("valeur invalide ({what})")
+    english.to_string()
 }
 
-/// Typed pass over a file whose tree satisfied the schema.
-pub fn typed(file: FileId, text: &str) -> Result<Fragment, Box<Diagnostic>> {
-    if text.trim().is_empty() {
+/// Typed pass over a file's tree, once its schema holds: the fragment, its
+/// spans taken from the tree.
+pub fn typed(file: FileId, text: &str, tree: Option<&Node>) -> Result<Fragment, Box<Diagnostic>> {
+    let Some(tree) = tree else {
         return Ok(Fragment::default());
-    }
-    serde_saphyr::from_str_with_options::<Option<Fragment>>(text, saphyr_options())
+    };
+    let de = de::NodeDe { node: tree, text };
+    <Option<Fragment> as serde::Deserialize>::deserialize(de)
         .map(Option::unwrap_or_default)
         .map_err(|e| {
-            let mut d = Diagnostic::error(
-                "fdr::schema::invalide",
-                typed_message(&e.without_snippet().to_string()),
-            )
-            .in_file(file);
-            if let Some(loc) = e.location()
-                && loc.line() > 0
-            {
-                let s = loc.span();
-                let offset = s.byte_offset().map_or_else(
-                    || {
-                        text.char_indices()
-                            .nth(s.offset() as usize)
-                            .map_or(0, |(i, _)| i)
-                    },
-                    |b| b as usize,
-                );
-                d = d.at(
-                    file,
-                    Span {
-                        offset,
-                        len: s.byte_len().unwrap_or(1) as usize,
-                        line: loc.line() as usize,
-                        col: loc.column() as usize,
-                    },
-                );
+            let mut d =
+                Diagnostic::error("fdr::schema::invalide", typed_message(&e.message)).in_file(file);
+            if let Some(span) = e.span {
+                d = d.at(file, span);
             }
             Box::new(d)
         })

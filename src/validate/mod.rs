@@ -101,7 +101,8 @@ fn check_file(
     }
     let mut fragment = None;
     if schema_ok {
-        match parse::typed(file, text) {
+        let tree = tree.ok().flatten();
+        match parse::typed(file, text, tree.as_ref()) {
             Ok(fr) => fragment = Some((file, fr)),
             Err(d) => file_diags.push(*d),
         }

@@ -205,6 +205,11 @@ fixtures! {
         + ["première utilisation"];
 
     cascade_apres_erreur: "cascade-apres-erreur" => 1 ["feuille.yaml:27:13 erreur fdr::numero::hors_axe"];
+    axe_ajoute_en_tete: "axe-ajoute-en-tete" => 0 [];
+    schema_puis_semantique: "schema-puis-semantique" => 1 [
+        "feuille.yaml:31:13 erreur fdr::schema::valeur_inconnue",
+        "feuille.yaml:39:17 erreur fdr::reference::inconnue",
+    ] + ["vouliez-vous dire « en_cours » ?", "vouliez-vous dire « hub-du-sud » ?"];
 
     // ---- dates ----
     date_fin_avant_debut: "date-fin-avant-debut" => 1 ["feuille.yaml:32:10 erreur fdr::date::fin_avant_debut"];
@@ -616,5 +621,30 @@ fn symbolic_links_are_ignored() {
     assert_eq!(
         summarize(&parse_json(&out.stdout)),
         ["- avertissement fdr::fichier::lien_ignore"]
+    );
+}
+
+#[test]
+fn an_axe_added_in_a_file_that_sorts_first_takes_the_next_number() {
+    let dir = sandbox("axe-ajoute-en-tete");
+    let model = export_json(&dir.path().join(ROOT));
+    let axes: Vec<(String, u64)> = model["modele"]["axes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| {
+            (
+                a["id"].as_str().unwrap().to_string(),
+                a["numero"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        axes,
+        [
+            ("accompagner".to_string(), 1),
+            ("former".to_string(), 2),
+            ("equiper".to_string(), 3)
+        ]
     );
 }

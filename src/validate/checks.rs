@@ -277,7 +277,7 @@ fn text_refs(ctx: &mut Ctx, t: &Tables) {
             if let Some(p) = pos {
                 cursor = p + needle.len();
             }
-            if table.get(id).is_some() {
+            if table.get(id).is_some() || ctx.pruned.contains(id) {
                 continue;
             }
             let mut d = Diagnostic::error("fdr::reference::renvoi_inconnu", format!("renvoi vers {} inconnu{} : « {id} »", table.un(), if table.feminine { "e" } else { "" }))

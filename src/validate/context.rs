@@ -64,6 +64,9 @@ pub struct Ctx<'s> {
     pub diags: &'s mut Diagnostics,
     /// Markdown texts to scan for cross-references once every id is known.
     pub texts: Vec<LoadedText>,
+    /// Identifiers defined in parts set aside for schema errors: a
+    /// reference to one is not reported again.
+    pub pruned: std::collections::BTreeSet<String>,
 }
 
 fn valid_id(id: &str) -> bool {
@@ -124,6 +127,9 @@ impl Ctx<'_> {
     pub fn resolve(&mut self, table: &IdTable, file: FileId, id: &Sp<String>) -> Option<usize> {
         if let Some(ix) = table.get(&id.value) {
             return Some(ix);
+        }
+        if self.pruned.contains(&id.value) {
+            return None;
         }
         let help =
             did_you_mean(&id.value, table.ids.keys().map(String::as_str)).unwrap_or_else(|| {

@@ -6,6 +6,7 @@ mod build_more;
 mod checks;
 mod context;
 mod merge;
+mod prune;
 pub mod schema;
 
 use crate::diagnostic::{Diagnostic, Diagnostics};
@@ -14,6 +15,7 @@ use crate::model::Roadmap;
 use crate::parse;
 use build::Tables;
 use context::{Ctx, IdTable};
+use std::collections::BTreeSet;
 use std::path::Path;
 use std::sync::Arc;
 
@@ -27,6 +29,15 @@ pub struct Checked {
     pub diags: Diagnostics,
 }
 
+/// Diagnostics about what is missing from the whole roadmap, left out
+/// while part of it is set aside for schema errors.
+const INCOMPLETE: &[&str] = &[
+    "fdr::acteur::inutilise",
+    "fdr::feuille::manquante",
+    "fdr::numero::lacune",
+    "fdr::axe::sans_action",
+];
+
 /// Load, parse and validate the roadmap in `root`.
 /// `skip`: the output folder, never read as sources.
 pub fn check(root: &Path, skip: Option<&Path>) -> Result<Checked, LoadError> {
@@ -38,13 +49,21 @@ pub fn check(root: &Path, skip: Option<&Path>) -> Result<Checked, LoadError> {
         .map(|f| (f, sources.files[f].text.clone()))
         .collect();
     let mut fragments = Vec::new();
-    for (_, file_diags, fragment) in parse_files(files) {
+    let mut pruned: Option<BTreeSet<String>> = None;
+    let mut lost = false;
+    for (_, file_diags, parsed) in parse_files(files) {
+        lost |= parsed.is_none() && file_diags.iter().any(Diagnostic::is_error);
         diags.items.extend(file_diags);
-        if let Some(fr) = fragment {
-            fragments.push(fr);
+        if let Some(p) = parsed {
+            if let Some(ids) = p.pruned {
+                pruned.get_or_insert_default().extend(ids);
+            }
+            fragments.push((p.file, p.fragment));
         }
     }
-    if diags.has_errors() {
+    // A file that could not be read at all hides identifiers the others
+    // may use: the semantic checks would only add false errors.
+    if lost || (diags.has_errors() && pruned.is_none()) {
         diags.sort();
         return Ok(Checked {
             sources,
@@ -52,14 +71,20 @@ pub fn check(root: &Path, skip: Option<&Path>) -> Result<Checked, LoadError> {
             diags,
         });
     }
+    let partial = pruned.is_some();
     let model = {
         let mut ctx = Ctx {
             sources: &mut sources,
             diags: &mut diags,
             texts: Vec::new(),
+            pruned: pruned.unwrap_or_default(),
         };
         semantic(&mut ctx, fragments)
     };
+    if partial {
+        // Completeness depends on the parts set aside: said once they parse.
+        diags.items.retain(|d| !INCOMPLETE.contains(&d.code));
+    }
     diags.sort();
     Ok(Checked {
         sources,
@@ -70,10 +95,7 @@ pub fn check(root: &Path, skip: Option<&Path>) -> Result<Checked, LoadError> {
 
 /// Parse and schema-check one fragment: its diagnostics, and the typed
 /// fragment when the schema holds.
-fn check_file(
-    file: usize,
-    text: &str,
-) -> (Vec<Diagnostic>, Option<(usize, crate::format::Fragment)>) {
+fn check_file(file: usize, text: &str) -> (Vec<Diagnostic>, Option<Parsed>) {
     let mut file_diags = Vec::new();
     if text.trim().is_empty() {
         file_diags.push(
@@ -84,37 +106,47 @@ fn check_file(
         return (file_diags, None);
     }
     let tree = parse::tree::parse_tree(file, text, &mut file_diags);
-    let mut schema_ok = tree.is_ok() && file_diags.is_empty();
-    if let Ok(Some(tree)) = &tree {
+    let mut readable = tree.is_ok() && file_diags.is_empty();
+    let mut tree = tree.ok().flatten();
+    let mut pruned = None;
+    if let Some(tree) = &mut tree {
         parse::yaml11_warnings(file, tree, &mut file_diags);
         let json = parse::to_json(tree, "", &mut None);
-        let errs = if schema::is_valid(&json) {
-            Vec::new()
-        } else {
+        if !schema::is_valid(&json) {
             // Positions are only needed to report errors.
             let mut index = parse::SpanIndex::default();
             let json = parse::to_json(tree, "", &mut Some(&mut index));
-            schema::validate(file, &json, &index)
-        };
-        schema_ok &= errs.is_empty();
-        file_diags.extend(errs);
+            let errs = schema::validate(file, &json, &index);
+            readable &= errs.iter().all(|d| d.code.starts_with("fdr::schema::"));
+            file_diags.extend(errs);
+            pruned = Some(prune::prune(tree, &schema::error_pointers(&json)));
+        }
     }
     let mut fragment = None;
-    if schema_ok {
-        let tree = tree.ok().flatten();
+    if readable {
         match parse::typed(file, text, tree.as_ref()) {
-            Ok(fr) => fragment = Some((file, fr)),
+            Ok(fr) => {
+                fragment = Some(Parsed {
+                    file,
+                    fragment: fr,
+                    pruned,
+                })
+            }
             Err(d) => file_diags.push(*d),
         }
     }
     (file_diags, fragment)
 }
 
-type FileResult = (
-    usize,
-    Vec<Diagnostic>,
-    Option<(usize, crate::format::Fragment)>,
-);
+/// A fragment read from its file, with what its schema errors set aside.
+pub struct Parsed {
+    file: usize,
+    fragment: crate::format::Fragment,
+    /// Identifiers defined by the parts set aside; `None` if nothing was.
+    pruned: Option<BTreeSet<String>>,
+}
+
+type FileResult = (usize, Vec<Diagnostic>, Option<Parsed>);
 
 /// Fragments are independent until they merge: parse them on every core,
 /// then put the results back in file order.

@@ -342,6 +342,16 @@ fn one_of_constants(schema: &Value, schema_path: &str) -> Vec<String> {
         .unwrap_or_default()
 }
 
+/// Where the schema fails in `json`: the JSON pointer of each error, for
+/// the validate stage to set aside only the broken part of a fragment.
+pub fn error_pointers(json: &Value) -> Vec<String> {
+    compiled().validator.as_ref().map_or_else(Vec::new, |v| {
+        v.iter_errors(json)
+            .map(|e| e.instance_path().as_str().to_string())
+            .collect()
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -393,12 +403,3 @@ mod tests {
     }
 }
 
-/// Where the schema fails in `json`: the JSON pointer of each error, for
-/// the validate stage to set aside only the broken part of a fragment.
-pub fn error_pointers(json: &Value) -> Vec<String> {
-    compiled().validator.as_ref().map_or_else(Vec::new, |v| {
-        v.iter_errors(json)
-            .map(|e| e.instance_path().as_str().to_string())
-            .collect()
-    })
-}

@@ -77,12 +77,22 @@ impl Repo {
         self.git(&["commit", "-qm", message]);
     }
 
-    /// `fdr diff ARGS` from the roadmap folder, which must succeed.
-    fn diff(&self, args: &[&str]) -> String {
+    /// `fdr diff ARGS [--chemin SUB]` from the repository root.
+    fn diff_outcome(&self, args: &[&str]) -> Outcome {
         let mut all = vec!["diff"];
         all.extend_from_slice(args);
-        let o = self.fdr(&all);
-        assert_eq!(o.code, 0, "fdr {all:?}:\n{}", o.stderr);
+        let sub = self.roadmap.strip_prefix(&self.root).unwrap();
+        let sub = sub.to_str().unwrap();
+        if !sub.is_empty() {
+            all.extend(["--chemin", sub]);
+        }
+        self.fdr_in(&self.root, &all)
+    }
+
+    /// `fdr diff ARGS`, which must succeed: its output.
+    fn diff(&self, args: &[&str]) -> String {
+        let o = self.diff_outcome(args);
+        assert_eq!(o.code, 0, "fdr diff {args:?}:\n{}", o.stderr);
         o.stdout
     }
 }
@@ -202,7 +212,7 @@ fn head_tilde_2_and_head_caret_2_do_not_collide() {
 
 #[test]
 fn a_renamed_action_is_one_change() {
-    let r = repo("");
+    let r = repo("fdr");
     r.edit(
         ACTION,
         "titre: Réunir le réseau des acteurs de l'inclusion numérique",
@@ -232,7 +242,7 @@ fn action_file(id: &str, numero: &str) -> String {
 
 #[test]
 fn action_numbers_sort_numerically() {
-    let r = repo("");
+    let r = repo("fdr");
     // 1.2 to 1.10: numbers have no gap.
     for k in 2..=10 {
         let n = format!("1.{k}");
@@ -275,7 +285,7 @@ fn action_numbers_sort_numerically() {
 
 #[test]
 fn a_small_negative_delta_keeps_its_sign() {
-    let r = repo("");
+    let r = repo("fdr");
     r.edit(ACTION, "montant: 5000", "montant: 4999.50");
     r.commit("moins 50 centimes");
     let md = plain(&r.diff(&["HEAD~1", "HEAD"]));
@@ -296,7 +306,7 @@ fn repo_dir() -> PathBuf {
 
 #[test]
 fn json_prints_codes_and_ids_and_follows_its_schema() {
-    let r = repo("");
+    let r = repo("fdr");
     r.edit(ACTION, "statut: a_venir", "statut: en_cours");
     r.edit(ACTION, "debut: \"2025-01\"", "debut: \"2025-T2\"");
     r.edit(
@@ -351,7 +361,7 @@ fn to_html(md: &str) -> String {
 
 #[test]
 fn titles_cannot_inject_markdown_into_the_summary() {
-    let r = repo("");
+    let r = repo("fdr");
     let evil = "Titre\\n\\n### ✅ Tout est validé\\n\\n| a | b |\\n|---|---|\\n<img src=x onerror=alert(1)> [clic](https://evil.example) `code` *gras* www.evil.example a@evil.example ~~barré~~ &amp;";
     r.edit(
         ACTION,
@@ -387,11 +397,11 @@ fn write_raw_name(dir: &Path, name: &[u8], text: &str) {
 #[cfg(unix)]
 #[test]
 fn a_file_name_that_is_not_utf8_is_skipped_and_reported() {
-    let r = repo("");
+    let r = repo("fdr");
     write_raw_name(&r.roadmap.join("textes"), b"notes-\xff.md", "bonjour\n");
     r.edit(ACTION, "montant: 5000", "montant: 6000");
     r.commit("nom brut");
-    let o = r.fdr(&["diff", "HEAD~1", "HEAD"]);
+    let o = r.diff_outcome(&["HEAD~1", "HEAD"]);
     assert_eq!(o.code, 0, "{}", o.stderr);
     assert!(plain(&o.stdout).contains("(+1 000 €)"), "{}", o.stdout);
     assert_reports(&o, "n'est pas en UTF-8 ignoré");
@@ -399,11 +409,11 @@ fn a_file_name_that_is_not_utf8_is_skipped_and_reported() {
 
 #[test]
 fn an_oversized_file_in_a_revision_is_refused() {
-    let r = repo("");
+    let r = repo("fdr");
     let big = format!("# {}\n", "x".repeat(9 * 1024 * 1024));
     std::fs::write(r.roadmap.join("textes/gros.md"), big).unwrap();
     r.commit("gros");
-    let o = r.fdr(&["diff", "HEAD~1", "HEAD"]);
+    let o = r.diff_outcome(&["HEAD~1", "HEAD"]);
     assert_eq!(o.code, 1, "{}", o.stderr);
     assert_reports(
         &o,
@@ -423,7 +433,7 @@ fn fdr_steps(workflow: &Value, base: &str) -> Vec<(String, Vec<(String, String)>
     steps
         .iter()
         .filter_map(|s| {
-            let run = s["run"].as_str()?;
+            let run = s["run"].as_str()?.replace("${{ github.base_ref }}", base);
             if !(run.starts_with("fdr check") || run.starts_with("fdr diff")) {
                 return None;
             }
@@ -436,7 +446,7 @@ fn fdr_steps(workflow: &Value, base: &str) -> Vec<(String, Vec<(String, String)>
                     .collect()
             });
             assert!(!run.contains("${{"), "expression in run: {run}");
-            Some((run.to_string(), env))
+            Some((run, env))
         })
         .collect()
 }

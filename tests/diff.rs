@@ -333,6 +333,10 @@ fn json_prints_codes_and_ids_and_follows_its_schema() {
     assert_eq!(line["recipiendaire"], "hub");
     assert_eq!(line["action"]["id"], "premiere-action");
     assert_eq!(d["enveloppes_depassees"][0]["id"], "fne");
+    // Names of the cited acteurs only: prefecture is cited by no change.
+    let names = d["acteurs"].as_object().unwrap();
+    let cited: Vec<&str> = names.keys().map(String::as_str).collect();
+    assert_eq!(cited, ["anct", "departement", "hub"]);
     let validator = diff_schema();
     let errors: Vec<String> = validator.iter_errors(&d).map(|e| e.to_string()).collect();
     assert!(errors.is_empty(), "{errors:#?}\n{d:#}");
@@ -595,4 +599,65 @@ fn the_generated_ci_files_cache_fdr_and_avoid_duplicate_pipelines() {
             "{name}"
         );
     }
+}
+
+/// Every hook a git command could run, and fsmonitor, write a canary: diff
+/// runs none of them, leaves the work tree, the index and the refs alone, and
+/// removes its temporary folders.
+#[cfg(unix)]
+#[test]
+fn diff_runs_no_hook_and_leaves_the_repository_alone() {
+    use std::os::unix::fs::PermissionsExt;
+    let r = repo("fdr");
+    r.edit(ACTION, "montant: 5000", "montant: 6000");
+    r.commit("plus");
+    let canary = r.tmp.path().join("canary");
+    let script = format!("#!/bin/sh\necho \"$0\" >> '{}'\n", canary.display());
+    let hooks = r.root.join(".git/hooks");
+    for name in [
+        "post-checkout",
+        "post-index-change",
+        "reference-transaction",
+        "pre-commit",
+        "post-merge",
+        "fsmonitor",
+    ] {
+        let path = hooks.join(name);
+        std::fs::write(&path, &script).unwrap();
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o755)).unwrap();
+    }
+    r.git(&[
+        "config",
+        "core.fsmonitor",
+        hooks.join("fsmonitor").to_str().unwrap(),
+    ]);
+    let snapshot = || {
+        let index = std::fs::read(r.root.join(".git/index")).unwrap();
+        let refs = r.git(&["for-each-ref"]);
+        let status = r.git(&["-c", "core.fsmonitor=false", "status", "--porcelain"]);
+        (index, refs, status)
+    };
+    let before = snapshot();
+    let _ = std::fs::remove_file(&canary);
+    let tmpdir = r.tmp.path().join("tmpdir");
+    std::fs::create_dir(&tmpdir).unwrap();
+    let mut env = r.env();
+    env.push(("TMPDIR".into(), tmpdir.to_string_lossy().into_owned()));
+    let env: Vec<(&str, &str)> = env.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+    let o = run(
+        &r.root,
+        &["diff", "HEAD~1", "HEAD", "--chemin", "fdr"],
+        &env,
+        TIMEOUT,
+    );
+    assert_eq!(o.code, 0, "{}", o.stderr);
+    assert!(plain(&o.stdout).contains("(+1 000 €)"), "{}", o.stdout);
+    assert!(
+        !canary.exists(),
+        "hook run: {}",
+        std::fs::read_to_string(&canary).unwrap_or_default()
+    );
+    assert!(before == snapshot(), "the repository changed");
+    let left: Vec<_> = std::fs::read_dir(&tmpdir).unwrap().collect();
+    assert!(left.is_empty(), "temporary files left: {left:?}");
 }

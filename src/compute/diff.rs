@@ -124,7 +124,7 @@ pub struct Diff {
     pub par_axe: Vec<AxeMoney>,
     pub total: Amounts,
     pub enveloppes_depassees: Vec<EnveloppeRef>,
-    /// Name of every acteur of either version, by id (the new version's name when both have it).
+    /// Name of every acteur the diff cites, by id (the new version's name when both have it).
     pub acteurs: BTreeMap<String, String>,
 }
 
@@ -391,6 +391,32 @@ fn money_rows(old: &Roadmap, co: &Computed, new: &Roadmap, cn: &Computed) -> Dif
     }
 }
 
+/// Names of the acteurs `d` cites, by id; the new version's name wins.
+fn cited_names(old: &Roadmap, new: &Roadmap, d: &Diff) -> BTreeMap<String, String> {
+    let cited: BTreeSet<&String> = d
+        .actions_modifiees
+        .iter()
+        .flat_map(|c| {
+            c.referents_ajoutes
+                .iter()
+                .chain(&c.referents_retires)
+                .chain(&c.partenaires_ajoutes)
+                .chain(&c.partenaires_retires)
+        })
+        .chain(
+            d.lignes
+                .iter()
+                .flat_map(|l| [&l.financeur, &l.recipiendaire]),
+        )
+        .collect();
+    old.acteurs
+        .iter()
+        .chain(&new.acteurs)
+        .filter(|a| cited.contains(&a.id))
+        .map(|a| (a.id.clone(), a.nom.clone()))
+        .collect()
+}
+
 pub fn diff(old: &Roadmap, new: &Roadmap) -> Diff {
     let (co, cn) = (compute(old), compute(new));
     let mut d = money_rows(old, &co, new, &cn);
@@ -401,9 +427,7 @@ pub fn diff(old: &Roadmap, new: &Roadmap) -> Diff {
         .filter(|(id, _)| !eo.contains_key(id))
         .map(|(id, libelle)| EnveloppeRef { id, libelle })
         .collect();
-    for a in old.acteurs.iter().chain(&new.acteurs) {
-        d.acteurs.insert(a.id.clone(), a.nom.clone());
-    }
+    d.acteurs = cited_names(old, new, &d);
     d
 }
 

@@ -9,6 +9,11 @@ use crate::compute::diff::{ActionRef, Amounts, Change, Diff};
 use crate::model::{DateFlou, Money};
 use crate::render::{fmt, labels};
 
+/// Characters that make inline markup anywhere in a line: emphasis, code,
+/// links and images, HTML and entities, table cells, strikethrough, math,
+/// headings (`#`, escaped although a line never starts with source text).
+const MARKUP: &str = "\\`*_[]<>|#~$&";
+
 /// Invisible, breaks GFM autolinks (`www.`, `http://`, `a@b.c`).
 const JOINER: char = '\u{2060}';
 
@@ -26,9 +31,7 @@ pub fn text(s: &str) -> String {
         } else if matches!(c, ':' | '@') {
             out.push(c);
             out.push(JOINER);
-        } else if c.is_ascii_punctuation()
-            && !matches!(c, ',' | '.' | '\'' | '"' | ';' | '/' | '?' | '-')
-        {
+        } else if MARKUP.contains(c) {
             out.push('\\');
             out.push(c);
         } else {
@@ -229,7 +232,7 @@ mod tests {
     fn source_text_cannot_make_markup() {
         assert_eq!(text("a\n# b"), "a \\# b");
         assert_eq!(text("<img>"), "\\<img\\>");
-        assert_eq!(text("[x](y)"), "\\[x\\]\\(y\\)");
+        assert_eq!(text("![x](y)"), "!\\[x\\](y)");
         assert_eq!(text("a | b"), "a \\| b");
         assert_eq!(text("www.x.org"), "www\u{2060}.x.org");
         assert_eq!(text("d'accueil, oui"), "d'accueil, oui");

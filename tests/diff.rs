@@ -175,6 +175,15 @@ fn diff_works_at_the_root_and_from_a_subdirectory() {
     let o = s.fdr_in(&s.root, &["diff", "HEAD~1", "HEAD", "--chemin", "fdr"]);
     assert_eq!(o.code, 0, "{}", o.stderr);
     assert!(plain(&o.stdout).contains("(-1 000 €)"), "{}", o.stdout);
+    // From the roadmap subfolder, a revision against the work tree.
+    s.edit(ACTION, "montant: 4000", "montant: 4500");
+    let o = s.fdr(&["diff", "HEAD"]);
+    assert_eq!(o.code, 0, "{}", o.stderr);
+    assert!(
+        plain(&o.stdout).contains("4 000 € → 4 500 € (+500 €)"),
+        "{}",
+        o.stdout
+    );
 }
 
 #[test]

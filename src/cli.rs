@@ -104,7 +104,7 @@ pub struct DiffArgs {
     pub old: String,
     /// Nouvelle version : dossier ou révision git (par défaut, la copie de travail).
     pub new: Option<String>,
-    /// Dossier de la feuille de route dans le dépôt, pour les révisions git.
+    /// Dossier de la feuille de route (relatif au dossier courant), lu dans chaque révision git.
     #[arg(long, default_value = ".")]
     pub chemin: PathBuf,
     /// Format du résumé.

@@ -1,6 +1,9 @@
 //! `fdr diff OLD [NEW]`: what a change does to the roadmap. Each side is a
-//! roadmap folder or a git revision of the current repository, read with
-//! `git show` into a temporary folder (the work tree is never touched).
+//! roadmap folder or a git revision of the current repository; a revision's
+//! files are read by [`git`] into a private temporary folder (the work tree
+//! is never touched).
+
+mod git;
 
 use super::{EXIT_INVALID, Failure, Output};
 use crate::cli::{DiffArgs, DiffFormat};
@@ -8,75 +11,49 @@ use crate::compute::diff::diff;
 use crate::model::Roadmap;
 use crate::validate;
 use std::path::{Path, PathBuf};
-use std::process::Command;
+use tempfile::TempDir;
 
-fn git(args: &[&str]) -> Result<Vec<u8>, Failure> {
-    let o = Command::new("git")
-        .args(args)
-        .output()
-        .map_err(|e| Failure::Io(format!("git introuvable : {e}")))?;
-    if !o.status.success() {
-        return Err(Failure::Usage(format!(
-            "git {} : {}",
-            args.join(" "),
-            String::from_utf8_lossy(&o.stderr).trim()
-        )));
-    }
-    Ok(o.stdout)
+/// A side ready to check: its folder, and the temporary folder holding it.
+struct Side {
+    dir: PathBuf,
+    _tmp: Option<TempDir>,
 }
 
-/// The roadmap folder of `side`: a folder as is, or a revision extracted.
-fn side(spec: &str, chemin: &Path, tmp: &Path) -> Result<PathBuf, Failure> {
+/// The roadmap folder of `spec`: a folder as is, or a revision extracted.
+/// `Ok(None)`: the revision is refused (the reason is printed).
+fn side(spec: &str, chemin: &Path) -> Result<Option<Side>, Failure> {
     let as_dir = Path::new(spec);
     if as_dir.is_dir() {
-        return Ok(as_dir.to_path_buf());
+        return Ok(Some(Side {
+            dir: as_dir.to_path_buf(),
+            _tmp: None,
+        }));
     }
-    let rev = spec.trim();
-    // Path of the roadmap inside the repository.
-    let prefix = String::from_utf8_lossy(&git(&["rev-parse", "--show-prefix"])?)
-        .trim()
-        .to_string();
-    let inside = format!(
-        "{prefix}{}",
-        chemin.to_string_lossy().trim_start_matches("./")
-    );
-    let inside = inside
-        .trim_end_matches('/')
-        .trim_end_matches('.')
-        .trim_end_matches('/')
-        .to_string();
-    let tree_arg = if inside.is_empty() {
-        rev.to_string()
-    } else {
-        format!("{rev}:{inside}")
-    };
-    let kind = git(&["cat-file", "-t", &tree_arg]).unwrap_or_default();
-    if String::from_utf8_lossy(&kind).trim() != "tree" {
+    let commit = git::resolve(spec)?;
+    let inside = git::inside(chemin)?;
+    let tmp = tempfile::Builder::new()
+        .prefix("fdr-diff-")
+        .tempdir()
+        .map_err(|e| Failure::Io(format!("dossier temporaire : {e}")))?;
+    let Some(extracted) = git::extract(&commit, &inside, tmp.path())? else {
         return Err(Failure::Usage(format!(
-            "« {spec} » n'est ni un dossier ni une révision git contenant « {} »",
-            chemin.display()
+            "la révision « {spec} » ne contient pas le dossier « {} »",
+            if inside.is_empty() { "." } else { &inside }
         )));
+    };
+    for name in &extracted.skipped {
+        eprintln!(
+            "révision « {spec} » : nom de fichier qui n'est pas en UTF-8 ignoré : « {name} »"
+        );
     }
-    let list = git(&["ls-tree", "-r", "-z", "--name-only", &tree_arg])?;
-    let dest = tmp.join(rev.replace(['/', ':', '~', '^'], "_"));
-    for name in list.split(|b| *b == 0).filter(|n| !n.is_empty()) {
-        let name = String::from_utf8_lossy(name).to_string();
-        let keep = name.ends_with(".yaml")
-            || name.ends_with(".yml")
-            || name.ends_with(".md")
-            || name.starts_with("templates/");
-        if !keep || name.split('/').any(|c| c == "..") {
-            continue;
-        }
-        let blob = git(&["show", &format!("{tree_arg}/{name}")])?;
-        let path = dest.join(&name);
-        if let Some(parent) = path.parent() {
-            std::fs::create_dir_all(parent).map_err(|e| Failure::Io(e.to_string()))?;
-        }
-        std::fs::write(&path, blob).map_err(|e| Failure::Io(e.to_string()))?;
+    if let Some(why) = extracted.refused {
+        eprintln!("la version « {spec} » est refusée : {why}");
+        return Ok(None);
     }
-    std::fs::create_dir_all(&dest).map_err(|e| Failure::Io(e.to_string()))?;
-    Ok(dest)
+    Ok(Some(Side {
+        dir: tmp.path().to_path_buf(),
+        _tmp: Some(tmp),
+    }))
 }
 
 /// Errors that leave a complete model worth comparing: the diff reports them.
@@ -98,16 +75,19 @@ fn model(dir: &Path, label: &str, out: &Output) -> Result<Option<Roadmap>, Failu
 }
 
 pub fn run(args: &DiffArgs, out: &Output) -> Result<u8, Failure> {
-    let tmp = tempdir()?;
     let new_spec = args
         .new
         .clone()
         .unwrap_or_else(|| args.chemin.to_string_lossy().into_owned());
-    let old_dir = side(&args.old, &args.chemin, tmp.path())?;
-    let new_dir = side(&new_spec, &args.chemin, tmp.path())?;
+    let (Some(old_side), Some(new_side)) = (
+        side(&args.old, &args.chemin)?,
+        side(&new_spec, &args.chemin)?,
+    ) else {
+        return Ok(EXIT_INVALID);
+    };
     let (Some(old), Some(new)) = (
-        model(&old_dir, &args.old, out)?,
-        model(&new_dir, &new_spec, out)?,
+        model(&old_side.dir, &args.old, out)?,
+        model(&new_side.dir, &new_spec, out)?,
     ) else {
         return Ok(EXIT_INVALID);
     };
@@ -125,25 +105,4 @@ pub fn run(args: &DiffArgs, out: &Output) -> Result<u8, Failure> {
         }
     }
     Ok(0)
-}
-
-/// A temporary folder removed on drop.
-struct TempDir(PathBuf);
-
-impl TempDir {
-    fn path(&self) -> &Path {
-        &self.0
-    }
-}
-
-impl Drop for TempDir {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
-}
-
-fn tempdir() -> Result<TempDir, Failure> {
-    let base = std::env::temp_dir().join(format!("fdr-diff-{}", std::process::id()));
-    std::fs::create_dir_all(&base).map_err(|e| Failure::Io(e.to_string()))?;
-    Ok(TempDir(base))
 }

@@ -61,7 +61,8 @@ pub fn run(args: &InitArgs, out: &Output) -> Result<u8, Failure> {
         .map(|(p, c)| {
             let c = c
                 .replace("{{TERRITOIRE}}", &yaml_quoted(&args.territoire))
-                .replace("{{CODE}}", &yaml_quoted(&args.code));
+                .replace("{{CODE}}", &yaml_quoted(&args.code))
+                .replace("{{VERSION}}", env!("CARGO_PKG_VERSION"));
             (p.to_string(), c)
         })
         .collect();

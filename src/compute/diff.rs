@@ -1,10 +1,15 @@
 //! What changed between two versions of a roadmap: actions (matched by id),
 //! statuts, dates, référents and partenaires, money per line, action, axe
 //! and in total, indicators. Input of `fdr diff`.
+//!
+//! Everything is keyed by ids and carries codes (statut `en_cours`, dates
+//! as written, acteurs by id): French labels belong to the Markdown
+//! renderer. The JSON form is described by `schemas/diff.schema.json`.
 
 use super::{Computed, compute};
-use crate::model::{Decimal, Money, Roadmap};
+use crate::model::{Action, DateFlou, Decimal, Money, Roadmap, Statut};
 use serde::Serialize;
+use std::cmp::Ordering;
 use std::collections::{BTreeMap, BTreeSet};
 
 #[derive(Debug, Serialize, PartialEq, Eq)]
@@ -13,11 +18,24 @@ pub struct Change<T> {
     pub apres: T,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Clone, Serialize)]
 pub struct ActionRef {
     pub id: String,
     pub numero: String,
     pub titre: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct AxeRef {
+    pub id: String,
+    pub numero: u32,
+    pub titre: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct EnveloppeRef {
+    pub id: String,
+    pub libelle: String,
 }
 
 #[derive(Debug, Serialize)]
@@ -25,13 +43,15 @@ pub struct ActionChange {
     pub action: ActionRef,
     pub titre: Option<Change<String>>,
     pub numero: Option<Change<String>>,
-    pub statut: Option<Change<String>>,
-    pub debut: Option<Change<Option<String>>>,
-    pub fin: Option<Change<Option<String>>>,
+    pub statut: Option<Change<Statut>>,
+    pub debut: Option<Change<Option<DateFlou>>>,
+    pub fin: Option<Change<Option<DateFlou>>>,
+    /// Acteur ids.
     pub referents_ajoutes: Vec<String>,
     pub referents_retires: Vec<String>,
     pub partenaires_ajoutes: Vec<String>,
     pub partenaires_retires: Vec<String>,
+    /// Labels of the indicators whose target or value changed.
     pub indicateurs: Vec<String>,
 }
 
@@ -51,12 +71,47 @@ impl ActionChange {
 }
 
 /// A money figure before and after, with the signed delta (cents).
-#[derive(Debug, Serialize)]
-pub struct MoneyChange {
-    pub libelle: String,
+#[derive(Debug, Clone, Copy, Serialize, PartialEq, Eq)]
+pub struct Amounts {
     pub avant: Money,
     pub apres: Money,
     pub ecart: Money,
+}
+
+impl Amounts {
+    fn new(avant: Money, apres: Money) -> Amounts {
+        Amounts {
+            avant,
+            apres,
+            ecart: apres - avant,
+        }
+    }
+}
+
+/// One financing line: same action, financeur, récipiendaire and year.
+#[derive(Debug, Serialize)]
+pub struct LineChange {
+    pub action: ActionRef,
+    /// Acteur ids.
+    pub financeur: String,
+    pub recipiendaire: String,
+    pub annee: Option<u16>,
+    #[serde(flatten)]
+    pub montant: Amounts,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ActionMoney {
+    pub action: ActionRef,
+    #[serde(flatten)]
+    pub montant: Amounts,
+}
+
+#[derive(Debug, Serialize)]
+pub struct AxeMoney {
+    pub axe: AxeRef,
+    #[serde(flatten)]
+    pub montant: Amounts,
 }
 
 #[derive(Debug, Serialize)]
@@ -64,11 +119,13 @@ pub struct Diff {
     pub actions_ajoutees: Vec<ActionRef>,
     pub actions_retirees: Vec<ActionRef>,
     pub actions_modifiees: Vec<ActionChange>,
-    pub lignes: Vec<MoneyChange>,
-    pub par_action: Vec<MoneyChange>,
-    pub par_axe: Vec<MoneyChange>,
-    pub total: Change<Money>,
-    pub enveloppes_depassees: Vec<String>,
+    pub lignes: Vec<LineChange>,
+    pub par_action: Vec<ActionMoney>,
+    pub par_axe: Vec<AxeMoney>,
+    pub total: Amounts,
+    pub enveloppes_depassees: Vec<EnveloppeRef>,
+    /// Name of every acteur the diff cites, by id (the new version's name when both have it).
+    pub acteurs: BTreeMap<String, String>,
 }
 
 impl Diff {
@@ -77,12 +134,27 @@ impl Diff {
             && self.actions_retirees.is_empty()
             && self.actions_modifiees.is_empty()
             && self.lignes.is_empty()
+            && self.par_action.is_empty()
+            && self.par_axe.is_empty()
             && self.total.avant == self.total.apres
+            && self.enveloppes_depassees.is_empty()
     }
 }
 
-fn aref(m: &Roadmap, ix: usize) -> ActionRef {
-    let a = &m.actions[ix];
+/// Order of action numbers: `1.2` before `1.10`, numbers before words.
+pub fn cmp_numero(a: &str, b: &str) -> Ordering {
+    let key = |s: &str| -> Vec<(u64, String)> {
+        s.split('.')
+            .map(|p| match p.parse::<u64>() {
+                Ok(n) => (n, String::new()),
+                Err(_) => (u64::MAX, p.to_string()),
+            })
+            .collect()
+    };
+    key(a).cmp(&key(b)).then_with(|| a.cmp(b))
+}
+
+fn aref(a: &Action) -> ActionRef {
     ActionRef {
         id: a.id.clone(),
         numero: a.numero.clone(),
@@ -91,7 +163,7 @@ fn aref(m: &Roadmap, ix: usize) -> ActionRef {
 }
 
 /// Target and measured value of each indicator, by label.
-fn indicators(a: &crate::model::Action) -> BTreeMap<&str, (Option<Decimal>, Option<Decimal>)> {
+fn indicators(a: &Action) -> BTreeMap<&str, (Option<Decimal>, Option<Decimal>)> {
     a.indicateurs
         .iter()
         .map(|i| (i.libelle.as_str(), (i.cible, i.valeur)))
@@ -102,45 +174,46 @@ fn change<T: PartialEq>(a: T, b: T) -> Option<Change<T>> {
     (a != b).then_some(Change { avant: a, apres: b })
 }
 
-fn names(m: &Roadmap, ixs: impl Iterator<Item = usize>) -> BTreeSet<String> {
-    ixs.map(|i| m.acteurs[i].nom.clone()).collect()
+fn ids(m: &Roadmap, ixs: impl Iterator<Item = usize>) -> BTreeSet<String> {
+    ixs.filter_map(|i| m.acteurs.get(i).map(|a| a.id.clone()))
+        .collect()
 }
 
-fn money_changes(
-    before: BTreeMap<String, Money>,
-    after: BTreeMap<String, Money>,
-) -> Vec<MoneyChange> {
-    let keys: BTreeSet<&String> = before.keys().chain(after.keys()).collect();
+fn acteur_id(m: &Roadmap, i: usize) -> String {
+    m.acteurs.get(i).map(|a| a.id.clone()).unwrap_or_default()
+}
+
+/// Pairs of (before, after) for every key of either map that changed.
+fn changed<K: Ord + Clone>(
+    before: &BTreeMap<K, Money>,
+    after: &BTreeMap<K, Money>,
+) -> Vec<(K, Amounts)> {
+    let keys: BTreeSet<&K> = before.keys().chain(after.keys()).collect();
     keys.into_iter()
         .filter_map(|k| {
             let a = before.get(k).copied().unwrap_or_default();
             let b = after.get(k).copied().unwrap_or_default();
-            (a != b).then(|| MoneyChange {
-                libelle: k.clone(),
-                avant: a,
-                apres: b,
-                ecart: b - a,
-            })
+            (a != b).then(|| (k.clone(), Amounts::new(a, b)))
         })
         .collect()
 }
 
-fn line_key(m: &Roadmap, l: &crate::model::Ligne) -> String {
-    let a = &m.actions[l.action];
-    let mut k = format!(
-        "action {} — {} → {}",
-        a.numero, m.acteurs[l.financeur].nom, m.acteurs[l.recipiendaire].nom
-    );
-    if let Some(y) = l.annee {
-        k.push_str(&format!(" ({y})"));
-    }
-    k
-}
+/// (action id, financeur id, récipiendaire id, year).
+type LineKey = (String, String, String, Option<u16>);
 
-fn per_line(m: &Roadmap) -> BTreeMap<String, Money> {
-    let mut out: BTreeMap<String, Money> = BTreeMap::new();
+fn per_line(m: &Roadmap) -> BTreeMap<LineKey, Money> {
+    let mut out: BTreeMap<LineKey, Money> = BTreeMap::new();
     for l in &m.lignes {
-        let e = out.entry(line_key(m, l)).or_default();
+        let Some(a) = m.actions.get(l.action) else {
+            continue;
+        };
+        let key = (
+            a.id.clone(),
+            acteur_id(m, l.financeur),
+            acteur_id(m, l.recipiendaire),
+            l.annee,
+        );
+        let e = out.entry(key).or_default();
         *e = *e + l.montant;
     }
     out
@@ -149,116 +222,225 @@ fn per_line(m: &Roadmap) -> BTreeMap<String, Money> {
 fn per_action(m: &Roadmap, c: &Computed) -> BTreeMap<String, Money> {
     m.actions
         .iter()
-        .enumerate()
-        .map(|(i, a)| {
-            (
-                format!("action {} « {} »", a.numero, a.titre),
-                c.par_action[i],
-            )
-        })
+        .zip(&c.par_action)
+        .map(|(a, money)| (a.id.clone(), *money))
         .collect()
 }
 
 fn per_axe(m: &Roadmap, c: &Computed) -> BTreeMap<String, Money> {
     m.axes
         .iter()
-        .enumerate()
-        .map(|(i, a)| (format!("axe {} « {} »", a.numero, a.titre), c.par_axe[i]))
+        .zip(&c.par_axe)
+        .map(|(a, money)| (a.id.clone(), *money))
+        .collect()
+}
+
+/// The action of that id, as the new version names it, else the old one.
+fn find_action(old: &Roadmap, new: &Roadmap, id: &str) -> ActionRef {
+    new.actions
+        .iter()
+        .chain(&old.actions)
+        .find(|a| a.id == id)
+        .map(aref)
+        .unwrap_or_else(|| ActionRef {
+            id: id.to_string(),
+            numero: String::new(),
+            titre: String::new(),
+        })
+}
+
+fn find_axe(old: &Roadmap, new: &Roadmap, id: &str) -> AxeRef {
+    let found = new.axes.iter().chain(&old.axes).find(|a| a.id == id);
+    AxeRef {
+        id: id.to_string(),
+        numero: found.map_or(0, |a| a.numero),
+        titre: found.map(|a| a.titre.clone()).unwrap_or_default(),
+    }
+}
+
+fn action_change(old: &Roadmap, a: &Action, new: &Roadmap, b: &Action) -> ActionChange {
+    let (ro, rn) = (
+        ids(old, a.referents.iter().map(|r| r.acteur)),
+        ids(new, b.referents.iter().map(|r| r.acteur)),
+    );
+    let (po, pn) = (
+        ids(old, a.partenaires.iter().copied()),
+        ids(new, b.partenaires.iter().copied()),
+    );
+    let (ind_o, ind_n) = (indicators(a), indicators(b));
+    let indicateurs = ind_o
+        .keys()
+        .chain(ind_n.keys())
+        .collect::<BTreeSet<_>>()
+        .into_iter()
+        .filter(|k| ind_o.get(*k) != ind_n.get(*k))
+        .map(|k| k.to_string())
+        .collect();
+    ActionChange {
+        action: aref(b),
+        titre: change(a.titre.clone(), b.titre.clone()),
+        numero: change(a.numero.clone(), b.numero.clone()),
+        statut: change(a.statut, b.statut),
+        debut: change(a.debut, b.debut),
+        fin: change(a.fin, b.fin),
+        referents_ajoutes: rn.difference(&ro).cloned().collect(),
+        referents_retires: ro.difference(&rn).cloned().collect(),
+        partenaires_ajoutes: pn.difference(&po).cloned().collect(),
+        partenaires_retires: po.difference(&pn).cloned().collect(),
+        indicateurs,
+    }
+}
+
+fn by_numero(a: &ActionRef, b: &ActionRef) -> Ordering {
+    cmp_numero(&a.numero, &b.numero).then_with(|| a.id.cmp(&b.id))
+}
+
+/// Added, removed and changed actions, each in number order.
+type ActionDiff = (Vec<ActionRef>, Vec<ActionRef>, Vec<ActionChange>);
+
+fn actions(old: &Roadmap, new: &Roadmap) -> ActionDiff {
+    let index = |m: &Roadmap| -> BTreeMap<String, usize> {
+        m.actions
+            .iter()
+            .enumerate()
+            .map(|(i, a)| (a.id.clone(), i))
+            .collect()
+    };
+    let (old_ids, new_ids) = (index(old), index(new));
+    let mut added: Vec<ActionRef> = new
+        .actions
+        .iter()
+        .filter(|a| !old_ids.contains_key(&a.id))
+        .map(aref)
+        .collect();
+    let mut removed: Vec<ActionRef> = old
+        .actions
+        .iter()
+        .filter(|a| !new_ids.contains_key(&a.id))
+        .map(aref)
+        .collect();
+    let mut changed: Vec<ActionChange> = new
+        .actions
+        .iter()
+        .filter_map(|b| {
+            let a = old.actions.get(*old_ids.get(&b.id)?)?;
+            Some(action_change(old, a, new, b))
+        })
+        .filter(|c| !c.is_empty())
+        .collect();
+    added.sort_by(by_numero);
+    removed.sort_by(by_numero);
+    changed.sort_by(|a, b| by_numero(&a.action, &b.action));
+    (added, removed, changed)
+}
+
+fn exceeded(m: &Roadmap, c: &Computed) -> BTreeMap<String, String> {
+    m.enveloppes
+        .iter()
+        .zip(&c.par_enveloppe)
+        .filter(|(e, spent)| **spent > e.montant)
+        .map(|(e, _)| (e.id.clone(), e.libelle.clone()))
+        .collect()
+}
+
+fn money_rows(old: &Roadmap, co: &Computed, new: &Roadmap, cn: &Computed) -> Diff {
+    let mut lignes: Vec<LineChange> = changed(&per_line(old), &per_line(new))
+        .into_iter()
+        .map(
+            |((action, financeur, recipiendaire, annee), montant)| LineChange {
+                action: find_action(old, new, &action),
+                financeur,
+                recipiendaire,
+                annee,
+                montant,
+            },
+        )
+        .collect();
+    lignes.sort_by(|a, b| {
+        by_numero(&a.action, &b.action)
+            .then_with(|| a.financeur.cmp(&b.financeur))
+            .then_with(|| a.recipiendaire.cmp(&b.recipiendaire))
+            .then_with(|| a.annee.cmp(&b.annee))
+    });
+    let mut par_action: Vec<ActionMoney> = changed(&per_action(old, co), &per_action(new, cn))
+        .into_iter()
+        .map(|(id, montant)| ActionMoney {
+            action: find_action(old, new, &id),
+            montant,
+        })
+        .collect();
+    par_action.sort_by(|a, b| by_numero(&a.action, &b.action));
+    let mut par_axe: Vec<AxeMoney> = changed(&per_axe(old, co), &per_axe(new, cn))
+        .into_iter()
+        .map(|(id, montant)| AxeMoney {
+            axe: find_axe(old, new, &id),
+            montant,
+        })
+        .collect();
+    par_axe.sort_by(|a, b| (a.axe.numero, &a.axe.id).cmp(&(b.axe.numero, &b.axe.id)));
+    Diff {
+        actions_ajoutees: Vec::new(),
+        actions_retirees: Vec::new(),
+        actions_modifiees: Vec::new(),
+        lignes,
+        par_action,
+        par_axe,
+        total: Amounts::new(co.total, cn.total),
+        enveloppes_depassees: Vec::new(),
+        acteurs: BTreeMap::new(),
+    }
+}
+
+/// Names of the acteurs `d` cites, by id; the new version's name wins.
+fn cited_names(old: &Roadmap, new: &Roadmap, d: &Diff) -> BTreeMap<String, String> {
+    let cited: BTreeSet<&String> = d
+        .actions_modifiees
+        .iter()
+        .flat_map(|c| {
+            c.referents_ajoutes
+                .iter()
+                .chain(&c.referents_retires)
+                .chain(&c.partenaires_ajoutes)
+                .chain(&c.partenaires_retires)
+        })
+        .chain(
+            d.lignes
+                .iter()
+                .flat_map(|l| [&l.financeur, &l.recipiendaire]),
+        )
+        .collect();
+    old.acteurs
+        .iter()
+        .chain(&new.acteurs)
+        .filter(|a| cited.contains(&a.id))
+        .map(|a| (a.id.clone(), a.nom.clone()))
         .collect()
 }
 
 pub fn diff(old: &Roadmap, new: &Roadmap) -> Diff {
     let (co, cn) = (compute(old), compute(new));
-    let old_ids: BTreeMap<&str, usize> = old
-        .actions
-        .iter()
-        .enumerate()
-        .map(|(i, a)| (a.id.as_str(), i))
-        .collect();
-    let new_ids: BTreeMap<&str, usize> = new
-        .actions
-        .iter()
-        .enumerate()
-        .map(|(i, a)| (a.id.as_str(), i))
-        .collect();
-    let actions_ajoutees = new_ids
-        .iter()
-        .filter(|(id, _)| !old_ids.contains_key(*id))
-        .map(|(_, i)| aref(new, *i))
-        .collect();
-    let actions_retirees = old_ids
-        .iter()
-        .filter(|(id, _)| !new_ids.contains_key(*id))
-        .map(|(_, i)| aref(old, *i))
-        .collect();
-    let mut actions_modifiees = Vec::new();
-    for (id, &ni) in &new_ids {
-        let Some(&oi) = old_ids.get(id) else { continue };
-        let (a, b) = (&old.actions[oi], &new.actions[ni]);
-        let (ro, rn) = (
-            names(old, a.referents.iter().map(|r| r.acteur)),
-            names(new, b.referents.iter().map(|r| r.acteur)),
-        );
-        let (po, pn) = (
-            names(old, a.partenaires.iter().copied()),
-            names(new, b.partenaires.iter().copied()),
-        );
-        let (ind_o, ind_n) = (indicators(a), indicators(b));
-        let indicateurs = ind_o
-            .keys()
-            .chain(ind_n.keys())
-            .collect::<BTreeSet<_>>()
-            .into_iter()
-            .filter(|k| ind_o.get(*k) != ind_n.get(*k))
-            .map(|k| k.to_string())
-            .collect();
-        let c = ActionChange {
-            action: aref(new, ni),
-            titre: change(a.titre.clone(), b.titre.clone()),
-            numero: change(a.numero.clone(), b.numero.clone()),
-            statut: change(
-                crate::render::labels::statut(a.statut).to_string(),
-                crate::render::labels::statut(b.statut).to_string(),
-            ),
-            debut: change(
-                a.debut.map(crate::render::fmt::date),
-                b.debut.map(crate::render::fmt::date),
-            ),
-            fin: change(
-                a.fin.map(crate::render::fmt::date),
-                b.fin.map(crate::render::fmt::date),
-            ),
-            referents_ajoutes: rn.difference(&ro).cloned().collect(),
-            referents_retires: ro.difference(&rn).cloned().collect(),
-            partenaires_ajoutes: pn.difference(&po).cloned().collect(),
-            partenaires_retires: po.difference(&pn).cloned().collect(),
-            indicateurs,
-        };
-        if !c.is_empty() {
-            actions_modifiees.push(c);
-        }
-    }
-    actions_modifiees.sort_by(|a, b| a.action.numero.cmp(&b.action.numero));
-    let exceeded = |m: &Roadmap, c: &Computed| -> BTreeSet<String> {
-        m.enveloppes
-            .iter()
-            .enumerate()
-            .filter(|(i, e)| c.par_enveloppe[*i] > e.montant)
-            .map(|(_, e)| e.libelle.clone())
-            .collect()
-    };
+    let mut d = money_rows(old, &co, new, &cn);
+    (d.actions_ajoutees, d.actions_retirees, d.actions_modifiees) = actions(old, new);
     let (eo, en) = (exceeded(old, &co), exceeded(new, &cn));
-    Diff {
-        actions_ajoutees,
-        actions_retirees,
-        actions_modifiees,
-        lignes: money_changes(per_line(old), per_line(new)),
-        par_action: money_changes(per_action(old, &co), per_action(new, &cn)),
-        par_axe: money_changes(per_axe(old, &co), per_axe(new, &cn)),
-        total: Change {
-            avant: co.total,
-            apres: cn.total,
-        },
-        enveloppes_depassees: en.difference(&eo).cloned().collect(),
+    d.enveloppes_depassees = en
+        .into_iter()
+        .filter(|(id, _)| !eo.contains_key(id))
+        .map(|(id, libelle)| EnveloppeRef { id, libelle })
+        .collect();
+    d.acteurs = cited_names(old, new, &d);
+    d
+}
+
+#[cfg(test)]
+mod tests {
+    use super::cmp_numero;
+    use std::cmp::Ordering;
+
+    #[test]
+    fn numbers_sort_numerically() {
+        assert_eq!(cmp_numero("1.2", "1.10"), Ordering::Less);
+        assert_eq!(cmp_numero("2.1", "10.1"), Ordering::Less);
+        assert_eq!(cmp_numero("1.1", "1.1"), Ordering::Equal);
+        assert_eq!(cmp_numero("1.9", "1.x"), Ordering::Less);
     }
 }

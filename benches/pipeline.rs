@@ -117,6 +117,28 @@ fn parse_only(dir: &Path) {
     }
 }
 
+/// The reference of the parse-once target: the same files read and parsed
+/// once by serde-saphyr into a generic value, on as many threads as
+/// `check` uses, and nothing else.
+fn saphyr_only(dir: &Path) {
+    let mut d = fdr::diagnostic::Diagnostics::default();
+    let set = fdr::load::load(dir, None, &mut d).unwrap();
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(8);
+    std::thread::scope(|scope| {
+        for k in 0..threads {
+            let files = &set.files;
+            scope.spawn(move || {
+                for f in files.iter().skip(k).step_by(threads) {
+                    let v: Result<serde_json::Value, _> = serde_saphyr::from_str(&f.text);
+                    std::hint::black_box(v.is_ok());
+                }
+            });
+        }
+    });
+}
+
 fn check(dir: &Path) -> fdr::validate::Checked {
     let c = fdr::validate::check(dir, None).unwrap();
     assert!(
@@ -223,24 +245,27 @@ fn main() {
     let filter: Option<String> = std::env::args().skip(1).find(|a| !a.starts_with("--"));
     let example = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/bouches-du-rhone");
     println!(
-        "| Cas | Lecture+YAML seuls (réf.) | Vérification | × réf. | Markdown + HTML | × précédent (vérif. / build) |"
+        "| Cas | Lecture+YAML seuls (réf.) | serde-saphyr seul (réf.) | Vérification | × réf. | × serde-saphyr | Markdown + HTML | × précédent (vérif. / build) |"
     );
-    println!("|---|---:|---:|---:|---:|---:|");
+    println!("|---|---:|---:|---:|---:|---:|---:|---:|");
     let ms = |d: Duration| format!("{:.1} ms", d.as_secs_f64() * 1000.0);
     if filter
         .as_deref()
         .is_none_or(|f| "bouches-du-rhone".contains(f))
     {
         let r = time(21, || parse_only(&example));
+        let sa = time(21, || saphyr_only(&example));
         let c = time(21, || drop(check(&example)));
         let b = time(21, || {
             std::hint::black_box(build_md_html(&example));
         });
         println!(
-            "| Bouches-du-Rhône (10 actions) | {} | {} | {:.1} | {} | — |",
+            "| Bouches-du-Rhône (10 actions) | {} | {} | {} | {:.1} | {:.2} | {} | — |",
             ms(r),
+            ms(sa),
             ms(c),
             c.as_secs_f64() / r.as_secs_f64(),
+            c.as_secs_f64() / sa.as_secs_f64(),
             ms(b)
         );
     }
@@ -264,11 +289,12 @@ fn main() {
         })
         .collect();
     let rounds = 21;
-    let mut samples = vec![[Vec::new(), Vec::new(), Vec::new()]; sizes.len()];
+    let mut samples = vec![[Vec::new(), Vec::new(), Vec::new(), Vec::new()]; sizes.len()];
     for round in 0..=rounds {
         for (i, dir) in dirs.iter().enumerate() {
             let dir = dir.path();
             let r = once(|| parse_only(dir));
+            let sa = once(|| saphyr_only(dir));
             let c = once(|| drop(check(dir)));
             let b = once(|| {
                 std::hint::black_box(build_md_html(dir));
@@ -278,12 +304,13 @@ fn main() {
                 samples[i][0].push(r);
                 samples[i][1].push(c);
                 samples[i][2].push(b);
+                samples[i][3].push(sa);
             }
         }
     }
     let mut prev: Option<(Duration, Duration)> = None;
-    for (&n, [r, c, b]) in sizes.iter().zip(samples) {
-        let (r, c, b) = (median(r), median(c), median(b));
+    for (&n, [r, c, b, sa]) in sizes.iter().zip(samples) {
+        let (r, c, b, sa) = (median(r), median(c), median(b), median(sa));
         let growth = prev.map_or("—".to_string(), |(pc, pb)| {
             format!(
                 "{:.2} / {:.2}",
@@ -292,13 +319,15 @@ fn main() {
             )
         });
         println!(
-            "| {n} actions, {} axes, {} lignes, {} acteurs | {} | {} | {:.1} | {} | {growth} |",
+            "| {n} actions, {} axes, {} lignes, {} acteurs | {} | {} | {} | {:.1} | {:.2} | {} | {growth} |",
             (n / 20).max(1),
             n * 5,
             n * 5 / 2,
             ms(r),
+            ms(sa),
             ms(c),
             c.as_secs_f64() / r.as_secs_f64(),
+            c.as_secs_f64() / sa.as_secs_f64(),
             ms(b)
         );
         prev = Some((c, b));

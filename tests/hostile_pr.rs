@@ -388,3 +388,63 @@ fn a_user_template_error_keeps_its_file_and_line() {
         out.stderr
     );
 }
+
+// ---------------------------------------------------------------------------
+// Composable templates (issue « Architecture for growth »): one small file
+// changes one thing, the rest stays the built-in's.
+// ---------------------------------------------------------------------------
+
+fn build_html(pr: &Pr) -> String {
+    let out = pr.fdr(&["build", ROOT, "--format", "html"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    std::fs::read_to_string(pr.root().join("build/feuille-de-route.html")).unwrap()
+}
+
+#[test]
+fn one_small_file_changes_only_the_colours() {
+    let pr = Pr::new();
+    let builtin = build_html(&pr);
+    pr.write(
+        "templates/html/couleurs.css",
+        ":root { --bleu: #8b0000; --bleu-clair: #fde3e3; --gris: #3a3a3a; --gris-clair: #f6f6f6; --bord: #929292; --rouge: #c9191e; }\n",
+    );
+    let red = build_html(&pr);
+    assert!(red.contains("--bleu: #8b0000"), "the new colour");
+    assert!(!red.contains("--bleu: #000091"), "the old colour is gone");
+    assert_eq!(
+        red.replace("#8b0000", "#000091")
+            .replace("#fde3e3", "#e3e3fd"),
+        builtin,
+        "nothing else changed"
+    );
+}
+
+#[test]
+fn one_block_of_the_built_in_layout_is_overridden_by_extending_it() {
+    let pr = Pr::new();
+    pr.write(
+        "templates/feuille-de-route.html.j2",
+        "{% extends \"fdr/feuille-de-route.html.j2\" %}{% block couverture %}<header class=\"couverture\"><h1>Couverture maison : {{ couverture.territoire }}</h1></header>{% endblock %}\n",
+    );
+    let html = build_html(&pr);
+    assert!(html.contains("<h1>Couverture maison : Département exemple</h1>"));
+    assert!(
+        html.contains("id=\"titre-sommaire\""),
+        "the rest is the built-in's"
+    );
+}
+
+#[test]
+fn one_partial_replaces_one_annex_only() {
+    let pr = Pr::new();
+    pr.append("\nannexes:\n  - id: acteurs\n    titre: Les acteurs\n    contenu: acteurs\n  - id: gouvernance\n    titre: La gouvernance\n    contenu: gouvernance\n");
+    let builtin = build_html(&pr);
+    pr.write(
+        "templates/html/annexe-acteurs.html.j2",
+        "<p class=\"maison\">{{ an.acteurs | length }} catégories</p>\n",
+    );
+    let html = build_html(&pr);
+    assert!(html.contains("<p class=\"maison\">"), "the partial is used");
+    let tail = |h: &str| h[h.find("id=\"annexe-2\"").unwrap()..].to_string();
+    assert_eq!(tail(&html), tail(&builtin), "the other annex is unchanged");
+}

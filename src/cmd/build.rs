@@ -144,7 +144,7 @@ pub(super) fn run(args: &BuildArgs, out: &Output) -> Result<u8, Failure> {
     let mut files = Vec::new();
     for (r, f) in renderers.iter().zip(&formats) {
         let t = std::time::Instant::now();
-        let rendered = if isolate::user_template(&args.dir, r.template()) {
+        let rendered = if isolate::user_templates(&args.dir) {
             isolate::render(args, *f, r.template())
         } else {
             r.render(&ctx)

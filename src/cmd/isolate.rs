@@ -2,8 +2,9 @@
 //! runs in a child process of fdr (`fdr rendu-isole`, hidden) with a memory
 //! ceiling and a time limit, so a template that doubles a string until the
 //! machine swaps, loops in typst or aborts the engine ends in a template
-//! error naming its file, never in a hung or killed build. Built-in
-//! templates, whose work is bounded by the input, run in process.
+//! error naming its file, never in a hung or killed build. Without
+//! `DIR/templates/`, the built-in templates, whose work is bounded by the
+//! input, run in process.
 
 use super::Failure;
 use crate::cli::{BuildArgs, OutFormat};
@@ -29,9 +30,10 @@ fn limit(var: &str, default: u64) -> u64 {
         .unwrap_or(default)
 }
 
-/// Whether `DIR/templates/NAME` overrides a built-in template.
-pub fn user_template(dir: &Path, name: &str) -> bool {
-    std::fs::symlink_metadata(dir.join("templates").join(name)).is_ok()
+/// Whether the roadmap brings templates of its own (`DIR/templates/`):
+/// any of them may be included by any format's template.
+pub fn user_templates(dir: &Path) -> bool {
+    std::fs::symlink_metadata(dir.join("templates")).is_ok()
 }
 
 fn format_name(f: OutFormat) -> &'static str {

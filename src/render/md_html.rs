@@ -5,9 +5,8 @@ use super::{RenderContext, Renderer};
 use templates::TemplateError;
 
 fn run(ctx: &RenderContext, name: &'static str) -> Result<Vec<u8>, TemplateError> {
-    let t = templates::load(ctx.root, name)?;
     let value = minijinja::Value::from(minijinja::value::Serde(ctx.view));
-    let mut out = templates::render(&t, value)?;
+    let mut out = templates::render(ctx.root, name, value)?;
     // Collapse runs of blank lines left by template logic.
     while out.contains("\n\n\n") {
         out = out.replace("\n\n\n", "\n\n");

@@ -1,26 +1,50 @@
 //! Templates: built into the binary, each overridable by a file of the same
-//! name in `DIR/templates/`. minijinja runs them with a fuel limit and no
-//! loader, so a template cannot read files or loop forever.
+//! name in `DIR/templates/`, and every built-in reachable as `fdr/NAME` (a
+//! user template extends or imports it and overrides one block). The
+//! loader reads only built-ins and files of `DIR/templates/`; minijinja
+//! runs with a fuel limit, so a template cannot loop forever.
+
+mod escape;
+
+pub use escape::escape_md;
 
 use crate::load::{read_text, resolve_inside};
 use minijinja::{Environment, Value};
 use std::path::Path;
 
+/// A built-in template, by its path under `templates/`.
+macro_rules! builtin {
+    ($($name:literal),* $(,)?) => {
+        &[$(($name, include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/templates/", $name)))),*]
+    };
+}
+
 /// Built-in templates: (name, source).
-pub const BUILTIN: &[(&str, &str)] = &[
-    (
-        "feuille-de-route.md.j2",
-        include_str!("../../templates/feuille-de-route.md.j2"),
-    ),
-    (
-        "feuille-de-route.html.j2",
-        include_str!("../../templates/feuille-de-route.html.j2"),
-    ),
-    (
-        "feuille-de-route.typ",
-        include_str!("../../templates/feuille-de-route.typ"),
-    ),
+pub const BUILTIN: &[(&str, &str)] = builtin![
+    "feuille-de-route.md.j2",
+    "feuille-de-route.html.j2",
+    "feuille-de-route.typ",
+    "html/annexe-acteurs.html.j2",
+    "html/annexe-chronogramme.html.j2",
+    "html/annexe-communes.html.j2",
+    "html/annexe-financement.html.j2",
+    "html/annexe-fonds.html.j2",
+    "html/annexe-gouvernance.html.j2",
+    "html/annexes.html.j2",
+    "html/axes.html.j2",
+    "html/conclusion.html.j2",
+    "html/couleurs.css",
+    "html/couverture.html.j2",
+    "html/etat.html.j2",
+    "html/introduction.html.j2",
+    "html/macros.html.j2",
+    "html/methodologie.html.j2",
+    "html/sommaire.html.j2",
+    "html/style.css",
 ];
+
+/// Prefix of the built-in templates: `{% extends "fdr/feuille-de-route.html.j2" %}`.
+pub const PREFIX: &str = "fdr/";
 
 /// Fuel for one template run: ample for a 2,000-action roadmap, finite
 /// for a template that loops forever.
@@ -51,31 +75,28 @@ impl std::fmt::Display for TemplateError {
     }
 }
 
-/// The template `name`, overridden by `root/templates/name` if present.
-pub fn load(root: &Path, name: &'static str) -> Result<Template, TemplateError> {
-    let builtin = BUILTIN
-        .iter()
-        .find(|(n, _)| *n == name)
-        .map(|(_, s)| *s)
-        .unwrap_or_default();
+/// The built-in template `name` (without the `fdr/` prefix).
+pub fn builtin(name: &str) -> Option<&'static str> {
+    BUILTIN.iter().find(|(n, _)| *n == name).map(|(_, s)| *s)
+}
+
+/// The user's `root/templates/name`, if there is one: its shown path and
+/// text. A name that leaves `templates/` or a file that cannot be read is
+/// an error.
+pub fn user_file(root: &Path, name: &str) -> Result<Option<(String, String)>, TemplateError> {
     let rel = format!("templates/{name}");
-    let candidate = root.join(&rel);
-    if std::fs::symlink_metadata(&candidate).is_err() {
-        return Ok(Template {
-            name,
-            source: builtin.to_string(),
-            path: None,
-        });
-    }
     let shown = format!("{}/{rel}", root.display());
-    let Some(path) = resolve_inside(root, &rel) else {
-        return Err(TemplateError {
-            file: shown,
+    if std::fs::symlink_metadata(root.join(&rel)).is_err() {
+        return Ok(None);
+    }
+    let path = resolve_inside(root, &rel)
+        .filter(|_| !name.split('/').any(|c| c == ".."))
+        .ok_or_else(|| TemplateError {
+            file: shown.clone(),
             line: None,
             message: "gabarit hors du dossier de la feuille de route (lien symbolique ?) : refusé"
                 .into(),
-        });
-    };
+        })?;
     let text = read_text(&path).map_err(|e| TemplateError {
         file: shown.clone(),
         line: None,
@@ -87,85 +108,75 @@ pub fn load(root: &Path, name: &'static str) -> Result<Template, TemplateError> 
             crate::load::ReadProblem::Io(m) => m,
         },
     })?;
-    Ok(Template {
-        name,
-        source: text.to_string(),
-        path: Some(shown),
+    Ok(Some((shown, text.to_string())))
+}
+
+/// The template `name`, overridden by `root/templates/name` if present.
+pub fn load(root: &Path, name: &'static str) -> Result<Template, TemplateError> {
+    Ok(match user_file(root, name)? {
+        Some((shown, source)) => Template {
+            name,
+            source,
+            path: Some(shown),
+        },
+        None => Template {
+            name,
+            source: builtin(name).unwrap_or_default().to_string(),
+            path: None,
+        },
     })
 }
 
-/// Data written into Markdown, made inert: every character Markdown (or
-/// GitHub's math and tables) could read as markup is backslash-escaped, a
-/// line break becomes a space (a value can neither start a heading nor end a
-/// table row), and a leading `-`, `+` or `=` (list item, setext heading)
-/// is escaped too. Section numbers ("1. Introduction") stay as written: in
-/// the templates a value never starts a line of its own where a number
-/// could open a list.
-pub fn escape_md(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + 8);
-    let mut chars = s.chars().peekable();
-    let mut at_start = true;
-    while let Some(c) = chars.next() {
-        match c {
-            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '#' | '~' | '&' | '$' => {
-                out.push('\\');
-                out.push(c);
-            }
-            '\r' | '\n' => {
-                if chars.peek() != Some(&'\n') || c == '\n' {
-                    out.push(' ');
-                }
-            }
-            '-' | '+' | '=' if at_start => {
-                out.push('\\');
-                out.push(c);
-            }
-            _ => out.push(c),
+/// Where a template named `name` comes from, as shown in messages.
+fn shown(root: &Path, name: &str) -> String {
+    match name.strip_prefix(PREFIX) {
+        Some(b) => format!("templates/{b} (intégré)"),
+        None if std::fs::symlink_metadata(root.join("templates").join(name)).is_ok() => {
+            format!("{}/templates/{name}", root.display())
         }
-        at_start = false;
-    }
-    out
-}
-
-/// The auto-escaping mode of the Markdown templates.
-const MARKDOWN: &str = "markdown";
-
-/// Print a value: escaped for Markdown in `.md` templates unless marked
-/// safe (texts already rendered to Markdown, filtered cells), else as
-/// minijinja does (HTML escaping in `.html` templates).
-fn formatter(
-    out: &mut minijinja::Output,
-    state: &mut minijinja::State,
-    value: &Value,
-) -> Result<(), minijinja::Error> {
-    match state.auto_escape() {
-        minijinja::AutoEscape::Custom(name) if name == MARKDOWN && !value.is_safe() => {
-            out.write_str(&escape_md(&value.to_string()))?;
-            Ok(())
-        }
-        _ => minijinja::escape_formatter(out, state, value),
+        None => format!("templates/{name} (intégré)"),
     }
 }
 
 /// Environment with the filters our templates use.
-pub fn environment() -> Environment<'static> {
+pub fn environment(root: &Path) -> Environment<'static> {
     let mut env = Environment::new();
+    // `fdr/NAME` is always the built-in; `NAME` is the user's
+    // `DIR/templates/NAME` when it exists, else the built-in: a user
+    // template can extend or import a built-in, and a built-in layout
+    // includes the user's partials.
+    let root = root.to_path_buf();
+    env.set_loader(move |name| {
+        if let Some(b) = name.strip_prefix(PREFIX) {
+            return Ok(builtin(b).map(str::to_string));
+        }
+        match user_file(&root, name) {
+            Ok(Some((_, text))) => Ok(Some(text)),
+            Ok(None) => Ok(builtin(name).map(str::to_string)),
+            Err(e) => Err(minijinja::Error::new(
+                minijinja::ErrorKind::InvalidOperation,
+                e.message,
+            )),
+        }
+    });
     env.set_fuel(Some(FUEL));
     env.set_recursion_limit(100);
     env.set_auto_escape_callback(|name| {
         if name.contains(".html") {
             minijinja::AutoEscape::Html
         } else if name.contains(".md") {
-            minijinja::AutoEscape::Custom(MARKDOWN.into())
+            minijinja::AutoEscape::Custom(escape::MARKDOWN.into())
         } else {
             minijinja::AutoEscape::None
         }
     });
-    env.set_formatter(formatter);
+    env.set_formatter(escape::formatter);
     // Markdown text from data, escaped (kept as filters for user templates
     // written before auto-escaping; `cell` and `mdlink` are the same rule).
     for name in ["mdtext", "cell", "mdlink"] {
-        env.add_filter(name, |s: String| Value::from_safe_string(escape_md(&s)));
+        env.add_filter(name, |s: String| {
+            Value::from_safe_string(escape::escape_md(&s))
+        });
     }
     env.add_filter("truncate", |s: String, n: usize| {
         if s.chars().count() <= n {
@@ -216,20 +227,15 @@ fn french(e: &minijinja::Error) -> String {
     }
 }
 
-/// Render a template with the view as context.
-pub fn render(t: &Template, ctx: Value) -> Result<String, TemplateError> {
-    let mut env = environment();
-    let file = t
-        .path
-        .clone()
-        .unwrap_or_else(|| format!("templates/{} (intégré)", t.name));
+/// Render the template `name` (the user's, else the built-in) with the
+/// view as context.
+pub fn render(root: &Path, name: &str, ctx: Value) -> Result<String, TemplateError> {
+    let env = environment(root);
     let err = |e: minijinja::Error| TemplateError {
-        file: file.clone(),
+        file: shown(root, e.name().unwrap_or(name)),
         line: e.line(),
         message: french(&e),
     };
-    env.add_template_owned(t.name, t.source.clone())
-        .map_err(err)?;
-    let tmpl = env.get_template(t.name).map_err(err)?;
+    let tmpl = env.get_template(name).map_err(err)?;
     tmpl.render(ctx).map_err(err)
 }

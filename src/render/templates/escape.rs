@@ -1,0 +1,57 @@
+//! Auto-escaping of the Markdown templates: data printed by `{{ … }}` in a
+//! `.md` template cannot become Markdown markup.
+
+use minijinja::Value;
+
+/// Data written into Markdown, made inert: every character Markdown (or
+/// GitHub's math and tables) could read as markup is backslash-escaped, a
+/// line break becomes a space (a value can neither start a heading nor end a
+/// table row), and a leading `-`, `+` or `=` (list item, setext heading)
+/// is escaped too. Section numbers ("1. Introduction") stay as written: in
+/// the templates a value never starts a line of its own where a number
+/// could open a list.
+pub fn escape_md(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 8);
+    let mut chars = s.chars().peekable();
+    let mut at_start = true;
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '#' | '~' | '&' | '$' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '\r' | '\n' => {
+                if chars.peek() != Some(&'\n') || c == '\n' {
+                    out.push(' ');
+                }
+            }
+            '-' | '+' | '=' if at_start => {
+                out.push('\\');
+                out.push(c);
+            }
+            _ => out.push(c),
+        }
+        at_start = false;
+    }
+    out
+}
+
+/// The auto-escaping mode of the Markdown templates.
+pub const MARKDOWN: &str = "markdown";
+
+/// Print a value: escaped for Markdown in `.md` templates unless marked
+/// safe (texts already rendered to Markdown, filtered cells), else as
+/// minijinja does (HTML escaping in `.html` templates).
+pub fn formatter(
+    out: &mut minijinja::Output,
+    state: &mut minijinja::State,
+    value: &Value,
+) -> Result<(), minijinja::Error> {
+    match state.auto_escape() {
+        minijinja::AutoEscape::Custom(name) if name == MARKDOWN && !value.is_safe() => {
+            out.write_str(&escape_md(&value.to_string()))?;
+            Ok(())
+        }
+        _ => minijinja::escape_formatter(out, state, value),
+    }
+}

@@ -448,3 +448,30 @@ fn one_partial_replaces_one_annex_only() {
     let tail = |h: &str| h[h.find("id=\"annexe-2\"").unwrap()..].to_string();
     assert_eq!(tail(&html), tail(&builtin), "the other annex is unchanged");
 }
+
+#[test]
+fn thousands_of_cross_references_are_refused_with_their_file() {
+    let pr = Pr::new();
+    let refs = "Voir [](#action:rencontres). ".repeat(1_001);
+    pr.write("textes/renvois.md", &format!("{refs}\n"));
+    pr.append("\nsections:\n  - id: renvois\n    partie: introduction\n    titre: Renvois\n    texte: { fichier: textes/renvois.md }\n");
+    let out = untouched_but(&pr, "roadmap/build", &["build", ROOT, "--format", "md"]);
+    assert_eq!(out.code, 1, "{}", out.stderr);
+    assert!(
+        out.stderr.contains("fdr::texte::trop_de_renvois"),
+        "{}",
+        out.stderr
+    );
+    assert!(
+        out.stderr.contains("roadmap/textes/renvois.md"),
+        "{}",
+        out.stderr
+    );
+    // A thousand are accepted.
+    pr.write(
+        "textes/renvois.md",
+        &"Voir [](#action:rencontres). ".repeat(1_000),
+    );
+    let out = pr.fdr(&["check", ROOT]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+}

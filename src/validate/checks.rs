@@ -255,13 +255,38 @@ fn text_depth(ctx: &mut Ctx, lt: &super::context::LoadedText) {
     ctx.push(d);
 }
 
+/// Most cross-references a roadmap's texts may hold: each is a link the
+/// PDF resolves in a second layout pass (8,000 took a minute and 850 MB);
+/// a real roadmap has a few dozen.
+pub const MAX_CROSS_REFS: usize = 1_000;
+
+fn too_many_refs(ctx: &mut Ctx, lt: &super::context::LoadedText) {
+    ctx.push(
+        Diagnostic::error(
+            "fdr::texte::trop_de_renvois",
+            format!("plus de {MAX_CROSS_REFS} renvois dans les textes de la feuille de route"),
+        )
+        .in_file(lt.file)
+        .help(
+            "un renvoi par paragraphe suffit : citez l'action ou l'annexe une fois, puis nommez-la",
+        ),
+    );
+}
+
 fn text_refs(ctx: &mut Ctx, t: &Tables) {
     let texts = std::mem::take(&mut ctx.texts);
+    let mut seen = 0usize;
     for lt in &texts {
         text_depth(ctx, lt);
         let source = ctx.sources.files.get(lt.file).map(|f| f.text.clone());
         let mut cursor = lt.base;
-        for (kind, id, _) in cross_refs(&lt.text) {
+        let refs = cross_refs(&lt.text);
+        seen = seen.saturating_add(refs.len());
+        if seen > MAX_CROSS_REFS {
+            too_many_refs(ctx, lt);
+            break;
+        }
+        for (kind, id, _) in refs {
             let table = match kind {
                 "action" => &t.actions,
                 "axe" => &t.axes,

@@ -475,3 +475,109 @@ fn thousands_of_cross_references_are_refused_with_their_file() {
     let out = pr.fdr(&["check", ROOT]);
     assert_eq!(out.code, 0, "{}", out.stderr);
 }
+
+fn build_pdf(pr: &Pr) -> PathBuf {
+    let out = run(
+        pr.cwd(),
+        &["--color", "never", "build", ROOT, "--format", "pdf"],
+        &[],
+        PDF_TIMEOUT,
+    );
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    pr.root().join("build/feuille-de-route.pdf")
+}
+
+/// Colour (r, g, b) of the first page at (x, y), in fractions of its size.
+fn pixel(pdf: &Path, x: f64, y: f64) -> (u8, u8, u8) {
+    let base = pdf.with_extension("");
+    let ok = std::process::Command::new("pdftoppm")
+        .args(["-r", "20", "-f", "1", "-l", "1", "-singlefile"])
+        .arg(pdf)
+        .arg(&base)
+        .status()
+        .expect("pdftoppm (poppler-utils)")
+        .success();
+    assert!(ok);
+    let ppm = std::fs::read(base.with_extension("ppm")).unwrap();
+    // P6 header: magic, width, height, maxval, then one whitespace.
+    let mut fields = Vec::new();
+    let mut at = 0;
+    while fields.len() < 4 {
+        let start = at;
+        while !ppm[at].is_ascii_whitespace() {
+            at += 1;
+        }
+        fields.push(String::from_utf8_lossy(&ppm[start..at]).into_owned());
+        at += 1;
+    }
+    let (w, h): (usize, usize) = (fields[1].parse().unwrap(), fields[2].parse().unwrap());
+    let (px, py) = ((w as f64 * x) as usize, (h as f64 * y) as usize);
+    let i = at + 3 * (py * w + px);
+    (ppm[i], ppm[i + 1], ppm[i + 2])
+}
+
+fn pdf_text(pdf: &Path) -> String {
+    let o = std::process::Command::new("pdftotext")
+        .arg(pdf)
+        .arg("-")
+        .output()
+        .expect("pdftotext (poppler-utils)");
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+#[test]
+fn one_small_typst_file_changes_only_the_pdf_colours() {
+    let pr = Pr::new();
+    let pdf = build_pdf(&pr);
+    assert_eq!(
+        pixel(&pdf, 0.5, 0.1),
+        (0, 0, 145),
+        "the built-in blue cover"
+    );
+    let builtin_text = pdf_text(&pdf);
+    pr.write(
+        "templates/couleurs.typ",
+        "#let bleu = rgb(\"#8b0000\")\n#let bleu-clair = rgb(\"#fde3e3\")\n#let gris = rgb(\"#3a3a3a\")\n#let gris-clair = rgb(\"#f0f0f0\")\n#let bord = rgb(\"#929292\")\n#let rouge = rgb(\"#c9191e\")\n",
+    );
+    let pdf = build_pdf(&pr);
+    assert_eq!(pixel(&pdf, 0.5, 0.1), (139, 0, 0), "a red cover");
+    assert_eq!(pdf_text(&pdf), builtin_text, "the same text");
+}
+
+#[test]
+fn one_typst_file_replaces_one_annex_only() {
+    let pr = Pr::new();
+    pr.append("\nannexes:\n  - id: acteurs\n    titre: Les acteurs\n    contenu: acteurs\n  - id: gouvernance\n    titre: La gouvernance\n    contenu: gouvernance\n");
+    let builtin = pdf_text(&build_pdf(&pr));
+    pr.write(
+        "templates/annexe-acteurs.typ",
+        "#import \"fdr.typ\": *\n#let acteurs(a) = note[Annexe maison : #a.h.texte]\n",
+    );
+    let text = pdf_text(&build_pdf(&pr));
+    assert!(
+        text.contains("Annexe maison : Annexe 1 — Les acteurs"),
+        "{text}"
+    );
+    assert!(!text.contains("Association de médiation numérique\n\nAnnexe 2"));
+    let tail = |t: &str| t[t.rfind("Annexe 2 — La gouvernance").unwrap()..].to_string();
+    assert_eq!(tail(&text), tail(&builtin), "the other annex is unchanged");
+}
+
+#[test]
+fn an_error_in_a_typst_library_file_names_that_file() {
+    let pr = Pr::new();
+    pr.write("templates/couleurs.typ", "#let bleu = rgb(\"#8b0000\"\n");
+    let out = run(
+        pr.cwd(),
+        &["--color", "never", "build", ROOT, "--format", "pdf"],
+        &[],
+        PDF_TIMEOUT,
+    );
+    assert_eq!(out.code, 1, "{}", out.stderr);
+    assert!(
+        out.stderr
+            .contains("roadmap/templates/couleurs.typ:1 : erreur de gabarit typst"),
+        "{}",
+        out.stderr
+    );
+}

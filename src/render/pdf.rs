@@ -24,6 +24,50 @@ pub const DATA_FILE: &str = "feuille-de-route.json";
 
 type Engine = TypstEngine<TypstTemplateMainFile>;
 
+/// The typst library the main template imports (built in under
+/// `templates/typst/`, each overridable by `DIR/templates/NAME`).
+pub const LIBRARY: &[&str] = &[
+    "donnees.typ",
+    "couleurs.typ",
+    "fdr.typ",
+    "annexe-acteurs.typ",
+    "annexe-communes.typ",
+    "annexe-chronogramme.typ",
+    "annexe-financement.typ",
+    "annexe-fonds.typ",
+    "annexe-gouvernance.typ",
+];
+
+/// One library file: its name for typst, its text, its name in messages.
+pub struct LibFile {
+    pub name: &'static str,
+    pub source: String,
+    pub shown: String,
+}
+
+/// The library files, the user's where they exist.
+pub fn library(root: &std::path::Path) -> Result<Vec<LibFile>, TemplateError> {
+    LIBRARY
+        .iter()
+        .map(|&name| {
+            Ok(match templates::user_file(root, name)? {
+                Some((shown, source)) => LibFile {
+                    name,
+                    source,
+                    shown,
+                },
+                None => LibFile {
+                    name,
+                    source: templates::builtin(&format!("typst/{name}"))
+                        .unwrap_or_default()
+                        .to_string(),
+                    shown: format!("templates/typst/{name} (intégré)"),
+                },
+            })
+        })
+        .collect()
+}
+
 #[derive(Default)]
 pub struct PdfRenderer;
 
@@ -42,12 +86,13 @@ impl Renderer for PdfRenderer {
 
     fn render(&self, ctx: &RenderContext) -> Result<Vec<u8>, TemplateError> {
         let template = templates::load(ctx.root, TEMPLATE)?;
+        let lib = library(ctx.root)?;
         let json = view_json(ctx, &template)?;
         let shown = shown_name(&template);
         // typst is not expected to panic, but a user template is arbitrary
         // code: a panic becomes a template error, not a crash.
         std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-            compile(&template, &shown, json)
+            compile(&template, &lib, &shown, json)
         }))
         .unwrap_or_else(|_| {
             Err(TemplateError {
@@ -64,10 +109,16 @@ impl Renderer for PdfRenderer {
 pub fn typst_sources(ctx: &RenderContext) -> Result<Vec<(&'static str, Vec<u8>)>, TemplateError> {
     let template = templates::load(ctx.root, TEMPLATE)?;
     let json = view_json(ctx, &template)?;
-    Ok(vec![
+    let mut files = vec![
         (TEMPLATE, template.source.into_bytes()),
         (DATA_FILE, json.into_bytes()),
-    ])
+    ];
+    files.extend(
+        library(ctx.root)?
+            .into_iter()
+            .map(|f| (f.name, f.source.into_bytes())),
+    );
+    Ok(files)
 }
 
 fn shown_name(t: &Template) -> String {
@@ -84,9 +135,10 @@ fn view_json(ctx: &RenderContext, t: &Template) -> Result<String, TemplateError>
     })
 }
 
-fn engine(source: &str) -> Engine {
+fn engine(source: &str, lib: &[LibFile]) -> Engine {
     TypstEngine::builder()
         .main_file((TEMPLATE, source.to_owned()))
+        .with_static_source_file_resolver(lib.iter().map(|f| (f.name, f.source.clone())))
         .fonts(typst_assets::fonts().map(Bytes::new))
         .build()
 }
@@ -108,19 +160,24 @@ fn options(ua: bool) -> PdfOptions {
     }
 }
 
-fn compile(t: &Template, shown: &str, json: String) -> Result<Vec<u8>, TemplateError> {
-    let engine = engine(&t.source);
+fn compile(
+    t: &Template,
+    lib: &[LibFile],
+    shown: &str,
+    json: String,
+) -> Result<Vec<u8>, TemplateError> {
+    let engine = engine(&t.source, lib);
     let mut inputs = Dict::new();
     inputs.insert("data".into(), json.into_value());
     let Warned { output, warnings } = engine.compile_with_input(inputs);
     for w in warnings.iter().filter(|_| t.path.is_some()) {
-        let e = diagnostic(&engine, shown, w);
+        let e = diagnostic(&engine, lib, shown, w);
         eprintln!("avertissement [fdr::gabarit] : {e}");
     }
     let doc = match output {
         Ok(doc) => doc,
         Err(TypstAsLibError::TypstSource(diags)) => {
-            return Err(first_error(&engine, shown, &diags));
+            return Err(first_error(&engine, lib, shown, &diags));
         }
         Err(other) => {
             return Err(TemplateError {
@@ -135,21 +192,26 @@ fn compile(t: &Template, shown: &str, json: String) -> Result<Vec<u8>, TemplateE
     match typst_pdf::pdf(&doc, &options(true)) {
         Ok(pdf) => Ok(pdf),
         Err(diags) => {
-            let e = first_error(&engine, shown, &diags);
+            let e = first_error(&engine, lib, shown, &diags);
             eprintln!(
                 "avertissement [fdr::gabarit] : PDF/UA-1 impossible ({e}) : PDF balisé sans PDF/UA"
             );
-            typst_pdf::pdf(&doc, &options(false)).map_err(|d| first_error(&engine, shown, &d))
+            typst_pdf::pdf(&doc, &options(false)).map_err(|d| first_error(&engine, lib, shown, &d))
         }
     }
 }
 
-fn first_error(engine: &Engine, shown: &str, diags: &[SourceDiagnostic]) -> TemplateError {
+fn first_error(
+    engine: &Engine,
+    lib: &[LibFile],
+    shown: &str,
+    diags: &[SourceDiagnostic],
+) -> TemplateError {
     diags
         .iter()
         .find(|d| d.severity == Severity::Error)
         .or(diags.first())
-        .map(|d| diagnostic(engine, shown, d))
+        .map(|d| diagnostic(engine, lib, shown, d))
         .unwrap_or_else(|| TemplateError {
             file: shown.to_string(),
             line: None,
@@ -159,12 +221,22 @@ fn first_error(engine: &Engine, shown: &str, diags: &[SourceDiagnostic]) -> Temp
 
 /// One typst diagnostic as a template error: the template's file and line
 /// (errors in typst's own library have no line), message, hints and trace.
-fn diagnostic(engine: &Engine, shown: &str, d: &SourceDiagnostic) -> TemplateError {
+fn diagnostic(
+    engine: &Engine,
+    lib: &[LibFile],
+    shown: &str,
+    d: &SourceDiagnostic,
+) -> TemplateError {
     let place = engine.with_world(|w| locate(w, d)).ok().flatten();
-    let (line, col) = match place {
-        Some((l, c)) => (Some(l), Some(c)),
-        None => (None, None),
+    let (file, line, col) = match place {
+        Some((f, l, c)) => (f, Some(l), Some(c)),
+        None => (None, None, None),
     };
+    // An error in a library file names that file (the user's override, or
+    // the built-in).
+    let shown = file
+        .and_then(|f| lib.iter().find(|l| l.name == f))
+        .map_or_else(|| shown.to_string(), |l| l.shown.clone());
     let text = french(&d.message).unwrap_or_else(|| format!("erreur typst ({})", d.message));
     let mut message = match col {
         Some(c) => format!("erreur de gabarit typst (colonne {c}) : {text}"),
@@ -179,7 +251,10 @@ fn diagnostic(engine: &Engine, shown: &str, d: &SourceDiagnostic) -> TemplateErr
             .with_world(|w| locate_span(w, tr.span))
             .ok()
             .flatten()
-            .map(|(l, _)| format!(" (ligne {l})"))
+            .map(|(f, l, _)| match f {
+                Some(f) => format!(" ({f}, ligne {l})"),
+                None => format!(" (ligne {l})"),
+            })
             .unwrap_or_default();
         let step =
             tr.v.to_string()
@@ -187,7 +262,7 @@ fn diagnostic(engine: &Engine, shown: &str, d: &SourceDiagnostic) -> TemplateErr
         message.push_str(&format!("\n  dans : {step}{at}"));
     }
     TemplateError {
-        file: shown.to_string(),
+        file: shown,
         line,
         message,
     }
@@ -267,21 +342,22 @@ fn french(msg: &str) -> Option<String> {
         .map(|(_, fr)| fr.to_string())
 }
 
-fn locate(world: &dyn World, d: &SourceDiagnostic) -> Option<(usize, usize)> {
+fn locate(world: &dyn World, d: &SourceDiagnostic) -> Option<Place> {
     locate_span(world, d.span)
 }
 
-/// 1-based (line, column) of a span in the main template.
-fn locate_span(world: &dyn World, span: impl Into<DiagSpan>) -> Option<(usize, usize)> {
+/// Where a typst diagnostic points: a library file (its name) or the main
+/// template (`None`), and the 1-based line and column.
+type Place = (Option<String>, usize, usize);
+
+fn locate_span(world: &dyn World, span: impl Into<DiagSpan>) -> Option<Place> {
     let span = span.into();
     let id = span.id()?;
-    if id != world.main() {
-        return None;
-    }
+    let file = (id != world.main()).then(|| id.get().vpath().get_without_slash().to_string());
     let range = world.range(span)?;
     let source = world.source(id).ok()?;
     let (line, col) = source.lines().byte_to_line_column(range.start)?;
-    Some((line + 1, col + 1))
+    Some((file, line + 1, col + 1))
 }
 
 #[cfg(test)]

@@ -6,7 +6,7 @@ use crate::model::{
 };
 use serde::Serialize;
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, schemars::JsonSchema)]
 pub struct Labels {
     pub lang: &'static str,
     pub sommaire: &'static str,

@@ -24,7 +24,7 @@ pub struct RefTarget {
 pub type RefMap = BTreeMap<(String, String), RefTarget>;
 
 /// A text in every output form.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct Texte {
     pub md: String,
     pub html: String,

@@ -9,35 +9,35 @@ use crate::render::markdown::Texte;
 use serde::Serialize;
 use std::collections::BTreeMap;
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, schemars::JsonSchema)]
 pub struct AnnexeV {
     pub h: Heading,
     pub contenu: GenreAnnexe,
     pub texte: Option<Texte>,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, schemars::JsonSchema)]
 pub struct ActeurV {
     pub nom: String,
     pub sigle: Option<String>,
     pub commune: Option<String>,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, schemars::JsonSchema)]
 pub struct CategorieV {
     pub libelle: String,
     pub nombre: String,
     pub acteurs: Vec<ActeurV>,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, schemars::JsonSchema)]
 pub struct SecteurV {
     pub libelle: &'static str,
     pub nombre: String,
     pub categories: Vec<CategorieV>,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, schemars::JsonSchema)]
 pub struct LigneCommune {
     pub code_postal: String,
     pub commune: String,
@@ -47,7 +47,7 @@ pub struct LigneCommune {
     pub part: String,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, schemars::JsonSchema)]
 pub struct CommunesV {
     pub titre: String,
     pub source: Option<String>,
@@ -59,19 +59,19 @@ pub struct CommunesV {
     pub nombre: String,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, schemars::JsonSchema)]
 pub struct MoisV {
     pub libelle: &'static str,
     pub annee: u16,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, schemars::JsonSchema)]
 pub struct AnneeSpan {
     pub annee: u16,
     pub mois: usize,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, schemars::JsonSchema)]
 pub struct TacheV {
     pub libelle: String,
     pub periode: String,
@@ -80,14 +80,14 @@ pub struct TacheV {
     pub cellules: Vec<bool>,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, schemars::JsonSchema)]
 pub struct ChronoActionV {
     pub h: Heading,
     pub axe: String,
     pub taches: Vec<TacheV>,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, schemars::JsonSchema)]
 pub struct ChronoV {
     pub mois: Vec<MoisV>,
     pub annees: Vec<AnneeSpan>,
@@ -95,7 +95,7 @@ pub struct ChronoV {
     pub nb_lignes: usize,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, schemars::JsonSchema)]
 pub struct LigneFinancementV {
     pub numero: String,
     pub titre: String,
@@ -105,7 +105,7 @@ pub struct LigneFinancementV {
     pub recipiendaires: String,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, schemars::JsonSchema)]
 pub struct AxeFinancementV {
     pub h: Heading,
     pub lignes: Vec<LigneFinancementV>,
@@ -113,14 +113,14 @@ pub struct AxeFinancementV {
     pub part: String,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, schemars::JsonSchema)]
 pub struct MontantActeurV {
     pub nom: String,
     pub montant: String,
     pub part: String,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, schemars::JsonSchema)]
 pub struct EnveloppeV {
     pub libelle: String,
     pub financeur: String,
@@ -130,7 +130,7 @@ pub struct EnveloppeV {
     pub disponible: String,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, schemars::JsonSchema)]
 pub struct FinancementV {
     pub axes: Vec<AxeFinancementV>,
     pub total: String,
@@ -141,7 +141,7 @@ pub struct FinancementV {
     pub barres: Vec<Barre>,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, schemars::JsonSchema)]
 pub struct FondsV {
     pub nom: String,
     pub description: Option<Texte>,
@@ -152,7 +152,7 @@ pub struct FondsV {
     pub montant: Option<String>,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, schemars::JsonSchema)]
 pub struct InstanceV {
     pub nom: String,
     pub sigle: Option<String>,
@@ -163,19 +163,19 @@ pub struct InstanceV {
     pub reunions: Vec<(String, Option<String>)>,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, schemars::JsonSchema)]
 pub struct MembreV {
     pub nom: String,
     pub roles: String,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, schemars::JsonSchema)]
 pub struct GouvernanceV {
     pub membres: Vec<MembreV>,
     pub instances: Vec<InstanceV>,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, schemars::JsonSchema)]
 pub struct AnnexesPartie {
     pub h: Heading,
     pub liste: Vec<AnnexeV>,

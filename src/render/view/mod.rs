@@ -16,7 +16,7 @@ pub use annexes::*;
 pub use parts::*;
 
 /// A heading of the document and its anchors.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct Heading {
     /// "4", "Axe 1", "Action 1.2", "Annexe 3".
     pub numero: String,
@@ -29,15 +29,18 @@ pub struct Heading {
     pub ancre_md: String,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, schemars::JsonSchema)]
 pub struct EntreeSommaire {
     pub h: Heading,
     pub enfants: Vec<EntreeSommaire>,
 }
 
 /// The whole document, in reading order.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, schemars::JsonSchema)]
 pub struct View {
+    /// Version of this view's shape (`schemas/vue.schema.json`): a template
+    /// written for one version can check it.
+    pub version_vue: u32,
     pub l: &'static Labels,
     pub couverture: Couverture,
     pub sommaire: Vec<EntreeSommaire>,
@@ -47,6 +50,23 @@ pub struct View {
     pub axes: AxesPartie,
     pub conclusion: Partie,
     pub annexes: AnnexesPartie,
+}
+
+/// Version of the view's shape, raised when a field changes or goes.
+pub const VIEW_VERSION: u32 = 1;
+
+/// The JSON Schema of the view every template receives (the JSON the typst
+/// template reads, the context of the minijinja templates).
+pub fn view_schema_text() -> String {
+    let settings = schemars::generate::SchemaSettings::draft2020_12();
+    let mut schema = settings.into_generator().into_root_schema_for::<View>();
+    schema.insert(
+        "title".into(),
+        format!("Vue du document fdr, version {VIEW_VERSION}").into(),
+    );
+    let mut s = serde_json::to_string_pretty(&schema).unwrap_or_default();
+    s.push('\n');
+    s
 }
 
 /// Hands out anchors and GitHub slugs, unique across the document.
@@ -265,6 +285,7 @@ pub fn build(m: &Roadmap, c: &Computed) -> View {
     let annexes = annexes::annexes(&ctx, &h);
     let sommaire = sommaire(&h, &introduction, &methodologie, &etat, &axes, &conclusion);
     View {
+        version_vue: VIEW_VERSION,
         l: &FR,
         couverture: couverture(&ctx),
         sommaire,
@@ -316,7 +337,7 @@ fn sommaire(
     ]
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, schemars::JsonSchema)]
 pub struct Couverture {
     pub titre: String,
     pub sous_titre: Option<String>,

@@ -9,13 +9,13 @@ use crate::render::markdown::Texte;
 use serde::Serialize;
 use std::collections::BTreeMap;
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, schemars::JsonSchema)]
 pub struct SectionV {
     pub h: Heading,
     pub texte: Texte,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, schemars::JsonSchema)]
 pub struct Partie {
     pub h: Heading,
     pub texte: Option<Texte>,
@@ -46,7 +46,7 @@ fn sections(ctx: &Ctx, h: &Headings, which: P) -> Vec<SectionV> {
 
 /// A horizontal bar of a chart: `largeur` in tenths of a percent of the
 /// longest bar.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, schemars::JsonSchema)]
 pub struct Barre {
     pub libelle: String,
     pub detail: String,
@@ -69,7 +69,7 @@ pub fn barres(items: Vec<(String, String, u64, String, String)>) -> Vec<Barre> {
         .collect()
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, schemars::JsonSchema)]
 pub struct ReunionV {
     pub date: String,
     pub date_iso: String,
@@ -78,7 +78,7 @@ pub struct ReunionV {
     pub objet: String,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, schemars::JsonSchema)]
 pub struct GroupeV {
     pub libelle: String,
     pub nombre: usize,
@@ -86,7 +86,7 @@ pub struct GroupeV {
     pub acteurs: Vec<String>,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, schemars::JsonSchema)]
 pub struct Methodologie {
     pub partie: Partie,
     pub reunions: Vec<ReunionV>,
@@ -170,7 +170,7 @@ pub fn methodologie(ctx: &Ctx, h: &Headings) -> Methodologie {
     }
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, schemars::JsonSchema)]
 pub struct ChiffreV {
     pub valeur: String,
     pub libelle: String,
@@ -178,14 +178,14 @@ pub struct ChiffreV {
     pub source: Option<String>,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, schemars::JsonSchema)]
 pub struct LignePopulation {
     pub nom: String,
     pub population: String,
     pub part: String,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, schemars::JsonSchema)]
 pub struct PopulationsV {
     pub annee: u16,
     pub source: String,
@@ -195,14 +195,14 @@ pub struct PopulationsV {
     pub barres: Vec<Barre>,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, schemars::JsonSchema)]
 pub struct SerieV {
     pub titre: String,
     pub source: Option<String>,
     pub valeurs: Vec<(String, String)>,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, schemars::JsonSchema)]
 pub struct TableauV {
     pub titre: String,
     pub source: Option<String>,
@@ -212,7 +212,7 @@ pub struct TableauV {
     pub ligne_total: Option<Vec<(String, bool)>>,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, schemars::JsonSchema)]
 pub struct EtatDesLieux {
     pub partie: Partie,
     pub chiffres: Vec<ChiffreV>,
@@ -376,13 +376,13 @@ fn tableau(tb: &crate::model::Tableau, tot: &crate::compute::TableTotals) -> Tab
     }
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, schemars::JsonSchema)]
 pub struct ReferentV {
     pub nom: String,
     pub contact: Option<String>,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, schemars::JsonSchema)]
 pub struct LigneV {
     pub montant: String,
     pub financeur: String,
@@ -393,7 +393,7 @@ pub struct LigneV {
     pub libelle: Option<String>,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, schemars::JsonSchema)]
 pub struct IndicateurV {
     pub libelle: String,
     pub cible: Option<String>,
@@ -401,7 +401,7 @@ pub struct IndicateurV {
     pub echeance: Option<String>,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, schemars::JsonSchema)]
 pub struct ActionV {
     pub h: Heading,
     pub numero: String,
@@ -419,20 +419,20 @@ pub struct ActionV {
     pub besoins: Vec<String>,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, schemars::JsonSchema)]
 pub struct JalonV {
     pub date: String,
     pub libelle: String,
     pub action: Option<String>,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, schemars::JsonSchema)]
 pub struct AnneeV {
     pub annee: u16,
     pub jalons: Vec<JalonV>,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, schemars::JsonSchema)]
 pub struct AxeV {
     pub h: Heading,
     pub numero: u32,
@@ -447,7 +447,7 @@ pub struct AxeV {
     pub calendrier: Vec<AnneeV>,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, schemars::JsonSchema)]
 pub struct AxesPartie {
     pub partie: Partie,
     pub axes: Vec<AxeV>,

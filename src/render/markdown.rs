@@ -31,7 +31,7 @@ pub struct Texte {
     pub tree: Value,
 }
 
-use crate::parse::markdown::options;
+use crate::parse::markdown::{MAX_INLINE_DEPTH, inline_depth, options};
 
 enum Target {
     Html,
@@ -123,6 +123,12 @@ pub fn render(src: &str, refs: &RefMap, top: u8) -> Texte {
     let opts = options();
     let arena = Arena::new();
     let root = parse_document(&arena, src, &opts);
+    // `check` refuses deeper texts; should one reach a renderer anyway (a
+    // caller that skipped it), it is shown as its plain text, never walked
+    // recursively.
+    if inline_depth(root).0 > MAX_INLINE_DEPTH {
+        return flat(root);
+    }
     rewrite(&arena, root, refs, &Target::Html, top);
     let mut html = String::new();
     let _ = format_html(root, &opts, &mut html);
@@ -140,11 +146,42 @@ pub fn render(src: &str, refs: &RefMap, top: u8) -> Texte {
     }
 }
 
+/// The text of every text node, gathered without recursion.
+fn text_of<'a>(root: &'a AstNode<'a>) -> String {
+    let mut out = String::new();
+    for n in root.descendants() {
+        match &n.data().value {
+            NodeValue::Text(t) => out.push_str(t),
+            NodeValue::Code(c) => out.push_str(&c.literal),
+            NodeValue::SoftBreak | NodeValue::LineBreak => out.push(' '),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// A text shown as one paragraph of its plain text in every output.
+fn flat<'a>(root: &'a AstNode<'a>) -> Texte {
+    let text = text_of(root);
+    let html = format!(
+        "<p>{}</p>\n",
+        text.replace('&', "&amp;")
+            .replace('<', "&lt;")
+            .replace('>', "&gt;")
+            .replace('"', "&quot;")
+    );
+    Texte {
+        md: super::templates::escape_md(&text),
+        html,
+        tree: json!([{"t": "p", "c": [{"t": "text", "v": text}]}]),
+    }
+}
+
 /// Plain text of a Markdown string (for SVG titles, PDF metadata…).
 pub fn plain(src: &str) -> String {
     let arena = Arena::new();
     let root = parse_document(&arena, src, &options());
-    root.collect_text()
+    text_of(root)
 }
 
 fn inlines<'a>(node: &'a AstNode<'a>) -> Value {
@@ -295,6 +332,16 @@ mod tests {
         let t = render(&format!("{}profond", "> ".repeat(40)), &RefMap::new(), 3);
         assert!(t.tree.to_string().matches("\"quote\"").count() <= MAX_BLOCK_DEPTH);
         assert!(t.tree.to_string().contains("profond"));
+    }
+
+    #[test]
+    fn too_deep_inline_nesting_is_shown_flat() {
+        let deep = format!("{}mot & co <b>{}", "*".repeat(5_000), "*".repeat(5_000));
+        let t = render(&deep, &RefMap::new(), 3);
+        assert!(t.html.starts_with("<p>"), "{}", &t.html[..40]);
+        assert!(t.html.contains("mot &amp; co"), "{}", t.html);
+        assert!(!t.html.contains("<b>"), "raw HTML is dropped");
+        assert!(t.tree.to_string().contains("mot & co"));
     }
 
     #[test]

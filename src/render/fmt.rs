@@ -123,13 +123,30 @@ pub fn date(d: DateFlou) -> String {
     }
 }
 
+/// "de mars 2025", "de 2025", "du 1er trimestre 2025", "du 14 mars 2025".
+fn de(d: DateFlou) -> String {
+    match d.precision {
+        Precision::Trimestre | Precision::Jour => format!("du {}", date(d)),
+        Precision::Annee | Precision::Mois => format!("de {}", date(d)),
+    }
+}
+
+/// "jusqu'en 2025", "jusqu'à mars 2025", "jusqu'au 1er trimestre 2025".
+fn jusqu_a(d: DateFlou) -> String {
+    match d.precision {
+        Precision::Annee => format!("jusqu'en {}", date(d)),
+        Precision::Mois => format!("jusqu'à {}", date(d)),
+        Precision::Trimestre | Precision::Jour => format!("jusqu'au {}", date(d)),
+    }
+}
+
 /// A span of dates: `de mars 2025 à juin 2025`, or one date when equal.
 pub fn date_range(a: Option<DateFlou>, b: Option<DateFlou>) -> Option<String> {
     match (a, b) {
         (Some(a), Some(b)) if a == b => Some(date(a)),
         (Some(a), Some(b)) => Some(format!("{} → {}", date(a), date(b))),
-        (Some(a), None) => Some(format!("à partir de {}", date(a))),
-        (None, Some(b)) => Some(format!("jusqu'à {}", date(b))),
+        (Some(a), None) => Some(format!("à partir {}", de(a))),
+        (None, Some(b)) => Some(jusqu_a(b)),
         (None, None) => None,
     }
 }
@@ -146,6 +163,32 @@ pub fn count(n: usize, one: &str, many: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn open_spans_take_the_right_preposition() {
+        let d = |s: &str| DateFlou::parse(s).unwrap();
+        assert_eq!(
+            date_range(Some(d("2025-T1")), None).unwrap(),
+            "à partir du 1er trimestre 2025"
+        );
+        assert_eq!(
+            date_range(Some(d("2025-03")), None).unwrap(),
+            "à partir de mars 2025"
+        );
+        assert_eq!(
+            date_range(Some(d("2025")), None).unwrap(),
+            "à partir de 2025"
+        );
+        assert_eq!(
+            date_range(None, Some(d("2026-T2"))).unwrap(),
+            "jusqu'au 2e trimestre 2026"
+        );
+        assert_eq!(date_range(None, Some(d("2026"))).unwrap(), "jusqu'en 2026");
+        assert_eq!(
+            date_range(None, Some(d("2026-05"))).unwrap(),
+            "jusqu'à mai 2026"
+        );
+    }
 
     #[test]
     fn formats_money_in_french() {

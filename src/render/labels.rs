@@ -224,7 +224,8 @@ pub fn type_instance(t: TypeInstance) -> &'static str {
     match t {
         TypeInstance::Strategique => "stratégique",
         TypeInstance::Technique => "technique",
-        TypeInstance::Consultatif => "consultatif",
+        // Agreed with « instance », the word it follows.
+        TypeInstance::Consultatif => "consultative",
         TypeInstance::Autre => "autre",
     }
 }

@@ -218,7 +218,7 @@ fn acteurs(ctx: &Ctx) -> Vec<SecteurV> {
             .or_default()
             .push(ActeurV {
                 nom: a.nom.clone(),
-                sigle: a.sigle.clone(),
+                sigle: useful_sigle(&a.nom, a.sigle.as_deref()),
                 commune: a.commune.clone(),
             });
     }
@@ -482,7 +482,7 @@ fn gouvernance(ctx: &Ctx) -> GouvernanceV {
             .iter()
             .map(|i| InstanceV {
                 nom: i.nom.clone(),
-                sigle: i.sigle.clone(),
+                sigle: useful_sigle(&i.nom, i.sigle.as_deref()),
                 genre: labels::type_instance(i.genre),
                 frequence: labels::frequence(i.frequence),
                 role: i.role.clone(),
@@ -494,5 +494,37 @@ fn gouvernance(ctx: &Ctx) -> GouvernanceV {
                     .collect(),
             })
             .collect(),
+    }
+}
+
+/// A sigle worth printing after the name: not when the name already says
+/// it ("Orange (direction Sud-Est)" with sigle « Orange »).
+fn useful_sigle(nom: &str, sigle: Option<&str>) -> Option<String> {
+    let sigle = sigle?.trim();
+    let words: Vec<&str> = nom
+        .split(|c: char| !c.is_alphanumeric() && c != '+' && c != '-')
+        .collect();
+    (!sigle.is_empty() && !words.iter().any(|w| w.eq_ignore_ascii_case(sigle)))
+        .then(|| sigle.to_string())
+}
+
+#[cfg(test)]
+mod sigle_tests {
+    use super::useful_sigle;
+
+    #[test]
+    fn a_sigle_the_name_already_says_is_not_repeated() {
+        assert_eq!(
+            useful_sigle("Orange (direction Sud-Est)", Some("Orange")),
+            None
+        );
+        assert_eq!(
+            useful_sigle(
+                "Union européenne (Fonds social européen plus)",
+                Some("FSE+")
+            ),
+            Some("FSE+".into())
+        );
+        assert_eq!(useful_sigle("Hub du Sud", None), None);
     }
 }

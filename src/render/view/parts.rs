@@ -97,6 +97,59 @@ pub struct Methodologie {
     pub nb_structures: String,
     pub personnes: Option<String>,
     pub acteurs_informes: Option<String>,
+    /// "3 réunions jalonnent la démarche :", agreed; absent without meetings.
+    pub phrase_reunions: Option<String>,
+    /// Who took part, agreed: "60 personnes ont pris part aux échanges.
+    /// 17 structures ont participé : …"; absent when nothing is known.
+    pub phrase_participants: Option<String>,
+}
+
+/// "Une réunion jalonne la démarche :", "3 réunions jalonnent la démarche :".
+fn phrase_reunions(n: usize) -> Option<String> {
+    match n {
+        0 => None,
+        1 => Some("Une réunion jalonne la démarche :".into()),
+        n => Some(format!(
+            "{} jalonnent la démarche :",
+            fmt::count(n, "réunion", "réunions")
+        )),
+    }
+}
+
+/// The participation sentence, from what the sources give (people,
+/// informed acteurs, participating structures), each agreed in number.
+fn phrase_participants(
+    personnes: Option<u64>,
+    informes: Option<u64>,
+    structures: usize,
+    detail: &str,
+) -> Option<String> {
+    let mut out = Vec::new();
+    if let Some(p) = personnes {
+        let mut s = match p {
+            1 => "Une personne a pris part aux échanges".to_string(),
+            n => format!(
+                "{} personnes ont pris part aux échanges",
+                fmt::int(n as i128)
+            ),
+        };
+        if let Some(i) = informes {
+            s.push_str(&format!(
+                ", sur {} de la démarche",
+                fmt::count(i as usize, "acteur informé", "acteurs informés")
+            ));
+        }
+        out.push(format!("{s}."));
+    }
+    match structures {
+        0 => {}
+        1 => out.push(format!("Une structure a participé : {detail}.")),
+        n => out.push(format!(
+            "{} ont participé : {detail}.",
+            fmt::count(n, "structure", "structures")
+        )),
+    }
+    (!out.is_empty()).then(|| out.join(" "))
 }
 
 pub fn methodologie(ctx: &Ctx, h: &Headings) -> Methodologie {
@@ -158,15 +211,23 @@ pub fn methodologie(ctx: &Ctx, h: &Headings) -> Methodologie {
             .map(|g| g.nombre_texte.clone())
             .collect::<Vec<_>>(),
     );
+    let nb_reunions = reunions.len();
     Methodologie {
         partie: partie(ctx, h, 1, &m.feuille.methodologie, P::Methodologie),
         nb_reunions: fmt::count(reunions.len(), "réunion", "réunions"),
         reunions: reunions.into_iter().map(|r| r.1).collect(),
-        participants_phrase: phrase,
+        participants_phrase: phrase.clone(),
         nb_structures: fmt::count(m.concertation.participants.len(), "structure", "structures"),
         groupes,
         personnes: m.concertation.personnes.map(|n| fmt::int(n as i128)),
         acteurs_informes: m.concertation.acteurs_informes.map(|n| fmt::int(n as i128)),
+        phrase_reunions: phrase_reunions(nb_reunions),
+        phrase_participants: phrase_participants(
+            m.concertation.personnes.map(u64::from),
+            m.concertation.acteurs_informes.map(u64::from),
+            m.concertation.participants.len(),
+            &phrase,
+        ),
     }
 }
 

@@ -44,7 +44,13 @@ pub fn check(root: &Path, skip: Option<&Path>) -> Result<Checked, LoadError> {
             fragments.push(fr);
         }
     }
-    if diags.has_errors() {
+    // A value refused by a field rule is checked again, with the same
+    // diagnostic, by the semantic stage: it does not stop it.
+    if diags
+        .items
+        .iter()
+        .any(|d| d.is_error() && !schema::is_field_rule(d.code))
+    {
         diags.sort();
         return Ok(Checked {
             sources,
@@ -96,7 +102,7 @@ fn check_file(
             let json = parse::to_json(tree, "", &mut Some(&mut index));
             schema::validate(file, &json, &index)
         };
-        schema_ok &= errs.is_empty();
+        schema_ok &= errs.iter().all(|d| schema::is_field_rule(d.code));
         file_diags.extend(errs);
     }
     let mut fragment = None;

@@ -8,6 +8,8 @@ use jsonschema::error::{TypeKind, ValidationErrorKind};
 use serde_json::Value;
 use std::sync::OnceLock;
 
+mod fields;
+
 /// The JSON Schema of a fragment, as committed in `schemas/`.
 pub fn fragment_schema() -> Value {
     let settings = schemars::generate::SchemaSettings::draft2020_12()
@@ -25,10 +27,20 @@ pub fn fragment_schema_text() -> String {
 
 /// Optional fields are written by leaving the key out: `null` is not a
 /// value of any field, which keeps schema errors on the real alternatives.
+/// Also drops the `format` schemars writes for Rust integer types
+/// (`uint16`…): they are not JSON Schema formats, and ajv's strict mode
+/// refuses to compile a schema that uses them (`minimum`/`maximum` stay).
 fn drop_null(schema: &mut schemars::Schema) {
     let Some(obj) = schema.as_object_mut() else {
         return;
     };
+    if obj
+        .get("format")
+        .and_then(Value::as_str)
+        .is_some_and(|f| f.starts_with("int") || f.starts_with("uint"))
+    {
+        obj.remove("format");
+    }
     if let Some(Value::Array(types)) = obj.get_mut("type") {
         types.retain(|t| t != "null");
         if types.len() == 1 {
@@ -154,6 +166,21 @@ fn allowed_properties(schema: &Value, schema_path: &str) -> Vec<String> {
         .unwrap_or_default()
 }
 
+/// Codes of the field-level rules the schema shares with the semantic
+/// stage: that stage checks these values again (giving the same diagnostic,
+/// merged by [`crate::diagnostic::Diagnostics::sort`]), so they do not stop it.
+pub fn is_field_rule(code: &str) -> bool {
+    matches!(
+        code,
+        "fdr::id::invalide"
+            | "fdr::contact::email_invalide"
+            | "fdr::montant::invalide"
+            | "fdr::montant::non_positif"
+            | "fdr::date::invalide"
+            | "fdr::nombre::invalide"
+    )
+}
+
 /// Quick yes/no, without collecting errors.
 pub fn is_valid(json: &Value) -> bool {
     compiled()
@@ -177,6 +204,15 @@ pub fn validate(file: FileId, json: &Value, index: &SpanIndex) -> Vec<Diagnostic
         let schema_path = err.schema_path().as_str().to_string();
         let span = index.value(&pointer).unwrap_or_default();
         let field = pointer.rsplit('/').next().unwrap_or("").to_string();
+        if matches!(
+            err.kind(),
+            ValidationErrorKind::Pattern { .. } | ValidationErrorKind::AnyOf { .. }
+        ) && let Some(ds) = fields::def_name(&schema_path)
+            .and_then(|def| fields::field_rule(def, file, &pointer, err.instance(), index))
+        {
+            out.extend(ds);
+            continue;
+        }
         match err.kind() {
             ValidationErrorKind::AdditionalProperties { unexpected } => {
                 let allowed = allowed_properties(&c.schema, &schema_path);

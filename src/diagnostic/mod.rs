@@ -2,6 +2,7 @@
 //! message, a position in a source file and, when possible, a fix.
 
 mod ci;
+mod lines;
 mod render;
 
 pub use ci::{render_github, render_gitlab};

@@ -97,7 +97,7 @@ fn ten_thousand_unused_acteurs_report_quickly() {
         ));
     }
     std::fs::write(tmp.path().join(ROOT).join("inutiles.yaml"), text).unwrap();
-    let o = check_within(tmp.path(), &["check", ROOT], Duration::from_secs(10));
+    let o = check_within(tmp.path(), &["check", ROOT], Duration::from_secs(30));
     assert_eq!(o.code, 0, "{}", common::head(&o.stderr));
     assert!(
         o.stderr.contains("10000 avertissements") || o.stderr.contains("10 000 avertissements"),
@@ -114,11 +114,52 @@ fn twenty_thousand_unknown_keys_report_quickly() {
         text.push_str(&format!("cle_inconnue_{i}: {i}\n"));
     }
     std::fs::write(tmp.path().join(ROOT).join("inconnues.yaml"), text).unwrap();
-    let o = check_within(tmp.path(), &["check", ROOT], Duration::from_secs(10));
+    let o = check_within(tmp.path(), &["check", ROOT], Duration::from_secs(30));
     assert_eq!(o.code, 1);
     assert!(
         o.stderr.contains("20001 erreurs") || o.stderr.contains("20 001 erreurs"),
         "{}",
         &o.stderr[o.stderr.len().saturating_sub(300)..]
     );
+}
+
+/// `fdr man`: one French page naming every subcommand, with exit status,
+/// environment and examples, and none of clap's English help texts.
+#[test]
+fn man_page_is_complete_and_french() {
+    let o = run(Path::new("."), &["man"], &[], TIMEOUT);
+    assert_eq!(o.code, 0, "{}", o.stderr);
+    let page = o.stdout;
+    for sub in [
+        "check",
+        "build",
+        "export",
+        "schema",
+        "diff",
+        "init",
+        "watch",
+        "serve",
+        "completions",
+        "man",
+    ] {
+        assert!(
+            page.contains(&format!(".SS \"fdr {sub}\"")),
+            "no section for fdr {sub}"
+        );
+    }
+    for section in [
+        ".SH NOM",
+        ".SH SYNOPSIS",
+        ".SH OPTIONS",
+        ".SH COMMANDES",
+        ".SH CODE DE RETOUR",
+        ".SH ENVIRONNEMENT",
+        ".SH EXEMPLES",
+    ] {
+        assert!(page.contains(section), "no {section}");
+    }
+    assert!(page.contains("NO_COLOR"));
+    for english in ["Print help", "Print version", "fdr-check(1)", "Usage:"] {
+        assert!(!page.contains(english), "« {english} » in the man page");
+    }
 }

@@ -427,4 +427,34 @@ mod tests {
             Some("vouliez-vous dire « association » ?")
         );
     }
+
+    #[test]
+    fn text_object_refuses_unknown_keys_with_a_suggestion() {
+        let d = check("feuille_de_route:\n  introduction: { fichir: x.md }\n");
+        let unknown: Vec<_> = d
+            .iter()
+            .filter(|d| d.code == "fdr::schema::cle_inconnue")
+            .collect();
+        assert_eq!(unknown.len(), 1, "{d:?}");
+        assert_eq!(
+            unknown[0].help.as_deref(),
+            Some("vouliez-vous dire « fichier » ?")
+        );
+        assert_eq!(unknown[0].span.unwrap().col, 19);
+    }
+
+    #[test]
+    fn field_rules_keep_check_codes_and_non_scalars_stay_type_errors() {
+        let d = check("acteurs:\n  - id: Hub Sud\n    nom: A\n    categorie: etat\n");
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert_eq!(d[0].code, "fdr::id::invalide");
+        assert!(is_field_rule(d[0].code));
+        let y = "financements:\n  enveloppes:\n    - { id: e, libelle: E, montant: MONTANT, financeur: p }\n";
+        let d = check(&y.replace("MONTANT", "\"-5\""));
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert_eq!(d[0].code, "fdr::montant::non_positif");
+        let d = check(&y.replace("MONTANT", "[1]"));
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert!(!is_field_rule(d[0].code), "{d:?}");
+    }
 }

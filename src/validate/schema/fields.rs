@@ -21,10 +21,6 @@ fn scalar_text(v: &Value) -> Option<String> {
     }
 }
 
-fn shown(v: &Value) -> String {
-    scalar_text(v).unwrap_or_else(|| super::found_name(v))
-}
-
 /// The diagnostic for an error inside the definition `def`, or `None` when
 /// the generic translation applies (a wrong type for an id…).
 pub fn field_rule(
@@ -34,60 +30,60 @@ pub fn field_rule(
     instance: &Value,
     index: &SpanIndex,
 ) -> Option<Vec<Diagnostic>> {
+    if def == "Texte" {
+        return texte(file, pointer, instance, index);
+    }
+    // A list or a mapping where a scalar belongs is a type error: the
+    // generic translation reports it, and it stops the typed parse.
+    let text = scalar_text(instance)?;
     let span = index.value(pointer).unwrap_or_default();
-    let text = scalar_text(instance);
     let d = match def {
         "Id" => Diagnostic::error(
             "fdr::id::invalide",
-            format!("identifiant « {} » invalide", text?),
+            format!("identifiant « {text} » invalide"),
         )
         .label("identifiant")
         .help("un identifiant s'écrit en minuscules, chiffres et tirets, sans espace ni accent : « hub-du-sud »"),
         "Email" => Diagnostic::error(
             "fdr::contact::email_invalide",
-            format!("adresse électronique « {} » invalide", text?),
+            format!("adresse électronique « {text} » invalide"),
         )
         .label("adresse invalide")
         .help("forme attendue : nom@domaine.fr"),
-        "Montant" => amount(instance),
+        "Montant" => amount(&text),
         "DateFlou" => {
-            let msg = match text.as_deref().map(DateFlou::parse) {
-                Some(Err(msg)) => msg,
-                _ => format!("« {} » n'est pas une date", shown(instance)),
-            };
+            let msg = DateFlou::parse(&text)
+                .err()
+                .unwrap_or_else(|| format!("« {text} » n'est pas une date"));
             Diagnostic::error("fdr::date::invalide", msg)
                 .label("date invalide")
                 .help("formats acceptés : 2025, 2025-T2, 2025-03, 2025-03-14")
         }
         "Decimal" => {
-            let msg = match text.as_deref().map(Decimal::parse) {
-                Some(Err(msg)) => msg,
-                _ => format!("« {} » n'est pas un nombre", shown(instance)),
-            };
+            let msg = Decimal::parse(&text)
+                .err()
+                .unwrap_or_else(|| format!("« {text} » n'est pas un nombre"));
             Diagnostic::error("fdr::nombre::invalide", msg)
                 .label("nombre invalide")
                 .help("écrivez un nombre comme 6.8 ou \"6,8\"")
         }
-        "Texte" => return texte(file, pointer, instance, index),
         _ => return None,
     };
     Some(vec![d.at(file, span)])
 }
 
-fn amount(instance: &Value) -> Diagnostic {
-    let parsed = scalar_text(instance).map(|t| Money::parse(&t));
-    match parsed {
-        Some(Ok(m)) if m.0 <= 0 => Diagnostic::error(
+fn amount(text: &str) -> Diagnostic {
+    match Money::parse(text) {
+        Ok(m) if m.0 <= 0 => Diagnostic::error(
             "fdr::montant::non_positif",
             "un montant doit être strictement positif",
         )
         .label("montant nul ou négatif")
         .help("supprimez la ligne si rien n'est financé"),
         other => {
-            let msg = match other {
-                Some(Err(msg)) => msg,
-                _ => format!("« {} » n'est pas un montant", shown(instance)),
-            };
+            let msg = other
+                .err()
+                .unwrap_or_else(|| format!("« {text} » n'est pas un montant"));
             Diagnostic::error("fdr::montant::invalide", msg)
                 .label("montant invalide")
                 .help("écrivez un nombre d'euros (6000) ou une chaîne avec au plus deux décimales (\"6000.50\")")

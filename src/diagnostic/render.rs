@@ -25,7 +25,7 @@ impl miette::SourceCode for Source {
     ) -> Result<Box<dyn SpanContents<'a> + 'a>, miette::MietteError> {
         let f = &self.0;
         let len = f.text.len();
-        if span.offset() > len || span.offset() + span.len() > len {
+        if span.offset() > len {
             return Err(miette::MietteError::OutOfBounds);
         }
         // One extra line on each side, so that miette's own scan of the
@@ -47,15 +47,17 @@ impl miette::SourceCode for Source {
         let data_start = w_start + c.span().offset();
         let data = f
             .text
+            .as_bytes()
             .get(data_start..data_start + c.span().len())
-            .unwrap_or("");
+            .unwrap_or_default();
         Ok(Box::new(MietteSpanContents::new_named(
             f.name.clone(),
-            data.as_bytes(),
+            data,
             SourceSpan::new(data_start.into(), c.span().len()),
             c.line() + first,
             column,
-            c.line_count(),
+            // miette counts every line break it scanned, from the start.
+            c.line_count() + first,
         )))
     }
 }
@@ -277,4 +279,68 @@ pub fn render_json(diags: &Diagnostics, sources: &SourceSet) -> String {
         })
         .collect();
     serde_json::to_string_pretty(&items).unwrap_or_else(|_| "[]".into())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diagnostic::lines::LineIndex;
+    use miette::SourceCode;
+
+    /// What the whole-file read gave (miette's own `str` reader, columns
+    /// counted in characters): the window must give the same.
+    fn whole(
+        text: &str,
+        span: &SourceSpan,
+        b: usize,
+        a: usize,
+    ) -> Option<(Vec<u8>, usize, usize, usize, usize, usize)> {
+        let c = text.read_span(span, b, a).ok()?;
+        let column = if c.column() == 0 {
+            0
+        } else {
+            let start = span.offset().min(text.len());
+            let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+            text[line_start..start].chars().count()
+        };
+        Some((
+            c.data().to_vec(),
+            c.span().offset(),
+            c.span().len(),
+            c.line(),
+            column,
+            c.line_count(),
+        ))
+    }
+
+    #[test]
+    fn windows_read_like_the_whole_file() {
+        let text = "a: 1\r\nbé: [x, y]\n\n  z: « 1 »\nfin: 2\nderniere";
+        let src = Source(Arc::new(Indexed {
+            name: "f".into(),
+            text: text.into(),
+            lines: LineIndex::new(text),
+        }));
+        for offset in 0..=text.len() {
+            if !text.is_char_boundary(offset) {
+                continue;
+            }
+            for len in [0, 1, 3, 12] {
+                for (b, a) in [(0, 0), (1, 1), (2, 3)] {
+                    let span = SourceSpan::new(offset.into(), len);
+                    let got = src.read_span(&span, b, a).ok().map(|c| {
+                        (
+                            c.data().to_vec(),
+                            c.span().offset(),
+                            c.span().len(),
+                            c.line(),
+                            c.column(),
+                            c.line_count(),
+                        )
+                    });
+                    assert_eq!(got, whole(text, &span, b, a), "{offset} {len} {b} {a}");
+                }
+            }
+        }
+    }
 }

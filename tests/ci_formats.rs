@@ -163,3 +163,34 @@ fn man_page_is_complete_and_french() {
         assert!(!page.contains(english), "« {english} » in the man page");
     }
 }
+
+/// `fdr --help`, `fdr check --help` and `fdr help check` in French.
+#[test]
+fn help_is_french() {
+    for args in [
+        &["--help"][..],
+        &["check", "--help"],
+        &["help", "check"],
+        &["help"],
+    ] {
+        let o = run(Path::new("."), args, &[], TIMEOUT);
+        assert_eq!(o.code, 0, "{args:?}: {}", o.stderr);
+        assert!(
+            o.stdout.contains("Utilisation : fdr"),
+            "{args:?}: {}",
+            o.stdout
+        );
+        for english in [
+            "Print help",
+            "Print version",
+            "Print this message",
+            "[default:",
+            "possible values",
+            "Usage:",
+        ] {
+            assert!(!o.stdout.contains(english), "« {english} » in fdr {args:?}");
+        }
+    }
+    let o = run(Path::new("."), &["help", "inconnue"], &[], TIMEOUT);
+    assert_eq!(o.code, 2);
+}

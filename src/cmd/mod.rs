@@ -8,7 +8,7 @@ mod export;
 mod init;
 mod schema;
 mod serve;
-mod shell;
+pub mod shell;
 mod watch;
 
 use crate::cli::{Cli, Color, Command};

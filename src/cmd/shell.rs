@@ -4,18 +4,130 @@
 
 use super::Failure;
 use crate::cli::{Cli, CompletionsArgs};
-use clap::{Arg, CommandFactory};
+use clap::{Arg, ArgAction, Command, CommandFactory, FromArgMatches};
 use std::fmt::Write;
 
+const TEMPLATE: &str = "{about-with-newline}\nUtilisation : {usage}\n\n{all-args}{after-help}";
+
+/// The clap command with French texts where clap writes English ones: the
+/// `--help`/`--version` flags, the `help` subcommand, the headings.
+pub fn command() -> Command {
+    let help = Arg::new("help")
+        .short('h')
+        .long("help")
+        .action(ArgAction::Help)
+        .global(true)
+        .help("Affiche l'aide");
+    let version = Arg::new("version")
+        .short('V')
+        .long("version")
+        .action(ArgAction::Version)
+        .help("Affiche la version");
+    let aide = Command::new("help")
+        .about("Affiche l'aide de fdr ou d'une commande")
+        .arg(Arg::new("commande").value_name("COMMANDE"));
+    Cli::command()
+        .disable_help_flag(true)
+        .disable_version_flag(true)
+        .disable_help_subcommand(true)
+        .arg(help)
+        .arg(version)
+        .mut_args(french_values)
+        .mut_subcommands(|s| {
+            s.disable_help_flag(true)
+                .help_template(TEMPLATE)
+                .mut_args(french_values)
+        })
+        .subcommand(aide)
+        .subcommand_help_heading("Commandes")
+        .subcommand_value_name("COMMANDE")
+        .help_template(TEMPLATE)
+}
+
+/// Possible and default values in French, in the help text itself
+/// (clap writes « [possible values: …] » and « [default: …] »).
+fn french_values(a: Arg) -> Arg {
+    let extra = values_text(&a);
+    if extra.is_empty() {
+        return a;
+    }
+    let help = a
+        .get_help()
+        .map(|h| sentence(&h.to_string()))
+        .unwrap_or_default();
+    a.hide_possible_values(true)
+        .hide_default_value(true)
+        .help(format!("{help}{extra}"))
+}
+
+/// « Valeurs : a : aide ; b. Par défaut : « a ». » for an argument.
+fn values_text(a: &Arg) -> String {
+    let mut text = String::new();
+    let values: Vec<String> = a
+        .get_possible_values()
+        .iter()
+        .filter(|v| !v.is_hide_set())
+        .map(|v| match v.get_help() {
+            Some(h) => format!("{} : {}", v.get_name(), lowercase_first(&h.to_string())),
+            None => v.get_name().to_string(),
+        })
+        .collect();
+    if !values.is_empty() && a.get_action().takes_values() {
+        let _ = write!(text, " Valeurs : {}.", values.join(" ; "));
+    }
+    let defaults: Vec<_> = a
+        .get_default_values()
+        .iter()
+        .map(|v| v.to_string_lossy())
+        .collect();
+    if !defaults.is_empty() {
+        let _ = write!(text, " Par défaut : « {} ».", defaults.join(","));
+    }
+    text
+}
+
+/// Parse the command line with [`command`]; `fdr help [COMMANDE]` prints
+/// the help and exits, as clap's own `help` subcommand did.
+pub fn parse() -> Cli {
+    let mut cmd = command();
+    let matches = cmd.clone().get_matches();
+    if let Some(("help", sub)) = matches.subcommand() {
+        cmd.build();
+        let name = sub.get_one::<String>("commande");
+        let target = match name.and_then(|n| cmd.find_subcommand_mut(n)) {
+            Some(c) => c,
+            None => &mut cmd,
+        };
+        let _ = target.print_long_help();
+        std::process::exit(if name.is_some_and(|n| cmd.find_subcommand(n).is_none()) {
+            2
+        } else {
+            0
+        });
+    }
+    Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit())
+}
+
 pub fn completions(args: &CompletionsArgs) -> Result<u8, Failure> {
-    let mut cmd = Cli::command();
-    clap_complete::generate(args.shell, &mut cmd, "fdr", &mut std::io::stdout());
-    Ok(0)
+    let mut cmd = command();
+    // Into memory first: clap_complete panics when stdout is closed early
+    // (`fdr completions bash | head`).
+    let mut script = Vec::new();
+    clap_complete::generate(args.shell, &mut cmd, "fdr", &mut script);
+    write_stdout(&script)
 }
 
 pub fn man() -> Result<u8, Failure> {
-    print!("{}", man_page());
-    Ok(0)
+    write_stdout(man_page().as_bytes())
+}
+
+/// Write to stdout; a reader that stopped early is not an error.
+fn write_stdout(bytes: &[u8]) -> Result<u8, Failure> {
+    use std::io::Write;
+    match std::io::stdout().lock().write_all(bytes) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(Failure::Io(e.to_string())),
+        _ => Ok(0),
+    }
 }
 
 const EXIT_STATUS: &[(&str, &str)] = &[
@@ -96,32 +208,12 @@ fn roff(s: &str) -> String {
 }
 
 fn help_of(a: &Arg) -> String {
-    let mut text = a
+    let text = a
         .get_long_help()
         .or_else(|| a.get_help())
         .map(|h| sentence(&h.to_string()))
         .unwrap_or_default();
-    let values: Vec<String> = a
-        .get_possible_values()
-        .iter()
-        .filter(|v| !v.is_hide_set())
-        .map(|v| match v.get_help() {
-            Some(h) => format!("{} : {}", v.get_name(), lowercase_first(&h.to_string())),
-            None => v.get_name().to_string(),
-        })
-        .collect();
-    if !values.is_empty() && a.get_action().takes_values() {
-        let _ = write!(text, " Valeurs : {}.", values.join(" ; "));
-    }
-    let defaults: Vec<_> = a
-        .get_default_values()
-        .iter()
-        .map(|v| v.to_string_lossy())
-        .collect();
-    if !defaults.is_empty() {
-        let _ = write!(text, " Par défaut : « {} ».", defaults.join(","));
-    }
-    roff(&text)
+    roff(&format!("{text}{}", values_text(a)))
 }
 
 /// clap drops the final period of a doc comment: put it back.

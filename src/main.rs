@@ -1,8 +1,7 @@
-use clap::Parser;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
-    let cli = fdr::cli::Cli::parse();
+    let cli = fdr::cmd::shell::parse();
     match fdr::run(cli) {
         Ok(code) => ExitCode::from(code),
         Err(failure) => {

@@ -181,7 +181,7 @@ fixtures! {
         + ["« co_porteurs » doit être une liste"];
     schema_valeur_inconnue: "schema-valeur-inconnue" => 1 ["feuille.yaml:28:13 erreur fdr::schema::valeur_inconnue"]
         + ["vouliez-vous dire « en_cours » ?"];
-    schema_date_format: "schema-date-format" => 1 ["feuille.yaml:9:9 erreur fdr::schema::invalide"];
+    schema_date_format: "schema-date-format" => 1 ["feuille.yaml:9:9 erreur fdr::date::invalide"];
 
     // ---- identifiers and references ----
     reference_inconnue: "reference-inconnue" => 1 ["feuille.yaml:31:19 erreur fdr::reference::inconnue"]

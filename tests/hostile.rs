@@ -497,9 +497,9 @@ fn yaml_nan_and_infinite_amounts() {
         &map,
         "yaml-montant-nan-inf",
         &[
-            "financements.yaml:5:16 erreur fdr::schema::invalide",
-            "financements.yaml:9:16 erreur fdr::schema::invalide",
-            "financements.yaml:13:16 erreur fdr::schema::invalide",
+            "financements.yaml:5:16 erreur fdr::montant::invalide",
+            "financements.yaml:9:16 erreur fdr::montant::invalide",
+            "financements.yaml:13:16 erreur fdr::montant::invalide",
         ],
         &["montant invalide"],
     );

@@ -9,7 +9,7 @@ mod init;
 mod isolate;
 mod schema;
 mod serve;
-mod shell;
+pub mod shell;
 mod watch;
 mod write;
 

@@ -1,8 +1,10 @@
 //! Diagnostics for CI systems: GitHub workflow commands (annotations on the
 //! lines of a pull request) and a GitLab code-quality report.
 
+use super::lines::Files;
 use super::{Diagnostic, Diagnostics, Severity};
 use crate::load::SourceSet;
+use std::collections::HashMap;
 
 /// `%`, CR and LF must be escaped in a workflow command's message.
 fn escape_data(s: &str) -> String {
@@ -25,6 +27,7 @@ fn full_message(d: &Diagnostic) -> String {
 
 /// One `::error …::message` line per diagnostic.
 pub fn render_github(diags: &Diagnostics, sources: &SourceSet) -> String {
+    let files = Files::new(sources);
     let mut out = String::new();
     for d in &diags.items {
         let level = match d.severity {
@@ -32,10 +35,10 @@ pub fn render_github(diags: &Diagnostics, sources: &SourceSet) -> String {
             Severity::Warning => "warning",
         };
         let mut props = Vec::new();
-        if let Some(f) = d.file.and_then(|f| sources.files.get(f)) {
-            props.push(format!("file={}", escape_property(&f.display_path())));
+        if let Some(f) = d.file.and_then(|f| files.get(f)) {
+            props.push(format!("file={}", escape_property(&f.name)));
             if let Some(s) = d.span {
-                let (el, ec) = f.line_col(s.offset + s.len);
+                let (el, ec) = f.end_of(s);
                 props.push(format!("line={}", s.line));
                 props.push(format!("col={}", s.col));
                 props.push(format!("endLine={el}"));
@@ -83,25 +86,47 @@ struct Issue {
     location: Location,
 }
 
-/// GitLab code-quality report (JSON array).
-pub fn render_gitlab(diags: &Diagnostics, sources: &SourceSet) -> String {
-    let issues: Vec<Issue> = diags
+/// Fingerprint of each diagnostic: its code, file, the text under its span
+/// and its message, never a line number, so that moving lines keeps it;
+/// identical ones get an occurrence number, so that each stays unique.
+fn fingerprints(diags: &Diagnostics, sources: &SourceSet) -> Vec<String> {
+    let mut seen: HashMap<u64, usize> = HashMap::new();
+    diags
         .items
         .iter()
         .map(|d| {
             let file = d.file.and_then(|f| sources.files.get(f));
-            let path = file.map(|f| f.display_path()).unwrap_or_else(|| ".".into());
+            let path = file.map_or(String::new(), |f| f.rel.clone());
+            let text = match (file, d.span) {
+                (Some(f), Some(s)) => f.text.get(s.offset..s.offset + s.len).unwrap_or(""),
+                _ => "",
+            };
+            let key = fnv1a(&format!("{}\0{path}\0{text}\0{}", d.code, d.message));
+            let n = seen.entry(key).or_insert(0);
+            *n += 1;
+            format!("{:016x}", fnv1a(&format!("{key:016x}\0{n}")))
+        })
+        .collect()
+}
+
+/// GitLab code-quality report (JSON array).
+pub fn render_gitlab(diags: &Diagnostics, sources: &SourceSet) -> String {
+    let files = Files::new(sources);
+    let issues: Vec<Issue> = diags
+        .items
+        .iter()
+        .zip(fingerprints(diags, sources))
+        .map(|(d, fingerprint)| {
+            let file = d.file.and_then(|f| files.get(f));
+            let path = file.map(|f| f.name.clone()).unwrap_or_else(|| ".".into());
             let (begin, end) = match (file, d.span) {
-                (Some(f), Some(s)) => (s.line, f.line_col(s.offset + s.len).0),
+                (Some(f), Some(s)) => (s.line, f.end_of(s).0),
                 _ => (1, 1),
             };
             Issue {
                 description: full_message(d),
                 check_name: d.code,
-                fingerprint: format!(
-                    "{:016x}",
-                    fnv1a(&format!("{}|{path}|{begin}|{}", d.code, d.message))
-                ),
+                fingerprint,
                 severity: match d.severity {
                     Severity::Error => "major",
                     Severity::Warning => "minor",

@@ -2,6 +2,7 @@
 //! message, a position in a source file and, when possible, a fix.
 
 mod ci;
+mod lines;
 mod render;
 
 pub use ci::{render_github, render_gitlab};
@@ -127,12 +128,22 @@ impl Diagnostics {
     }
 
     /// Sort by file, then position, then code: stable output whatever the
-    /// order in which checks ran.
+    /// order in which checks ran; duplicates are dropped.
     pub fn sort(&mut self) {
         self.items.sort_by(|a, b| {
             let ka = (a.file, a.span.map(|s| s.offset), a.code, &a.message);
             let kb = (b.file, b.span.map(|s| s.offset), b.code, &b.message);
             ka.cmp(&kb)
+        });
+        // A value refused by the schema and again by the semantic stage
+        // (same rule: same code, place and label, the message may quote the
+        // value differently, `.nan` or `NaN`) is reported once.
+        self.items.dedup_by(|a, b| {
+            a.code == b.code
+                && a.file == b.file
+                && a.span.is_some()
+                && a.span == b.span
+                && (a.message == b.message || a.label == b.label)
         });
     }
 

@@ -1,5 +1,6 @@
 //! Printing diagnostics: miette's graphical report for people, JSON for tools.
 
+use super::lines::{Files, Indexed};
 use super::{Diagnostic, Diagnostics, Severity};
 use crate::load::SourceSet;
 use miette::{
@@ -7,13 +8,13 @@ use miette::{
     SpanContents,
 };
 use std::fmt;
+use std::sync::Arc;
 
 /// A named source whose report header counts columns in characters, as
-/// the JSON output and editors do (miette counts bytes).
-struct Source {
-    name: String,
-    text: String,
-}
+/// the JSON output and editors do (miette counts bytes). miette is given
+/// only the lines around a span (found with the file's line index), never
+/// the whole file: each report costs the size of what it shows.
+struct Source(Arc<Indexed>);
 
 impl miette::SourceCode for Source {
     fn read_span<'a>(
@@ -22,23 +23,41 @@ impl miette::SourceCode for Source {
         before: usize,
         after: usize,
     ) -> Result<Box<dyn SpanContents<'a> + 'a>, miette::MietteError> {
-        let c = self.text.read_span(span, before, after)?;
+        let f = &self.0;
+        let len = f.text.len();
+        if span.offset() > len {
+            return Err(miette::MietteError::OutOfBounds);
+        }
+        // One extra line on each side, so that miette's own scan of the
+        // window finds the same context lines as in the whole file.
+        let first = f.lines.line_of(span.offset()).saturating_sub(before + 1);
+        let last = f.lines.line_of(span.offset() + span.len()) + after + 2;
+        let (w_start, w_end) = (
+            f.lines.line_start(first, len),
+            f.lines.line_start(last, len),
+        );
+        let window = f.text.get(w_start..w_end).unwrap_or("");
+        let local = SourceSpan::new((span.offset() - w_start).into(), span.len());
+        let c = window.read_span(&local, before, after)?;
         let column = if c.column() == 0 {
             0
         } else {
-            let start = span.offset().min(self.text.len());
-            let line_start = self.text[..start].rfind('\n').map_or(0, |i| i + 1);
-            self.text
-                .get(line_start..start)
-                .map_or(c.column(), |s| s.chars().count())
+            f.lines.line_col(&f.text, span.offset()).1 - 1
         };
+        let data_start = w_start + c.span().offset();
+        let data = f
+            .text
+            .as_bytes()
+            .get(data_start..data_start + c.span().len())
+            .unwrap_or_default();
         Ok(Box::new(MietteSpanContents::new_named(
-            self.name.clone(),
-            c.data(),
-            *c.span(),
-            c.line(),
+            f.name.clone(),
+            data,
+            SourceSpan::new(data_start.into(), c.span().len()),
+            c.line() + first,
             column,
-            c.line_count(),
+            // miette counts every line break it scanned, from the start.
+            c.line_count() + first,
         )))
     }
 }
@@ -121,12 +140,8 @@ impl miette::Diagnostic for Report<'_> {
     }
 }
 
-fn named(sources: &SourceSet, file: usize) -> Option<Source> {
-    let f = sources.files.get(file)?;
-    Some(Source {
-        name: f.display_path(),
-        text: f.text.to_string(),
-    })
+fn named(files: &Files, file: usize) -> Option<Source> {
+    files.get(file).map(|f| Source(f.clone()))
 }
 
 /// Human output: one miette report per diagnostic, then a French summary.
@@ -139,6 +154,7 @@ pub fn render_human(diags: &Diagnostics, sources: &SourceSet, color: bool) -> St
     let handler = GraphicalReportHandler::new_themed(theme)
         .with_width(100)
         .with_show_related_as_nested(true);
+    let files = Files::new(sources);
     let mut out = String::new();
     for d in &diags.items {
         // A diagnostic about a whole file names it in its message.
@@ -158,7 +174,7 @@ pub fn render_human(diags: &Diagnostics, sources: &SourceSet, color: bool) -> St
             .iter()
             .map(|p| Report {
                 diag: d,
-                source: named(sources, p.file),
+                source: named(&files, p.file),
                 related: Vec::new(),
                 related_place: Some(p),
             })
@@ -168,7 +184,7 @@ pub fn render_human(diags: &Diagnostics, sources: &SourceSet, color: bool) -> St
             source: d.file.and_then(|f| {
                 // A diagnostic about a whole file shows its name only.
                 if d.span.is_some() {
-                    named(sources, f)
+                    named(&files, f)
                 } else {
                     None
                 }
@@ -228,13 +244,14 @@ struct JsonPlace {
 
 /// One JSON object per diagnostic, in a JSON array.
 pub fn render_json(diags: &Diagnostics, sources: &SourceSet) -> String {
+    let files = Files::new(sources);
     let items: Vec<JsonDiag> = diags
         .items
         .iter()
         .map(|d| {
             let file = d.file.and_then(|f| sources.files.get(f));
-            let end = match (file, d.span) {
-                (Some(f), Some(s)) => Some(f.line_col(s.offset + s.len)),
+            let end = match (d.file.and_then(|f| files.get(f)), d.span) {
+                (Some(f), Some(s)) => Some(f.end_of(s)),
                 _ => None,
             };
             JsonDiag {
@@ -262,4 +279,68 @@ pub fn render_json(diags: &Diagnostics, sources: &SourceSet) -> String {
         })
         .collect();
     serde_json::to_string_pretty(&items).unwrap_or_else(|_| "[]".into())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diagnostic::lines::LineIndex;
+    use miette::SourceCode;
+
+    /// What the whole-file read gave (miette's own `str` reader, columns
+    /// counted in characters): the window must give the same.
+    fn whole(
+        text: &str,
+        span: &SourceSpan,
+        b: usize,
+        a: usize,
+    ) -> Option<(Vec<u8>, usize, usize, usize, usize, usize)> {
+        let c = text.read_span(span, b, a).ok()?;
+        let column = if c.column() == 0 {
+            0
+        } else {
+            let start = span.offset().min(text.len());
+            let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+            text[line_start..start].chars().count()
+        };
+        Some((
+            c.data().to_vec(),
+            c.span().offset(),
+            c.span().len(),
+            c.line(),
+            column,
+            c.line_count(),
+        ))
+    }
+
+    #[test]
+    fn windows_read_like_the_whole_file() {
+        let text = "a: 1\r\nbé: [x, y]\n\n  z: « 1 »\nfin: 2\nderniere";
+        let src = Source(Arc::new(Indexed {
+            name: "f".into(),
+            text: text.into(),
+            lines: LineIndex::new(text),
+        }));
+        for offset in 0..=text.len() {
+            if !text.is_char_boundary(offset) {
+                continue;
+            }
+            for len in [0, 1, 3, 12] {
+                for (b, a) in [(0, 0), (1, 1), (2, 3)] {
+                    let span = SourceSpan::new(offset.into(), len);
+                    let got = src.read_span(&span, b, a).ok().map(|c| {
+                        (
+                            c.data().to_vec(),
+                            c.span().offset(),
+                            c.span().len(),
+                            c.line(),
+                            c.column(),
+                            c.line_count(),
+                        )
+                    });
+                    assert_eq!(got, whole(text, &span, b, a), "{offset} {len} {b} {a}");
+                }
+            }
+        }
+    }
 }

@@ -1,4 +1,4 @@
-use super::{Id, Sp};
+use super::{EmailSchema, Id, IdSchema, Sp};
 use schemars::JsonSchema;
 use serde::Deserialize;
 
@@ -7,6 +7,7 @@ use serde::Deserialize;
 #[serde(deny_unknown_fields)]
 pub struct Acteur {
     /// Identifiant (minuscules, chiffres, tirets), cité par les autres rubriques.
+    #[schemars(with = "IdSchema")]
     pub id: Id,
     /// Nom de la structure.
     pub nom: Sp<String>,
@@ -27,6 +28,7 @@ pub struct Acteur {
 #[serde(deny_unknown_fields)]
 pub struct Contact {
     /// Adresse électronique.
+    #[schemars(with = "Option<EmailSchema>")]
     pub email: Option<Sp<String>>,
     /// Site web.
     pub site: Option<Sp<String>>,

@@ -1,4 +1,4 @@
-use super::{DateBrute, DecimalBrut, Id, Sp, Texte};
+use super::{DateBrute, DecimalBrut, EmailSchema, Id, IdSchema, Sp, Texte};
 use schemars::JsonSchema;
 use serde::Deserialize;
 
@@ -7,6 +7,7 @@ use serde::Deserialize;
 #[serde(deny_unknown_fields)]
 pub struct Axe {
     /// Identifiant de l'axe, cité par les actions et les renvois `[](#axe:ID)`.
+    #[schemars(with = "IdSchema")]
     pub id: Id,
     /// Numéro de l'axe (1, 2, 3…) ; sans numéro, l'ordre de la liste.
     pub numero: Option<Sp<u32>>,
@@ -24,6 +25,7 @@ pub struct Axe {
 #[serde(deny_unknown_fields)]
 pub struct Action {
     /// Identifiant de l'action, cité par les financements, le calendrier et les renvois `[](#action:ID)`.
+    #[schemars(with = "IdSchema")]
     pub id: Id,
     /// Identifiant de l'axe de rattachement.
     pub axe: Id,
@@ -82,6 +84,7 @@ pub struct Referent {
     /// Identifiant de l'acteur référent.
     pub acteur: Id,
     /// Adresse de contact pour l'action (par défaut celle de l'acteur).
+    #[schemars(with = "Option<EmailSchema>")]
     pub contact: Option<Sp<String>>,
 }
 

@@ -1,4 +1,4 @@
-use super::{DateBrute, Id, Sp, Texte};
+use super::{DateBrute, Id, IdSchema, Sp, Texte};
 use schemars::JsonSchema;
 use serde::Deserialize;
 
@@ -87,6 +87,7 @@ pub enum Partie {
 #[serde(deny_unknown_fields)]
 pub struct Section {
     /// Identifiant de la section.
+    #[schemars(with = "IdSchema")]
     pub id: Id,
     /// Titre de la section.
     pub titre: Sp<String>,
@@ -121,6 +122,7 @@ pub enum GenreAnnexe {
 #[serde(deny_unknown_fields)]
 pub struct Annexe {
     /// Identifiant de l'annexe.
+    #[schemars(with = "IdSchema")]
     pub id: Id,
     /// Titre de l'annexe.
     pub titre: Sp<String>,

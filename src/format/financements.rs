@@ -1,4 +1,4 @@
-use super::{DateBrute, DecimalBrut, Id, MontantBrut, Sp, Texte};
+use super::{DateBrute, DecimalBrut, Id, IdSchema, MontantBrut, Sp, Texte};
 use schemars::JsonSchema;
 use serde::Deserialize;
 
@@ -22,6 +22,7 @@ pub struct Financements {
 #[serde(deny_unknown_fields)]
 pub struct Enveloppe {
     /// Identifiant de l'enveloppe.
+    #[schemars(with = "IdSchema")]
     pub id: Id,
     /// Libellé (« Budget FNE 2024-2025 »).
     pub libelle: Sp<String>,
@@ -96,6 +97,7 @@ pub enum StatutFinancement {
 #[serde(deny_unknown_fields)]
 pub struct Fonds {
     /// Identifiant du fonds.
+    #[schemars(with = "IdSchema")]
     pub id: Id,
     /// Nom du fonds.
     pub nom: Sp<String>,

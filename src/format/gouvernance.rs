@@ -1,4 +1,4 @@
-use super::{DateBrute, Id, Sp};
+use super::{DateBrute, Id, IdSchema, Sp};
 use schemars::JsonSchema;
 use serde::Deserialize;
 
@@ -47,6 +47,7 @@ pub enum Role {
 #[serde(deny_unknown_fields)]
 pub struct Instance {
     /// Identifiant de l'instance.
+    #[schemars(with = "IdSchema")]
     pub id: Id,
     /// Nom complet (« Comité de pilotage »).
     pub nom: Sp<String>,

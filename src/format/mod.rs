@@ -66,7 +66,7 @@ pub struct Fragment {
 
 /// Texte long : du Markdown écrit directement, ou une référence à un fichier
 /// `.md` situé dans le dossier de la feuille de route.
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Deserialize)]
 #[serde(untagged)]
 pub enum Texte {
     /// Markdown (GitHub). Renvoi vers un axe, une action ou une annexe :
@@ -97,3 +97,43 @@ pub struct DateBrute(pub String);
 pub struct DecimalBrut(pub String);
 
 mod raw_scalars;
+mod rules;
+
+pub use rules::{
+    DATE_PATTERN, DECIMAL_PATTERN, EMAIL_PATTERN, EmailSchema, ID_PATTERN, IdSchema, MONTANT_MAX,
+    MONTANT_PATTERN, is_email,
+};
+
+/// Written by hand so that the `{ fichier: … }` form refuses unknown keys
+/// (serde's untagged enum would ignore them).
+impl JsonSchema for Texte {
+    fn inline_schema() -> bool {
+        false
+    }
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Texte".into()
+    }
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "description": "Texte long : du Markdown écrit directement, ou une référence à un fichier `.md` situé dans le dossier de la feuille de route.",
+            "anyOf": [
+                {
+                    "description": "Markdown (GitHub). Renvoi vers un axe, une action ou une annexe : `[](#action:ID)`, `[](#axe:ID)`, `[](#annexe:ID)`.",
+                    "type": "string"
+                },
+                {
+                    "description": "Fichier Markdown relatif au dossier de la feuille de route.",
+                    "type": "object",
+                    "properties": {
+                        "fichier": {
+                            "description": "Chemin relatif, par exemple `textes/introduction.md`.",
+                            "type": "string"
+                        }
+                    },
+                    "required": ["fichier"],
+                    "additionalProperties": false
+                }
+            ]
+        })
+    }
+}

@@ -1,7 +1,10 @@
 //! Scalars kept as written, parsed later by the validate stage so that every
 //! malformed value is reported (not only the first).
 
-use super::{DateBrute, DecimalBrut, MontantBrut};
+use super::{
+    DATE_PATTERN, DECIMAL_PATTERN, DateBrute, DecimalBrut, MONTANT_MAX, MONTANT_PATTERN,
+    MontantBrut,
+};
 use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde::Deserialize;
 use serde::de::{self, Deserializer, Visitor};
@@ -52,26 +55,26 @@ macro_rules! raw_scalar {
 }
 
 raw_scalar!(MontantBrut, "Montant", {
-    "description": "Montant en euros : entier (6000) ou chaîne avec au plus deux décimales (\"6000.50\", \"6 000,50 €\").",
+    "description": "Montant en euros, strictement positif : entier (6000) ou chaîne avec au plus deux décimales (\"6000.50\", \"6 000,50 €\"). Un nombre décimal écrit sans guillemets (6000.5) n'est vérifié à deux décimales que par fdr check : le schéma ne peut pas compter les décimales d'un nombre flottant.",
     "anyOf": [
-        {"type": "integer"},
-        {"type": "number"},
-        {"type": "string", "pattern": "^\\s*-?[0-9][0-9  ]*([.,][0-9]+)?\\s*€?\\s*$"}
+        {"type": "integer", "exclusiveMinimum": 0, "maximum": MONTANT_MAX},
+        {"type": "number", "exclusiveMinimum": 0, "maximum": MONTANT_MAX},
+        {"type": "string", "pattern": MONTANT_PATTERN}
     ]
 });
 
 raw_scalar!(DateBrute, "DateFlou", {
-    "description": "Date : année (2025), trimestre (2025-T2), mois (2025-03) ou jour (2025-03-14).",
+    "description": "Date : année (2025), trimestre (2025-T2), mois (2025-03) ou jour (2025-03-14), de 1900 à 2200 ; le jour existe dans le mois (29 février des années bissextiles seulement).",
     "anyOf": [
         {"type": "integer", "minimum": 1900, "maximum": 2200},
-        {"type": "string", "pattern": "^[0-9]{4}(-T[1-4]|-[0-9]{2}(-[0-9]{2})?)?$"}
+        {"type": "string", "pattern": DATE_PATTERN}
     ]
 });
 
 raw_scalar!(DecimalBrut, "Decimal", {
-    "description": "Nombre décimal (6.8 ou \"6,8\").",
+    "description": "Nombre décimal (6.8 ou \"6,8\"), au plus six décimales.",
     "anyOf": [
         {"type": "number"},
-        {"type": "string", "pattern": "^\\s*-?[0-9]+([.,][0-9]+)?\\s*$"}
+        {"type": "string", "pattern": DECIMAL_PATTERN}
     ]
 });

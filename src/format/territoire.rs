@@ -1,4 +1,4 @@
-use super::{DecimalBrut, Id, Sp};
+use super::{DecimalBrut, Id, IdSchema, Sp};
 use schemars::JsonSchema;
 use serde::Deserialize;
 
@@ -120,6 +120,7 @@ pub struct Commune {
 #[serde(deny_unknown_fields)]
 pub struct Tableau {
     /// Identifiant du tableau.
+    #[schemars(with = "IdSchema")]
     pub id: Id,
     /// Titre.
     pub titre: Sp<String>,

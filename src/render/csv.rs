@@ -6,20 +6,32 @@ use crate::compute::Computed;
 use crate::model::{Money, Roadmap};
 use crate::render::labels;
 
-fn field(s: &str) -> String {
+/// One cell: a text from the sources, or a number fdr wrote itself.
+enum Cell {
+    Text(String),
+    Number(String),
+}
+
+use Cell::{Number, Text};
+
+/// A spreadsheet reads a cell starting with one of these as a formula
+/// (OWASP's CSV injection rule): a text cell gets a leading `'`.
+const FORMULA_START: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+
+fn field(cell: &Cell) -> String {
+    let s = match cell {
+        Text(s) if s.starts_with(FORMULA_START) => format!("'{s}"),
+        Text(s) | Number(s) => s.clone(),
+    };
     if s.contains([';', '"', '\n', '\r']) {
         format!("\"{}\"", s.replace('"', "\"\""))
     } else {
-        s.to_string()
+        s
     }
 }
 
-fn row<S: AsRef<str>>(cells: &[S]) -> String {
-    let mut line = cells
-        .iter()
-        .map(|c| field(c.as_ref()))
-        .collect::<Vec<_>>()
-        .join(";");
+fn row(cells: &[Cell]) -> String {
+    let mut line = cells.iter().map(field).collect::<Vec<_>>().join(";");
     line.push_str("\r\n");
     line
 }
@@ -27,7 +39,8 @@ fn row<S: AsRef<str>>(cells: &[S]) -> String {
 /// A new table: the BOM, then the header row.
 fn table(header: &[&str]) -> String {
     let mut out = String::from("\u{feff}");
-    out.push_str(&row(header));
+    let header: Vec<Cell> = header.iter().map(|h| Text(h.to_string())).collect();
+    out.push_str(&row(&header));
     out
 }
 
@@ -64,17 +77,17 @@ pub fn financements(m: &Roadmap) -> String {
         let a = &m.actions[l.action];
         let axe = &m.axes[a.axe];
         out.push_str(&row(&[
-            a.numero.clone(),
-            a.titre.clone(),
-            axe.numero.to_string(),
-            axe.titre.clone(),
-            m.acteurs[l.financeur].nom.clone(),
-            m.acteurs[l.recipiendaire].nom.clone(),
-            opt(l.annee),
-            amount(l.montant),
-            labels::nature(l.nature).into(),
-            labels::statut_financement(l.statut).into(),
-            opt(l.enveloppe.map(|e| m.enveloppes[e].libelle.clone())),
+            Text(a.numero.clone()),
+            Text(a.titre.clone()),
+            Number(axe.numero.to_string()),
+            Text(axe.titre.clone()),
+            Text(m.acteurs[l.financeur].nom.clone()),
+            Text(m.acteurs[l.recipiendaire].nom.clone()),
+            Number(opt(l.annee)),
+            Number(amount(l.montant)),
+            Text(labels::nature(l.nature).into()),
+            Text(labels::statut_financement(l.statut).into()),
+            Text(opt(l.enveloppe.map(|e| m.enveloppes[e].libelle.clone()))),
         ]));
     }
     out
@@ -100,15 +113,15 @@ pub fn actions(m: &Roadmap, c: &Computed) -> String {
                 .join(", ")
         };
         out.push_str(&row(&[
-            a.numero.clone(),
-            a.titre.clone(),
-            m.axes[a.axe].numero.to_string(),
-            labels::statut(a.statut).into(),
-            opt(a.debut),
-            opt(a.fin),
-            names(a.referents.iter().map(|r| r.acteur).collect()),
-            names(a.partenaires.clone()),
-            amount(c.par_action[ix]),
+            Text(a.numero.clone()),
+            Text(a.titre.clone()),
+            Number(m.axes[a.axe].numero.to_string()),
+            Text(labels::statut(a.statut).into()),
+            Text(opt(a.debut)),
+            Text(opt(a.fin)),
+            Text(names(a.referents.iter().map(|r| r.acteur).collect())),
+            Text(names(a.partenaires.clone())),
+            Number(amount(c.par_action[ix])),
         ]));
     }
     out
@@ -120,9 +133,26 @@ mod tests {
 
     #[test]
     fn quotes_and_amounts() {
-        assert_eq!(field("a;b"), "\"a;b\"");
-        assert_eq!(field("dit \"x\""), "\"dit \"\"x\"\"\"");
+        let t = |s: &str| field(&Text(s.into()));
+        assert_eq!(t("a;b"), "\"a;b\"");
+        assert_eq!(t("dit \"x\""), "\"dit \"\"x\"\"\"");
         assert_eq!(amount(Money(600_050)), "6000,50");
         assert_eq!(amount(Money::euros(71_433)), "71433");
+    }
+
+    #[test]
+    fn formulas_are_neutralised_numbers_are_not() {
+        let t = |s: &str| field(&Text(s.into()));
+        assert_eq!(
+            t("=HYPERLINK(\"http://x\")"),
+            "\"'=HYPERLINK(\"\"http://x\"\")\""
+        );
+        assert_eq!(t("+33 4"), "'+33 4");
+        assert_eq!(t("-moins"), "'-moins");
+        assert_eq!(t("@SUM(A1)"), "'@SUM(A1)");
+        assert_eq!(t("\tcmd"), "'\tcmd");
+        assert_eq!(t("\rcmd"), "\"'\rcmd\"");
+        assert_eq!(t("Hub = sud"), "Hub = sud");
+        assert_eq!(field(&Number(amount(Money(-1_050)))), "-10,50");
     }
 }

@@ -62,8 +62,14 @@ pub fn check(root: &Path, skip: Option<&Path>) -> Result<Checked, LoadError> {
         }
     }
     // A file that could not be read at all hides identifiers the others
-    // may use: the semantic checks would only add false errors.
-    if lost || (diags.has_errors() && pruned.is_none()) {
+    // may use: the semantic checks would only add false errors. A value
+    // refused by a field rule is checked again, with the same diagnostic,
+    // by the semantic stage: it does not stop it.
+    let blocking = diags
+        .items
+        .iter()
+        .any(|d| d.is_error() && !schema::is_field_rule(d.code));
+    if lost || (blocking && pruned.is_none()) {
         diags.sort();
         return Ok(Checked {
             sources,
@@ -116,10 +122,14 @@ fn check_file(file: usize, text: &str) -> (Vec<Diagnostic>, Option<Parsed>) {
             // Positions are only needed to report errors.
             let mut index = parse::SpanIndex::default();
             let json = parse::to_json(tree, "", &mut Some(&mut index));
-            let errs = schema::validate(file, &json, &index);
-            readable &= errs.iter().all(|d| d.code.starts_with("fdr::schema::"));
+            let (errs, pointers) = schema::validate_with_pointers(file, &json, &index);
+            readable &= errs
+                .iter()
+                .all(|d| d.code.starts_with("fdr::schema::") || schema::is_field_rule(d.code));
             file_diags.extend(errs);
-            pruned = Some(prune::prune(tree, &schema::error_pointers(&json)));
+            if !pointers.is_empty() {
+                pruned = Some(prune::prune(tree, &pointers));
+            }
         }
     }
     let mut fragment = None;

@@ -8,6 +8,8 @@ use jsonschema::error::{TypeKind, ValidationErrorKind};
 use serde_json::Value;
 use std::sync::OnceLock;
 
+mod fields;
+
 /// The JSON Schema of a fragment, as committed in `schemas/`.
 pub fn fragment_schema() -> Value {
     let settings = schemars::generate::SchemaSettings::draft2020_12()
@@ -25,10 +27,20 @@ pub fn fragment_schema_text() -> String {
 
 /// Optional fields are written by leaving the key out: `null` is not a
 /// value of any field, which keeps schema errors on the real alternatives.
+/// Also drops the `format` schemars writes for Rust integer types
+/// (`uint16`…): they are not JSON Schema formats, and ajv's strict mode
+/// refuses to compile a schema that uses them (`minimum`/`maximum` stay).
 fn drop_null(schema: &mut schemars::Schema) {
     let Some(obj) = schema.as_object_mut() else {
         return;
     };
+    if obj
+        .get("format")
+        .and_then(Value::as_str)
+        .is_some_and(|f| f.starts_with("int") || f.starts_with("uint"))
+    {
+        obj.remove("format");
+    }
     if let Some(Value::Array(types)) = obj.get_mut("type") {
         types.retain(|t| t != "null");
         if types.len() == 1 {
@@ -154,6 +166,21 @@ fn allowed_properties(schema: &Value, schema_path: &str) -> Vec<String> {
         .unwrap_or_default()
 }
 
+/// Codes of the field-level rules the schema shares with the semantic
+/// stage: that stage checks these values again (giving the same diagnostic,
+/// merged by [`crate::diagnostic::Diagnostics::sort`]), so they do not stop it.
+pub fn is_field_rule(code: &str) -> bool {
+    matches!(
+        code,
+        "fdr::id::invalide"
+            | "fdr::contact::email_invalide"
+            | "fdr::montant::invalide"
+            | "fdr::montant::non_positif"
+            | "fdr::date::invalide"
+            | "fdr::nombre::invalide"
+    )
+}
+
 /// Quick yes/no, without collecting errors.
 pub fn is_valid(json: &Value) -> bool {
     compiled()
@@ -164,19 +191,48 @@ pub fn is_valid(json: &Value) -> bool {
 
 /// Validate one fragment; returns the diagnostics (empty when valid).
 pub fn validate(file: FileId, json: &Value, index: &SpanIndex) -> Vec<Diagnostic> {
+    validate_with_pointers(file, json, index).0
+}
+
+/// [`validate`], with the JSON pointer of each error that is not a field
+/// rule (those the semantic stage checks again): the parts the validate
+/// stage sets aside.
+pub fn validate_with_pointers(
+    file: FileId,
+    json: &Value,
+    index: &SpanIndex,
+) -> (Vec<Diagnostic>, Vec<String>) {
     let c = compiled();
     let Some(validator) = &c.validator else {
-        return vec![Diagnostic::error(
-            "fdr::interne::schema",
-            "le schéma interne ne compile pas",
-        )];
+        return (
+            vec![Diagnostic::error(
+                "fdr::interne::schema",
+                "le schéma interne ne compile pas",
+            )],
+            Vec::new(),
+        );
     };
     let mut out = Vec::new();
+    let mut pointers = Vec::new();
     for err in validator.iter_errors(json) {
         let pointer = err.instance_path().as_str().to_string();
         let schema_path = err.schema_path().as_str().to_string();
         let span = index.value(&pointer).unwrap_or_default();
         let field = pointer.rsplit('/').next().unwrap_or("").to_string();
+        if matches!(
+            err.kind(),
+            ValidationErrorKind::Pattern { .. } | ValidationErrorKind::AnyOf { .. }
+        ) && let Some(ds) = fields::def_name(&schema_path)
+            .and_then(|def| fields::field_rule(def, file, &pointer, err.instance(), index))
+        {
+            // A text object's unknown key comes this way too: set aside.
+            if ds.iter().any(|d| !is_field_rule(d.code)) {
+                pointers.push(pointer.clone());
+            }
+            out.extend(ds);
+            continue;
+        }
+        pointers.push(pointer.clone());
         match err.kind() {
             ValidationErrorKind::AdditionalProperties { unexpected } => {
                 let allowed = allowed_properties(&c.schema, &schema_path);
@@ -327,7 +383,7 @@ pub fn validate(file: FileId, json: &Value, index: &SpanIndex) -> Vec<Diagnostic
             }
         }
     }
-    out
+    (out, pointers)
 }
 
 fn one_of_constants(schema: &Value, schema_path: &str) -> Vec<String> {
@@ -340,16 +396,6 @@ fn one_of_constants(schema: &Value, schema_path: &str) -> Vec<String> {
                 .collect()
         })
         .unwrap_or_default()
-}
-
-/// Where the schema fails in `json`: the JSON pointer of each error, for
-/// the validate stage to set aside only the broken part of a fragment.
-pub fn error_pointers(json: &Value) -> Vec<String> {
-    compiled().validator.as_ref().map_or_else(Vec::new, |v| {
-        v.iter_errors(json)
-            .map(|e| e.instance_path().as_str().to_string())
-            .collect()
-    })
 }
 
 #[cfg(test)]
@@ -400,5 +446,35 @@ mod tests {
             d[0].help.as_deref(),
             Some("vouliez-vous dire « association » ?")
         );
+    }
+
+    #[test]
+    fn text_object_refuses_unknown_keys_with_a_suggestion() {
+        let d = check("feuille_de_route:\n  introduction: { fichir: x.md }\n");
+        let unknown: Vec<_> = d
+            .iter()
+            .filter(|d| d.code == "fdr::schema::cle_inconnue")
+            .collect();
+        assert_eq!(unknown.len(), 1, "{d:?}");
+        assert_eq!(
+            unknown[0].help.as_deref(),
+            Some("vouliez-vous dire « fichier » ?")
+        );
+        assert_eq!(unknown[0].span.unwrap().col, 19);
+    }
+
+    #[test]
+    fn field_rules_keep_check_codes_and_non_scalars_stay_type_errors() {
+        let d = check("acteurs:\n  - id: Hub Sud\n    nom: A\n    categorie: etat\n");
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert_eq!(d[0].code, "fdr::id::invalide");
+        assert!(is_field_rule(d[0].code));
+        let y = "financements:\n  enveloppes:\n    - { id: e, libelle: E, montant: MONTANT, financeur: p }\n";
+        let d = check(&y.replace("MONTANT", "\"-5\""));
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert_eq!(d[0].code, "fdr::montant::non_positif");
+        let d = check(&y.replace("MONTANT", "[1]"));
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert!(!is_field_rule(d[0].code), "{d:?}");
     }
 }

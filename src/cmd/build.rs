@@ -71,7 +71,37 @@ fn renderer(f: OutFormat) -> Result<Box<dyn Renderer>, Failure> {
     }
 }
 
+/// Files rendered in memory: (name in the output folder, bytes).
+pub(super) type Files = Vec<(&'static str, Vec<u8>)>;
+
+/// Why a build produced no file: its sources have errors (already reported
+/// on stderr) or a template failed.
+pub(super) enum Invalid {
+    Sources(Box<validate::Checked>),
+    Template(String),
+}
+
 pub(super) fn run(args: &BuildArgs, out: &Output) -> Result<u8, Failure> {
+    let output = args.output_dir();
+    let Ok(files) = render_files(args, out)? else {
+        return Ok(EXIT_INVALID);
+    };
+    std::fs::create_dir_all(&output)
+        .map_err(|e| Failure::Io(format!("{} : {e}", output.display())))?;
+    for (name, bytes) in &files {
+        write_atomic(&output, name, bytes)?;
+        if !out.quiet {
+            eprintln!("écrit : {}", output.join(name).display());
+        }
+    }
+    Ok(0)
+}
+
+/// Check, then render every requested format in memory; nothing is written.
+pub(super) fn render_files(
+    args: &BuildArgs,
+    out: &Output,
+) -> Result<Result<Files, Invalid>, Failure> {
     let output = args.output_dir();
     if !args.dir.is_dir() {
         return Err(crate::load::LoadError::NotADirectory(args.dir.clone()).into());
@@ -105,8 +135,8 @@ pub(super) fn run(args: &BuildArgs, out: &Output) -> Result<u8, Failure> {
     if !checked.diags.items.is_empty() {
         out.report(&checked.diags, &checked.sources);
     }
-    let Some(model) = checked.model.filter(|_| !checked.diags.has_errors()) else {
-        return Ok(EXIT_INVALID);
+    let Some(model) = checked.model.take().filter(|_| !checked.diags.has_errors()) else {
+        return Ok(Err(Invalid::Sources(Box::new(checked))));
     };
     let computed = compute::compute(&model);
     let view = render::view::build(&model, &computed);
@@ -124,7 +154,7 @@ pub(super) fn run(args: &BuildArgs, out: &Output) -> Result<u8, Failure> {
             Ok(bytes) => files.push((r.file_name(), bytes)),
             Err(e) => {
                 eprintln!("erreur [fdr::gabarit::erreur] : {e}");
-                return Ok(EXIT_INVALID);
+                return Ok(Err(Invalid::Template(e.to_string())));
             }
         }
     }
@@ -136,13 +166,5 @@ pub(super) fn run(args: &BuildArgs, out: &Output) -> Result<u8, Failure> {
             files.push((name, bytes));
         }
     }
-    std::fs::create_dir_all(&output)
-        .map_err(|e| Failure::Io(format!("{} : {e}", output.display())))?;
-    for (name, bytes) in &files {
-        write_atomic(&output, name, bytes)?;
-        if !out.quiet {
-            eprintln!("écrit : {}", output.join(name).display());
-        }
-    }
-    Ok(0)
+    Ok(Ok(files))
 }

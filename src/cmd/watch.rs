@@ -1,5 +1,5 @@
 //! `fdr watch DIR`: build, then rebuild on every change of the sources
-//! (debounced by `notify-debouncer-mini`). A broken edit prints its
+//! (debounced by `notify-debouncer-full`). A broken edit prints its
 //! diagnostics and keeps the last good outputs, since a failed build writes
 //! nothing.
 //!
@@ -10,8 +10,12 @@
 
 use super::{Failure, Output, build};
 use crate::cli::{BuildArgs, WatchArgs};
+use notify::EventKind;
 use notify::RecursiveMode;
-use notify_debouncer_mini::{DebounceEventResult, Debouncer, new_debouncer};
+use notify::event::{AccessKind, AccessMode};
+use notify_debouncer_full::{
+    DebounceEventResult, DebouncedEvent, Debouncer, RecommendedCache, new_debouncer,
+};
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc;
@@ -85,6 +89,17 @@ impl Roots {
             && matches!(ext, "yaml" | "yml" | "md" | "j2" | "typ")
     }
 
+    /// `ev` changed a source: reading a file (which the build itself does)
+    /// is no change.
+    fn changed(&self, ev: &DebouncedEvent) -> bool {
+        let write = match ev.kind {
+            EventKind::Access(AccessKind::Close(AccessMode::Write)) => true,
+            EventKind::Access(_) => false,
+            _ => true,
+        };
+        write && ev.paths.iter().any(|p| self.relevant(p))
+    }
+
     /// The real directories to watch: walked without following links,
     /// hidden ones and the output folder left out.
     fn directories(&self) -> Vec<PathBuf> {
@@ -104,14 +119,14 @@ impl Roots {
     }
 }
 
-type Debounced = Debouncer<notify::RecommendedWatcher>;
+type Debounced = Debouncer<notify::RecommendedWatcher, RecommendedCache>;
 
 /// Watch the directories not watched yet; forget those that are gone.
 fn refresh(debouncer: &mut Debounced, roots: &Roots, watched: &mut HashSet<PathBuf>) {
     watched.retain(|d| {
         let keep = d.is_dir();
         if !keep {
-            let _ = debouncer.watcher().unwatch(d);
+            let _ = debouncer.unwatch(d);
         }
         keep
     });
@@ -125,7 +140,7 @@ fn refresh(debouncer: &mut Debounced, roots: &Roots, watched: &mut HashSet<PathB
             );
             return;
         }
-        match debouncer.watcher().watch(&d, RecursiveMode::NonRecursive) {
+        match debouncer.watch(&d, RecursiveMode::NonRecursive) {
             Ok(()) => {
                 watched.insert(d);
             }
@@ -152,10 +167,9 @@ pub(super) fn watch_sources(
         output: absolute(output),
     };
     let (tx, rx) = mpsc::channel::<DebounceEventResult>();
-    let mut debouncer = new_debouncer(DEBOUNCE, tx)
+    let mut debouncer = new_debouncer(DEBOUNCE, None, tx)
         .map_err(|e| Failure::Io(format!("surveillance impossible : {e}")))?;
     debouncer
-        .watcher()
         .watch(&roots.dir, RecursiveMode::NonRecursive)
         .map_err(|e| {
             Failure::Io(format!(
@@ -169,11 +183,15 @@ pub(super) fn watch_sources(
         match batch {
             Ok(events) => {
                 refresh(&mut debouncer, &roots, &mut watched);
-                if events.iter().any(|ev| roots.relevant(&ev.path)) {
+                if events.iter().any(|ev| roots.changed(ev)) {
                     on_change();
                 }
             }
-            Err(e) => eprintln!("attention : surveillance : {e}"),
+            Err(errors) => {
+                for e in errors {
+                    eprintln!("attention : surveillance : {e}");
+                }
+            }
         }
     }
     Ok(())

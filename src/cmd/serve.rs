@@ -193,12 +193,42 @@ pub fn run(args: &ServeArgs, out: &Output) -> Result<u8, Failure> {
         page: error_page("construction en cours…"),
         status: "503 Service Unavailable",
     }));
-    rebuild(&build_args, out, &site);
-    eprintln!("fdr serve : http://127.0.0.1:{port}/ (Ctrl-C pour arrêter)");
     let served = site.clone();
     std::thread::spawn(move || {
         http::serve(listener, port, Arc::new(move |path| route(&served, path)))
     });
-    watch::watch_sources(&args.dir, &output, || rebuild(&build_args, out, &site))?;
+    let mut first = true;
+    // The address is printed once the first build is served.
+    watch::watch_sources(&args.dir, &output, || {
+        rebuild(&build_args, out, &site);
+        if std::mem::take(&mut first) {
+            eprintln!("fdr serve : http://127.0.0.1:{port}/ (Ctrl-C pour arrêter)");
+        }
+    })?;
     Ok(0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn diagnostics_lose_colours_and_control_characters() {
+        let text = "\u{1b}[31merreur\u{1b}[0m : <b>\u{7}x\u{0}\n\tsuite";
+        assert_eq!(escape(&plain(text)), "erreur : &lt;b&gt;x\n\tsuite");
+    }
+
+    #[test]
+    fn long_diagnostics_are_cut() {
+        let shown = plain(&"é".repeat(MAX_SHOWN));
+        assert!(shown.len() < MAX_SHOWN + 100);
+        assert!(shown.ends_with("(suite dans le terminal)"));
+    }
+
+    #[test]
+    fn extra_markup_goes_before_the_last_body_end() {
+        let page = inject(b"<p>&lt;/body&gt;</p></BODY></html>", "<s>");
+        assert_eq!(&*page, b"<p>&lt;/body&gt;</p><s></BODY></html>");
+        assert_eq!(&*inject(b"<p>x</p>", "<s>"), b"<p>x</p><s>");
+    }
 }

@@ -37,7 +37,6 @@ pub fn run(args: &WatchArgs, out: &Output) -> Result<u8, Failure> {
         }
         Err(e) => eprintln!("erreur : {e}"),
     };
-    rebuild();
     watch_sources(&args.dir, &output, rebuild)?;
     Ok(0)
 }
@@ -152,14 +151,18 @@ fn refresh(debouncer: &mut Debounced, roots: &Roots, watched: &mut HashSet<PathB
     }
 }
 
-/// Call `on_change` after each burst of changes to the sources of `dir`
-/// (the output folder and hidden entries excepted). Runs until the watcher
-/// stops.
+/// Call `on_change` once the sources of `dir` are watched (the first
+/// build: a change made while it runs is not missed), then after each burst
+/// of changes to them (the output folder and hidden entries excepted).
+/// Runs until the watcher stops.
 pub(super) fn watch_sources(
     dir: &Path,
     output: &Path,
     mut on_change: impl FnMut(),
 ) -> Result<(), Failure> {
+    if !dir.is_dir() {
+        return Err(crate::load::LoadError::NotADirectory(dir.to_path_buf()).into());
+    }
     let roots = Roots {
         dir: dir
             .canonicalize()
@@ -179,6 +182,7 @@ pub(super) fn watch_sources(
         })?;
     let mut watched = HashSet::from([roots.dir.clone()]);
     refresh(&mut debouncer, &roots, &mut watched);
+    on_change();
     while let Ok(batch) = rx.recv() {
         match batch {
             Ok(events) => {

@@ -226,3 +226,42 @@ fn send(mut stream: &TcpStream, r: &Response, head_only: bool, extra: &[&str]) {
     }
     let _ = stream.flush();
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn status(head: &str) -> &'static str {
+        let hosts = ["127.0.0.1:8013".to_string(), "localhost:8013".to_string()];
+        match parse(head.as_bytes(), &hosts) {
+            Ok(_) => "ok",
+            Err(r) => r.status,
+        }
+    }
+
+    #[test]
+    fn requests_are_checked_host_first() {
+        assert_eq!(status("GET / HTTP/1.1\r\nHost: 127.0.0.1:8013"), "ok");
+        assert_eq!(status("HEAD /?x HTTP/1.1\r\nhost:LOCALHOST:8013"), "ok");
+        assert_eq!(
+            status("POST / HTTP/1.1\r\nHost: evil.example"),
+            "421 Misdirected Request"
+        );
+        assert_eq!(
+            status("POST / HTTP/1.1\r\nHost: 127.0.0.1:8013"),
+            "405 Method Not Allowed"
+        );
+        assert_eq!(
+            status("GET http://x/ HTTP/1.1\r\nHost: 127.0.0.1:8013"),
+            "400 Bad Request"
+        );
+        assert_eq!(
+            status("GET / HTTP/2\r\nHost: 127.0.0.1:8013"),
+            "400 Bad Request"
+        );
+        assert_eq!(
+            status("GET /  HTTP/1.1\r\nHost: 127.0.0.1:8013"),
+            "400 Bad Request"
+        );
+    }
+}

@@ -73,7 +73,7 @@ pub struct ServeArgs {
     /// Port sur 127.0.0.1 (0 : un port libre, affiché au démarrage).
     #[arg(long, default_value_t = 8013)]
     pub port: u16,
-    /// Dossier de sortie (par défaut : DIR/build).
+    /// Dossier de sortie, exclu des sources surveillées (par défaut : DIR/build) ; serve n'y écrit rien, la page est servie depuis la mémoire.
     #[arg(long, short)]
     pub output: Option<PathBuf>,
 }

@@ -173,6 +173,17 @@ fn csv_export_for_spreadsheets() {
     assert_eq!(o.stdout.trim_end().split("\r\n").count(), 11);
 }
 
+/// A child process killed when the test ends, even when it fails: a
+/// leftover `fdr serve` would keep the test runner's output open.
+struct Kill(std::process::Child);
+
+impl Drop for Kill {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
 /// Poll `f` until it holds or `limit` passes; no fixed sleeps.
 fn wait_until(limit: std::time::Duration, mut f: impl FnMut() -> bool) -> bool {
     let start = std::time::Instant::now();
@@ -191,15 +202,17 @@ fn watch_rebuilds_after_an_edit_and_keeps_outputs_on_errors() {
     let dir = tmp.path().join("fdr");
     copy_dir(&repo().join("examples/minimal"), &dir);
     let out = tmp.path().join("sortie");
-    let mut child = Command::new(env!("CARGO_BIN_EXE_fdr"))
-        .args(["--quiet", "watch"])
-        .arg(&dir)
-        .arg("-o")
-        .arg(&out)
-        .args(["--format", "md"])
-        .stderr(std::process::Stdio::null())
-        .spawn()
-        .unwrap();
+    let child = Kill(
+        Command::new(env!("CARGO_BIN_EXE_fdr"))
+            .args(["--quiet", "watch"])
+            .arg(&dir)
+            .arg("-o")
+            .arg(&out)
+            .args(["--format", "md"])
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap(),
+    );
     let md = out.join("feuille-de-route.md");
     let limit = std::time::Duration::from_secs(30);
     let first = wait_until(limit, || md.is_file());
@@ -227,8 +240,7 @@ fn watch_rebuilds_after_an_edit_and_keeps_outputs_on_errors() {
     std::fs::write(&yaml, "feuille_de_route: [\n").unwrap();
     std::thread::sleep(std::time::Duration::from_millis(800));
     let kept = std::fs::read_to_string(&md).is_ok_and(|m| m.contains("Titre modifié en direct"));
-    let _ = child.kill();
-    let _ = child.wait();
+    drop(child);
     assert!(first, "first build not written");
     assert!(edited, "edit not rebuilt");
     assert!(kept, "last good output lost after a broken edit");
@@ -241,7 +253,7 @@ fn http_get(port: u16, path: &str) -> Option<String> {
         .ok()?;
     write!(
         s,
-        "GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
+        "GET {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nConnection: close\r\n\r\n"
     )
     .ok()?;
     let mut body = String::new();
@@ -255,14 +267,16 @@ fn serve_answers_on_loopback_and_reloads_after_an_edit() {
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path().join("fdr");
     copy_dir(&repo().join("examples/minimal"), &dir);
-    let mut child = Command::new(env!("CARGO_BIN_EXE_fdr"))
-        .args(["--quiet", "serve", "--port", "0"])
-        .arg(&dir)
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .unwrap();
+    let mut child = Kill(
+        Command::new(env!("CARGO_BIN_EXE_fdr"))
+            .args(["--quiet", "serve", "--port", "0"])
+            .arg(&dir)
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap(),
+    );
     // The port is announced on stderr: « http://127.0.0.1:PORT/ ».
-    let stderr = child.stderr.take().unwrap();
+    let stderr = child.0.stderr.take().unwrap();
     let (tx, rx) = std::sync::mpsc::channel();
     std::thread::spawn(move || {
         for line in BufReader::new(stderr).lines().map_while(Result::ok) {
@@ -299,8 +313,7 @@ fn serve_answers_on_loopback_and_reloads_after_an_edit() {
             page = http_get(port, "/");
         }
     }
-    let _ = child.kill();
-    let _ = child.wait();
+    drop(child);
     assert!(port.is_some(), "no port announced");
     let page = page.unwrap_or_default();
     assert!(page.starts_with("HTTP/1.1 200 OK"), "{page}");

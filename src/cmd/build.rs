@@ -84,9 +84,19 @@ fn lap(out: &Output, what: &str, since: std::time::Instant) {
     }
 }
 
-/// Check the roadmap, report its diagnostics and build the view model;
-/// `None` when the sources have errors.
-fn view_of(args: &BuildArgs, out: &Output) -> Result<Option<View>, Failure> {
+/// Files rendered in memory: (name in the output folder, bytes).
+pub(super) type Files = Vec<(&'static str, Vec<u8>)>;
+
+/// Why a build produced no file: its sources have errors (already reported
+/// on stderr) or a template failed.
+pub(super) enum Invalid {
+    Sources(Box<validate::Checked>),
+    Template(String),
+}
+
+/// Check the roadmap, report its diagnostics and build the view model; the
+/// check itself when the sources have errors.
+fn view_of(args: &BuildArgs, out: &Output) -> Result<Result<View, Invalid>, Failure> {
     let output = args.output_dir();
     if !args.dir.is_dir() {
         return Err(crate::load::LoadError::NotADirectory(args.dir.clone()).into());
@@ -101,11 +111,11 @@ fn view_of(args: &BuildArgs, out: &Output) -> Result<Option<View>, Failure> {
     if !checked.diags.items.is_empty() {
         out.report(&checked.diags, &checked.sources);
     }
-    let Some(model) = checked.model.filter(|_| !checked.diags.has_errors()) else {
-        return Ok(None);
+    let Some(model) = checked.model.take().filter(|_| !checked.diags.has_errors()) else {
+        return Ok(Err(Invalid::Sources(Box::new(checked))));
     };
     let computed = compute::compute(&model);
-    Ok(Some(render::view::build(&model, &computed)))
+    Ok(Ok(render::view::build(&model, &computed)))
 }
 
 /// One format rendered in this process (the child of
@@ -116,7 +126,7 @@ pub(super) fn render_one(
     format: OutFormat,
 ) -> Result<Option<Result<Vec<u8>, TemplateError>>, Failure> {
     let r = renderer(format)?;
-    let Some(view) = view_of(args, out)? else {
+    let Ok(view) = view_of(args, out)? else {
         return Ok(None);
     };
     let ctx = RenderContext {
@@ -126,15 +136,20 @@ pub(super) fn render_one(
     Ok(Some(r.render(&ctx)))
 }
 
-pub(super) fn run(args: &BuildArgs, out: &Output) -> Result<u8, Failure> {
-    let output = args.output_dir();
+/// Check, then render every requested format in memory (a roadmap with its
+/// own templates in the isolated child process); nothing is written.
+pub(super) fn render_files(
+    args: &BuildArgs,
+    out: &Output,
+) -> Result<Result<Files, Invalid>, Failure> {
     let formats = formats(args);
     let renderers = formats
         .iter()
         .map(|f| renderer(*f))
         .collect::<Result<Vec<_>, _>>()?;
-    let Some(view) = view_of(args, out)? else {
-        return Ok(EXIT_INVALID);
+    let view = match view_of(args, out)? {
+        Ok(view) => view,
+        Err(invalid) => return Ok(Err(invalid)),
     };
     let ctx = RenderContext {
         view: &view,
@@ -154,7 +169,7 @@ pub(super) fn run(args: &BuildArgs, out: &Output) -> Result<u8, Failure> {
             Ok(bytes) => files.push((r.file_name(), bytes)),
             Err(e) => {
                 eprintln!("erreur [fdr::gabarit::erreur] : {e}");
-                return Ok(EXIT_INVALID);
+                return Ok(Err(Invalid::Template(e.to_string())));
             }
         }
     }
@@ -166,6 +181,14 @@ pub(super) fn run(args: &BuildArgs, out: &Output) -> Result<u8, Failure> {
             files.push((name, bytes));
         }
     }
+    Ok(Ok(files))
+}
+
+pub(super) fn run(args: &BuildArgs, out: &Output) -> Result<u8, Failure> {
+    let output = args.output_dir();
+    let Ok(files) = render_files(args, out)? else {
+        return Ok(EXIT_INVALID);
+    };
     write::output_folder(&output, &args.dir)?;
     for (name, _) in &files {
         write::replaceable(&output, name)?;

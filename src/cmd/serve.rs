@@ -1,54 +1,177 @@
-//! `fdr serve DIR`: `fdr watch` plus the HTML page on 127.0.0.1 (loopback
-//! only), which reloads itself after each rebuild. Only two fixed routes are
-//! served; no file of the machine can be requested.
+//! `fdr serve DIR`: render the HTML page in memory at every change of the
+//! sources and serve it on 127.0.0.1 (loopback only), with a script that
+//! reloads it after each rebuild. Nothing is read from the output folder
+//! and nothing is written: only two fixed routes are served from memory,
+//! so no file of the machine can be requested.
+//!
+//! When a rebuild fails, the last good page is served with the diagnostics
+//! over it (as Zola and Vite do); when no build has succeeded yet, a small
+//! page with the diagnostics is served with status 503.
 
-use super::{Failure, Output, build, watch};
+mod http;
+
+use super::build::{self, Invalid};
+use super::{Failure, Output, watch};
 use crate::cli::{BuildArgs, OutFormat, ServeArgs};
-use std::io::{BufRead, BufReader, Write};
-use std::net::{TcpListener, TcpStream};
-use std::path::Path;
-use std::sync::Arc;
-use std::sync::atomic::{AtomicU64, Ordering};
+use crate::diagnostic::{render_human, summary_line};
+use http::Response;
+use std::net::TcpListener;
+use std::sync::{Arc, RwLock};
 
-/// Added to the served page only: polls the build generation and reloads.
-const RELOAD: &str = "<script>(function(){var g=null;setInterval(function(){fetch('/__generation').then(function(r){return r.text()}).then(function(t){if(g!==null&&t!==g){location.reload()}g=t}).catch(function(){})},700)})();</script>";
+/// Added to every served page: polls the build generation and reloads.
+const RELOAD: &str = "<script>(function(){var g=null;setInterval(function(){fetch('/__generation',{cache:'no-store'}).then(function(r){return r.text()}).then(function(t){if(g!==null&&t!==g){location.reload()}g=t}).catch(function(){})},700)})();</script>";
 
-fn respond(mut stream: TcpStream, page: &Path, generation: &AtomicU64) {
-    let mut first = String::new();
-    if BufReader::new(&stream).read_line(&mut first).is_err() {
-        return;
+/// Longest diagnostics text shown in the page; the terminal has it all.
+const MAX_SHOWN: usize = 200_000;
+
+/// What is served: the result of the last build, composed once per build.
+struct Site {
+    /// Incremented after every build, successful or not.
+    generation: u64,
+    /// The HTML of the last successful build, as rendered.
+    good: Option<Arc<[u8]>>,
+    /// The page served on `/`, reload script (and diagnostics) included.
+    page: Arc<[u8]>,
+    /// Its status: 200, or 503 while no build has succeeded.
+    status: &'static str,
+}
+
+type Shared = Arc<RwLock<Site>>;
+
+fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            _ => out.push(c),
+        }
     }
-    let path = first.split_whitespace().nth(1).unwrap_or("/");
-    let (status, kind, body) = match path {
-        "/" | "/index.html" => match std::fs::read_to_string(page) {
-            Ok(html) => (
-                "200 OK",
-                "text/html; charset=utf-8",
-                html.replacen("</body>", &format!("{RELOAD}</body>"), 1),
-            ),
-            Err(_) => (
-                "503 Service Unavailable",
-                "text/plain; charset=utf-8",
-                "Le document n'est pas encore construit : corrigez les erreurs affichées par fdr."
-                    .to_string(),
-            ),
-        },
-        "/__generation" => (
-            "200 OK",
-            "text/plain",
-            generation.load(Ordering::SeqCst).to_string(),
-        ),
-        _ => (
-            "404 Not Found",
-            "text/plain; charset=utf-8",
-            "introuvable".to_string(),
-        ),
-    };
-    let _ = write!(
-        stream,
-        "HTTP/1.1 {status}\r\nContent-Type: {kind}\r\nContent-Length: {}\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n{body}",
-        body.len()
+    out
+}
+
+/// `text` without terminal escape sequences nor other control characters
+/// (line breaks and tabs kept), cut to [`MAX_SHOWN`] bytes.
+fn plain(text: &str) -> String {
+    let mut out = String::with_capacity(text.len().min(MAX_SHOWN));
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if out.len() >= MAX_SHOWN {
+            out.push_str("\n… (suite dans le terminal)");
+            break;
+        }
+        match c {
+            '\u{1b}' => {
+                // CSI sequence: ESC [ parameters final-letter.
+                if chars.peek() == Some(&'[') {
+                    chars.next();
+                    for n in chars.by_ref() {
+                        if ('\u{40}'..='\u{7e}').contains(&n) {
+                            break;
+                        }
+                    }
+                }
+            }
+            '\n' | '\t' => out.push(c),
+            c if c.is_control() => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Insert `extra` before the page's last `</body>` (at the end without one).
+fn inject(html: &[u8], extra: &str) -> Arc<[u8]> {
+    let at = html
+        .windows(7)
+        .rposition(|w| w.eq_ignore_ascii_case(b"</body>"))
+        .unwrap_or(html.len());
+    let mut page = Vec::with_capacity(html.len() + extra.len());
+    page.extend_from_slice(&html[..at]);
+    page.extend_from_slice(extra.as_bytes());
+    page.extend_from_slice(&html[at..]);
+    Arc::from(page)
+}
+
+/// The banner laid over the last good page when a rebuild fails.
+fn overlay(diagnostics: &str) -> String {
+    format!(
+        "<div id=\"fdr-erreurs\" role=\"alert\" style=\"position:fixed;top:0;left:0;right:0;max-height:70vh;overflow:auto;z-index:2147483647;margin:0;padding:1rem;background:#fff4f4;color:#1e1e1e;border-bottom:4px solid #ce0500;box-shadow:0 4px 12px rgba(0,0,0,.3)\"><p style=\"margin:0 0 .5rem;font:bold 1rem sans-serif\">fdr serve : la dernière modification ne se construit pas. La page ci-dessous est la version précédente ; elle se recharge dès que les erreurs sont corrigées.</p><pre style=\"margin:0;white-space:pre-wrap;font:.85rem/1.4 monospace\">{}</pre></div>",
+        escape(&plain(diagnostics))
+    )
+}
+
+/// The page served when no build has succeeded yet.
+fn error_page(diagnostics: &str) -> Arc<[u8]> {
+    let page = format!(
+        "<!DOCTYPE html>\n<html lang=\"fr\"><head><meta charset=\"utf-8\"><title>fdr serve : erreurs</title></head><body><h1>La feuille de route ne se construit pas</h1><p>Corrigez les erreurs ci-dessous ; la page se recharge d'elle-même.</p><pre style=\"white-space:pre-wrap\">{}</pre>{RELOAD}</body></html>\n",
+        escape(&plain(diagnostics))
     );
+    Arc::from(page.into_bytes())
+}
+
+/// The text of a failed build's diagnostics, without colours.
+fn diagnostics_text(invalid: &Invalid) -> String {
+    match invalid {
+        Invalid::Sources(checked) => format!(
+            "{}{}\n",
+            render_human(&checked.diags, &checked.sources, false),
+            summary_line(&checked.diags)
+        ),
+        Invalid::Template(message) => format!("erreur [fdr::gabarit::erreur] : {message}\n"),
+    }
+}
+
+/// Render the page in memory and publish the result.
+fn rebuild(args: &BuildArgs, out: &Output, site: &Shared) {
+    let result = match build::render_files(args, out) {
+        Ok(Ok(files)) => files
+            .into_iter()
+            .find(|(name, _)| name.ends_with(".html"))
+            .map(|(_, bytes)| bytes)
+            .ok_or_else(|| "erreur : aucune page HTML produite\n".to_string()),
+        Ok(Err(invalid)) => Err(diagnostics_text(&invalid)),
+        Err(failure) => {
+            eprintln!("erreur : {failure}");
+            Err(format!("erreur : {failure}\n"))
+        }
+    };
+    let mut site = site.write().unwrap_or_else(|e| e.into_inner());
+    site.generation += 1;
+    match result {
+        Ok(html) => {
+            site.page = inject(&html, RELOAD);
+            site.good = Some(Arc::from(html));
+            site.status = "200 OK";
+            eprintln!("fdr serve : page à jour ; en attente de modifications…");
+        }
+        Err(text) => {
+            (site.page, site.status) = match &site.good {
+                Some(html) => (
+                    inject(html, &format!("{}{RELOAD}", overlay(&text))),
+                    "200 OK",
+                ),
+                None => (error_page(&text), "503 Service Unavailable"),
+            };
+            eprintln!("fdr serve : erreurs ci-dessus ; la page les affiche.");
+        }
+    }
+}
+
+fn route(site: &Shared, path: &str) -> Response {
+    let site = site.read().unwrap_or_else(|e| e.into_inner());
+    match path {
+        "/" | "/index.html" => Response {
+            status: site.status,
+            kind: "text/html; charset=utf-8",
+            body: site.page.clone(),
+        },
+        "/__generation" => Response::text("200 OK", &site.generation.to_string()),
+        _ => Response::text("404 Not Found", "introuvable\n"),
+    }
 }
 
 pub fn run(args: &ServeArgs, out: &Output) -> Result<u8, Failure> {
@@ -64,24 +187,48 @@ pub fn run(args: &ServeArgs, out: &Output) -> Result<u8, Failure> {
         .local_addr()
         .map_err(|e| Failure::Io(e.to_string()))?
         .port();
-    let generation = Arc::new(AtomicU64::new(0));
-    let rebuild = {
-        let generation = generation.clone();
-        move || {
-            if let Ok(0) = build::run(&build_args, out) {
-                generation.fetch_add(1, Ordering::SeqCst);
-            }
-        }
-    };
-    rebuild();
-    eprintln!("fdr serve : http://127.0.0.1:{port}/ (Ctrl-C pour arrêter)");
-    let page = output.join("feuille-de-route.html");
-    let server_generation = generation.clone();
+    let site: Shared = Arc::new(RwLock::new(Site {
+        generation: 0,
+        good: None,
+        page: error_page("construction en cours…"),
+        status: "503 Service Unavailable",
+    }));
+    let served = site.clone();
     std::thread::spawn(move || {
-        for stream in listener.incoming().flatten() {
-            respond(stream, &page, &server_generation);
-        }
+        http::serve(listener, port, Arc::new(move |path| route(&served, path)))
     });
-    watch::watch_sources(&args.dir, &output, rebuild)?;
+    let mut first = true;
+    // The address is printed once the first build is served.
+    watch::watch_sources(&args.dir, &output, || {
+        rebuild(&build_args, out, &site);
+        if std::mem::take(&mut first) {
+            eprintln!("fdr serve : http://127.0.0.1:{port}/ (Ctrl-C pour arrêter)");
+        }
+    })?;
     Ok(0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn diagnostics_lose_colours_and_control_characters() {
+        let text = "\u{1b}[31merreur\u{1b}[0m : <b>\u{7}x\u{0}\n\tsuite";
+        assert_eq!(escape(&plain(text)), "erreur : &lt;b&gt;x\n\tsuite");
+    }
+
+    #[test]
+    fn long_diagnostics_are_cut() {
+        let shown = plain(&"é".repeat(MAX_SHOWN));
+        assert!(shown.len() < MAX_SHOWN + 100);
+        assert!(shown.ends_with("(suite dans le terminal)"));
+    }
+
+    #[test]
+    fn extra_markup_goes_before_the_last_body_end() {
+        let page = inject(b"<p>&lt;/body&gt;</p></BODY></html>", "<s>");
+        assert_eq!(&*page, b"<p>&lt;/body&gt;</p><s></BODY></html>");
+        assert_eq!(&*inject(b"<p>x</p>", "<s>"), b"<p>x</p><s>");
+    }
 }

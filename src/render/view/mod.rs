@@ -2,6 +2,11 @@
 //! formatted in French, serialisable, separate from the domain model.
 
 mod annexes;
+mod axes;
+mod chronogramme;
+mod etat;
+mod financement;
+mod methodologie;
 mod parts;
 
 use super::fmt;
@@ -13,6 +18,11 @@ use serde::Serialize;
 use std::collections::BTreeSet;
 
 pub use annexes::*;
+pub use axes::*;
+pub use chronogramme::*;
+pub use etat::*;
+pub use financement::*;
+pub use methodologie::*;
 pub use parts::*;
 
 /// A heading of the document and its anchors.
@@ -272,9 +282,9 @@ pub fn build(m: &Roadmap, c: &Computed) -> View {
         &m.feuille.introduction,
         crate::model::Partie::Introduction,
     );
-    let methodologie = parts::methodologie(&ctx, &h);
-    let etat = parts::etat(&ctx, &h);
-    let axes = parts::axes(&ctx, &h);
+    let methodologie = methodologie::methodologie(&ctx, &h);
+    let etat = etat::etat(&ctx, &h);
+    let axes = axes::axes(&ctx, &h);
     let conclusion = parts::partie(
         &ctx,
         &h,

@@ -1,0 +1,227 @@
+//! Part 4 of the document: the axes and their actions (status, period,
+//! référents, partners, financing, indicators, calendar).
+
+use super::parts::{Barre, Partie, barres, partie};
+use super::{Ctx, Heading, Headings};
+use crate::model::Partie as P;
+use crate::render::fmt;
+use crate::render::labels;
+use crate::render::markdown::Texte;
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+#[derive(Debug, Serialize, schemars::JsonSchema)]
+pub struct ReferentV {
+    pub nom: String,
+    pub contact: Option<String>,
+}
+
+#[derive(Debug, Serialize, schemars::JsonSchema)]
+pub struct LigneV {
+    pub montant: String,
+    pub financeur: String,
+    pub recipiendaire: String,
+    pub annee: Option<u16>,
+    pub nature: &'static str,
+    pub statut: &'static str,
+    pub libelle: Option<String>,
+}
+
+#[derive(Debug, Serialize, schemars::JsonSchema)]
+pub struct IndicateurV {
+    pub libelle: String,
+    pub cible: Option<String>,
+    pub valeur: Option<String>,
+    pub echeance: Option<String>,
+}
+
+#[derive(Debug, Serialize, schemars::JsonSchema)]
+pub struct ActionV {
+    pub h: Heading,
+    pub numero: String,
+    pub statut: &'static str,
+    pub statut_code: crate::model::Statut,
+    pub periode: Option<String>,
+    pub description: Option<Texte>,
+    pub referents: Vec<ReferentV>,
+    pub partenaires_publics: Vec<String>,
+    pub partenaires_prives: Vec<String>,
+    pub partenaires_note: Option<String>,
+    pub financements: Vec<LigneV>,
+    pub total: String,
+    pub indicateurs: Vec<IndicateurV>,
+    pub besoins: Vec<String>,
+}
+
+#[derive(Debug, Serialize, schemars::JsonSchema)]
+pub struct JalonV {
+    pub date: String,
+    pub libelle: String,
+    pub action: Option<String>,
+}
+
+#[derive(Debug, Serialize, schemars::JsonSchema)]
+pub struct AnneeV {
+    pub annee: u16,
+    pub jalons: Vec<JalonV>,
+}
+
+#[derive(Debug, Serialize, schemars::JsonSchema)]
+pub struct AxeV {
+    pub h: Heading,
+    pub numero: u32,
+    pub enjeux: Option<Texte>,
+    pub vigilance: Vec<Texte>,
+    /// "Cet axe est décliné en 5 actions."
+    pub declinaison: String,
+    pub nb_actions: usize,
+    pub total: String,
+    pub part: String,
+    pub actions: Vec<ActionV>,
+    pub calendrier: Vec<AnneeV>,
+}
+
+#[derive(Debug, Serialize, schemars::JsonSchema)]
+pub struct AxesPartie {
+    pub partie: Partie,
+    pub axes: Vec<AxeV>,
+    pub total: String,
+    pub barres: Vec<Barre>,
+}
+
+fn qty(d: &Option<crate::model::Decimal>, unite: &Option<String>) -> Option<String> {
+    d.map(|v| match unite {
+        Some(u) => format!("{} {u}", fmt::decimal(v)),
+        None => fmt::decimal(v),
+    })
+}
+
+fn action(ctx: &Ctx, h: &Headings, ix: usize) -> ActionV {
+    let m = ctx.m;
+    let a = &m.actions[ix];
+    let referents = a
+        .referents
+        .iter()
+        .map(|r| ReferentV {
+            nom: ctx.acteur_nom(r.acteur),
+            contact: r
+                .contact
+                .clone()
+                .or_else(|| m.acteurs[r.acteur].email.clone()),
+        })
+        .collect();
+    let (publics, prives): (Vec<usize>, Vec<usize>) = a
+        .partenaires
+        .iter()
+        .partition(|p| m.acteurs[**p].categorie.est_public());
+    let financements = ctx.lignes_par_action[ix]
+        .iter()
+        .map(|&i| &m.lignes[i])
+        .map(|l| LigneV {
+            montant: fmt::money(l.montant),
+            financeur: ctx.acteur_nom(l.financeur),
+            recipiendaire: ctx.acteur_nom(l.recipiendaire),
+            annee: l.annee,
+            nature: labels::nature(l.nature),
+            statut: labels::statut_financement(l.statut),
+            libelle: l.libelle.clone(),
+        })
+        .collect();
+    ActionV {
+        h: h.actions[ix].clone(),
+        numero: a.numero.clone(),
+        statut: labels::statut(a.statut),
+        statut_code: a.statut,
+        periode: fmt::date_range(a.debut, a.fin),
+        description: ctx.text(&a.description, 5),
+        referents,
+        partenaires_publics: publics.iter().map(|p| ctx.acteur_nom(*p)).collect(),
+        partenaires_prives: prives.iter().map(|p| ctx.acteur_nom(*p)).collect(),
+        partenaires_note: a.partenaires_note.clone(),
+        financements,
+        total: fmt::money(ctx.c.par_action[ix]),
+        indicateurs: a
+            .indicateurs
+            .iter()
+            .map(|i| IndicateurV {
+                libelle: i.libelle.clone(),
+                cible: qty(&i.cible, &i.unite),
+                valeur: qty(&i.valeur, &i.unite),
+                echeance: i.echeance.map(fmt::date),
+            })
+            .collect(),
+        besoins: a.besoins.clone(),
+    }
+}
+
+pub fn axes(ctx: &Ctx, h: &Headings) -> AxesPartie {
+    let m = ctx.m;
+    let axes: Vec<AxeV> = m
+        .axes
+        .iter()
+        .enumerate()
+        .map(|(ix, x)| {
+            let mut years: BTreeMap<u16, Vec<JalonV>> = BTreeMap::new();
+            for j in ctx.jalons_par_axe[ix].iter().map(|&i| &m.jalons[i]) {
+                years.entry(j.date.annee).or_default().push(JalonV {
+                    date: match j.fin {
+                        Some(f) => format!("{} → {}", fmt::date(j.date), fmt::date(f)),
+                        None => fmt::date(j.date),
+                    },
+                    libelle: j.libelle.clone(),
+                    action: j
+                        .action
+                        .map(|a| format!("{} {}", labels::FR.action, m.actions[a].numero)),
+                });
+            }
+            let n = x.actions.len();
+            AxeV {
+                h: h.axes[ix].clone(),
+                numero: x.numero,
+                enjeux: ctx.text(&x.enjeux, 4),
+                vigilance: x
+                    .vigilance
+                    .iter()
+                    .map(|v| crate::render::markdown::render(v, &ctx.refs, 5))
+                    .collect(),
+                declinaison: if n == 0 {
+                    "Cet axe n'a pas encore d'action.".into()
+                } else {
+                    format!(
+                        "Cet axe est décliné en {}.",
+                        fmt::count(n, "action", "actions")
+                    )
+                },
+                nb_actions: n,
+                total: fmt::money(ctx.c.par_axe[ix]),
+                part: fmt::opt_share(ctx.c.parts_axe[ix]),
+                actions: x.actions.iter().map(|a| action(ctx, h, *a)).collect(),
+                calendrier: years
+                    .into_iter()
+                    .map(|(annee, jalons)| AnneeV { annee, jalons })
+                    .collect(),
+            }
+        })
+        .collect();
+    let barres = barres(
+        m.axes
+            .iter()
+            .enumerate()
+            .map(|(ix, x)| {
+                (
+                    format!("{} {}", labels::FR.axe, x.numero),
+                    x.titre.clone(),
+                    ctx.c.par_axe[ix].0.max(0) as u64,
+                    fmt::money(ctx.c.par_axe[ix]),
+                    fmt::opt_share(ctx.c.parts_axe[ix]),
+                )
+            })
+            .collect(),
+    );
+    AxesPartie {
+        partie: partie(ctx, h, 3, &m.feuille.axes_introduction, P::Axes),
+        axes,
+        total: fmt::money(ctx.c.total),
+        barres,
+    }
+}

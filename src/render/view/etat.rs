@@ -61,60 +61,66 @@ pub struct EtatDesLieux {
     pub tableaux: Vec<TableauV>,
 }
 
-pub fn etat(ctx: &Ctx, h: &Headings) -> EtatDesLieux {
-    let m = ctx.m;
-    let t = &m.territoire;
-    let chiffres = t
+/// "source, année", whichever of the two the sources give.
+fn source_annee(source: &Option<String>, annee: Option<u16>) -> Option<String> {
+    match (source, annee) {
+        (Some(s), Some(a)) => Some(format!("{s}, {a}")),
+        (Some(s), None) => Some(s.clone()),
+        (None, Some(a)) => Some(a.to_string()),
+        (None, None) => None,
+    }
+}
+
+fn chiffres(ctx: &Ctx) -> Vec<ChiffreV> {
+    ctx.m
+        .territoire
         .chiffres_cles
         .iter()
         .map(|c| ChiffreV {
             valeur: fmt::decimal(c.valeur),
             libelle: c.libelle.clone(),
             description: c.description.clone(),
-            source: match (&c.source, c.annee) {
-                (Some(s), Some(a)) => Some(format!("{s}, {a}")),
-                (Some(s), None) => Some(s.clone()),
-                (None, Some(a)) => Some(a.to_string()),
-                (None, None) => None,
-            },
+            source: source_annee(&c.source, c.annee),
+        })
+        .collect()
+}
+
+fn populations(ctx: &Ctx) -> Option<PopulationsV> {
+    let p = ctx.m.territoire.populations.as_ref()?;
+    let rows = || p.epci.iter().zip(&ctx.c.parts_epci);
+    let lignes = rows()
+        .map(|(e, s)| LignePopulation {
+            nom: e.nom.clone(),
+            population: fmt::int(e.population as i128),
+            part: fmt::opt_share(*s),
         })
         .collect();
-    let populations = t.populations.as_ref().map(|p| {
-        let lignes = p
-            .epci
-            .iter()
-            .zip(&ctx.c.parts_epci)
-            .map(|(e, s)| LignePopulation {
-                nom: e.nom.clone(),
-                population: fmt::int(e.population as i128),
-                part: fmt::opt_share(*s),
+    let barres = super::parts::barres(
+        rows()
+            .map(|(e, s)| {
+                (
+                    e.nom.clone(),
+                    String::new(),
+                    e.population,
+                    fmt::int(e.population as i128),
+                    fmt::opt_share(*s),
+                )
             })
-            .collect();
-        let barres = super::parts::barres(
-            p.epci
-                .iter()
-                .zip(&ctx.c.parts_epci)
-                .map(|(e, s)| {
-                    (
-                        e.nom.clone(),
-                        String::new(),
-                        e.population,
-                        fmt::int(e.population as i128),
-                        fmt::opt_share(*s),
-                    )
-                })
-                .collect(),
-        );
-        PopulationsV {
-            annee: p.annee,
-            source: p.source.clone(),
-            lignes,
-            total: fmt::int(ctx.c.population_totale as i128),
-            nb_epci: fmt::count(p.epci.len(), "intercommunalité", "intercommunalités"),
-            barres,
-        }
-    });
-    let taux = t
+            .collect(),
+    );
+    Some(PopulationsV {
+        annee: p.annee,
+        source: p.source.clone(),
+        lignes,
+        total: fmt::int(ctx.c.population_totale as i128),
+        nb_epci: fmt::count(p.epci.len(), "intercommunalité", "intercommunalités"),
+        barres,
+    })
+}
+
+fn taux(ctx: &Ctx) -> Vec<SerieV> {
+    ctx.m
+        .territoire
         .taux
         .iter()
         .map(|s| SerieV {
@@ -129,7 +135,12 @@ pub fn etat(ctx: &Ctx, h: &Headings) -> EtatDesLieux {
                 .map(|(n, d)| (n.clone(), format!("{}\u{a0}%", fmt::decimal(*d))))
                 .collect(),
         })
-        .collect();
+        .collect()
+}
+
+pub fn etat(ctx: &Ctx, h: &Headings) -> EtatDesLieux {
+    let m = ctx.m;
+    let t = &m.territoire;
     let communes_resume = t.communes.as_ref().map(|c| {
         format!(
             "{} ; {} personnes en situation de fragilité socio-numérique, soit {} de leur population ({} habitants).",
@@ -153,9 +164,9 @@ pub fn etat(ctx: &Ctx, h: &Headings) -> EtatDesLieux {
         .collect();
     EtatDesLieux {
         partie: partie(ctx, h, 2, &m.feuille.etat_des_lieux, P::EtatDesLieux),
-        chiffres,
-        populations,
-        taux,
+        chiffres: chiffres(ctx),
+        populations: populations(ctx),
+        taux: taux(ctx),
         communes_resume,
         communes_annexe,
         tableaux,

@@ -233,155 +233,18 @@ pub fn validate_with_pointers(
             continue;
         }
         pointers.push(pointer.clone());
-        match err.kind() {
-            ValidationErrorKind::AdditionalProperties { unexpected } => {
-                let allowed = allowed_properties(&c.schema, &schema_path);
-                for key in unexpected {
-                    let kspan = index
-                        .keys
-                        .get(&format!(
-                            "{pointer}/{}",
-                            key.replace('~', "~0").replace('/', "~1")
-                        ))
-                        .copied()
-                        .unwrap_or(span);
-                    let help =
-                        did_you_mean(key, allowed.iter().map(String::as_str)).or_else(|| {
-                            (!allowed.is_empty())
-                                .then(|| format!("clés possibles : {}", allowed.join(", ")))
-                        });
-                    out.push(
-                        Diagnostic::error(
-                            "fdr::schema::cle_inconnue",
-                            format!("clé inconnue « {key} »"),
-                        )
-                        .at(file, kspan)
-                        .label("clé inconnue")
-                        .help_opt(help),
-                    );
-                }
-            }
-            ValidationErrorKind::Required { property } => {
-                let name = property.as_str().unwrap_or("?");
-                out.push(
-                    Diagnostic::error(
-                        "fdr::schema::champ_manquant",
-                        format!("champ obligatoire « {name} » manquant"),
-                    )
-                    .at(file, span)
-                    .label(format!("il manque « {name} » ici"))
-                    .help(format!("ajoutez la clé `{name}:` à cet élément")),
-                );
-            }
-            ValidationErrorKind::Type { kind } => {
-                let expected = match kind {
-                    TypeKind::Single(t) => type_name(&t.to_string()).to_string(),
-                    TypeKind::Multiple(set) => set
-                        .iter()
-                        .map(|t| type_name(&t.to_string()))
-                        .collect::<Vec<_>>()
-                        .join(" ou "),
-                };
-                let too_big = err.instance().as_str().is_some_and(|s| {
-                    let d = s.strip_prefix('-').unwrap_or(s);
-                    !d.is_empty()
-                        && d.bytes().all(|b| b.is_ascii_digit())
-                        && s.parse::<i64>().is_err()
-                        && s.parse::<u64>().is_err()
-                });
-                let (message, help) = match expected_for_def(&schema_path) {
-                    Some((m, h)) => (m.to_string(), h.to_string()),
-                    None if too_big => (
-                        format!("« {field} » : nombre trop grand ({})", shorten(err.instance().as_str().unwrap_or(""))),
-                        "un nombre entier ne dépasse pas 18 446 744 073 709 551 615 ; vérifiez qu'aucun chiffre n'a été répété".to_string(),
-                    ),
-                    None => (
-                        format!(
-                            "« {field} » doit être {expected}, pas {}",
-                            found_name(err.instance())
-                        ),
-                        type_help(&expected),
-                    ),
-                };
-                out.push(
-                    Diagnostic::error("fdr::schema::type", message)
-                        .at(file, span)
-                        .label(format!("attendu : {expected}"))
-                        .help(help),
-                );
-            }
-            ValidationErrorKind::Enum { options }
-            | ValidationErrorKind::Constant {
-                expected_value: options,
-            } => {
-                let values: Vec<&str> = match options.as_ref() {
-                    Value::Array(a) => a.iter().filter_map(Value::as_str).collect(),
-                    Value::String(s) => vec![s.as_str()],
-                    _ => Vec::new(),
-                };
-                let got = err.instance().as_str().unwrap_or("").to_string();
-                let help = did_you_mean(&got, values.iter().copied())
-                    .unwrap_or_else(|| format!("valeurs possibles : {}", values.join(", ")));
-                out.push(
-                    Diagnostic::error(
-                        "fdr::schema::valeur_inconnue",
-                        format!("valeur « {} » inconnue pour « {field} »", shorten(&got)),
-                    )
-                    .at(file, span)
-                    .label("valeur inconnue")
-                    .help(help),
-                );
-            }
-            ValidationErrorKind::OneOfNotValid { .. }
-            | ValidationErrorKind::OneOfMultipleValid { .. } => {
-                // A `oneOf` of string constants is how schemars writes enums.
-                let values = one_of_constants(&c.schema, &schema_path);
-                let got = err.instance().as_str().map(str::to_string);
-                let help = match &got {
-                    Some(g) => did_you_mean(g, values.iter().map(String::as_str)),
-                    None => None,
-                }
-                .unwrap_or_else(|| format!("valeurs possibles : {}", values.join(", ")));
-                let shown = got.unwrap_or_else(|| found_name(err.instance()));
-                out.push(
-                    Diagnostic::error(
-                        "fdr::schema::valeur_inconnue",
-                        format!("valeur « {} » inconnue pour « {field} »", shorten(&shown)),
-                    )
-                    .at(file, span)
-                    .label("valeur inconnue")
-                    .help(help),
-                );
-            }
-            other => {
-                let (message, help) = match expected_for_def(&schema_path) {
-                    Some((m, h)) => (m.to_string(), Some(h.to_string())),
-                    None => match other {
-                        ValidationErrorKind::Minimum { limit }
-                        | ValidationErrorKind::ExclusiveMinimum { limit } => (
-                            format!("« {field} » est trop petit (minimum {limit})"),
-                            None,
-                        ),
-                        ValidationErrorKind::Maximum { limit }
-                        | ValidationErrorKind::ExclusiveMaximum { limit } => (
-                            format!("« {field} » est trop grand (maximum {limit})"),
-                            None,
-                        ),
-                        ValidationErrorKind::Format { format } if format == "email" => (
-                            "adresse électronique invalide".to_string(),
-                            Some("forme attendue : nom@domaine.fr".to_string()),
-                        ),
-                        _ => (format!("valeur invalide pour « {field} »"), None),
-                    },
-                };
-                out.push(
-                    Diagnostic::error("fdr::schema::invalide", message)
-                        .at(file, span)
-                        .label("ici")
-                        .help_opt(help),
-                );
-            }
-        }
+        out.extend(error_diagnostics(
+            c,
+            &At {
+                file,
+                span,
+                field: &field,
+                pointer: &pointer,
+                schema_path: &schema_path,
+                index,
+            },
+            &err,
+        ));
     }
     (out, pointers)
 }
@@ -396,6 +259,163 @@ fn one_of_constants(schema: &Value, schema_path: &str) -> Vec<String> {
                 .collect()
         })
         .unwrap_or_default()
+}
+
+/// Where a schema error is reported.
+struct At<'a> {
+    file: FileId,
+    span: crate::format::Span,
+    field: &'a str,
+    pointer: &'a str,
+    schema_path: &'a str,
+    index: &'a SpanIndex,
+}
+
+/// The diagnostics of one schema error (not a field rule).
+fn error_diagnostics(c: &Compiled, at: &At, err: &jsonschema::ValidationError) -> Vec<Diagnostic> {
+    match err.kind() {
+        ValidationErrorKind::AdditionalProperties { unexpected } => unknown_keys(c, at, unexpected),
+        ValidationErrorKind::Required { property } => {
+            let name = property.as_str().unwrap_or("?");
+            vec![
+                Diagnostic::error(
+                    "fdr::schema::champ_manquant",
+                    format!("champ obligatoire « {name} » manquant"),
+                )
+                .at(at.file, at.span)
+                .label(format!("il manque « {name} » ici"))
+                .help(format!("ajoutez la clé `{name}:` à cet élément")),
+            ]
+        }
+        ValidationErrorKind::Type { kind } => vec![type_error(at, err, kind)],
+        ValidationErrorKind::Enum { options }
+        | ValidationErrorKind::Constant {
+            expected_value: options,
+        } => {
+            let values: Vec<&str> = match options.as_ref() {
+                Value::Array(a) => a.iter().filter_map(Value::as_str).collect(),
+                Value::String(s) => vec![s.as_str()],
+                _ => Vec::new(),
+            };
+            let got = err.instance().as_str().unwrap_or("").to_string();
+            vec![unknown_value(at, &got, &values)]
+        }
+        ValidationErrorKind::OneOfNotValid { .. }
+        | ValidationErrorKind::OneOfMultipleValid { .. } => {
+            // A `oneOf` of string constants is how schemars writes enums.
+            let values = one_of_constants(&c.schema, at.schema_path);
+            let got = err
+                .instance()
+                .as_str()
+                .map_or_else(|| found_name(err.instance()), str::to_string);
+            let values: Vec<&str> = values.iter().map(String::as_str).collect();
+            vec![unknown_value(at, &got, &values)]
+        }
+        other => vec![other_error(at, other)],
+    }
+}
+
+fn unknown_keys(c: &Compiled, at: &At, unexpected: &[String]) -> Vec<Diagnostic> {
+    let allowed = allowed_properties(&c.schema, at.schema_path);
+    unexpected
+        .iter()
+        .map(|key| {
+            let kspan = at
+                .index
+                .keys
+                .get(&format!(
+                    "{}/{}",
+                    at.pointer,
+                    key.replace('~', "~0").replace('/', "~1")
+                ))
+                .copied()
+                .unwrap_or(at.span);
+            let help = did_you_mean(key, allowed.iter().map(String::as_str)).or_else(|| {
+                (!allowed.is_empty()).then(|| format!("clés possibles : {}", allowed.join(", ")))
+            });
+            Diagnostic::error(
+                "fdr::schema::cle_inconnue",
+                format!("clé inconnue « {key} »"),
+            )
+            .at(at.file, kspan)
+            .label("clé inconnue")
+            .help_opt(help)
+        })
+        .collect()
+}
+
+fn unknown_value(at: &At, got: &str, values: &[&str]) -> Diagnostic {
+    let help = did_you_mean(got, values.iter().copied())
+        .unwrap_or_else(|| format!("valeurs possibles : {}", values.join(", ")));
+    Diagnostic::error(
+        "fdr::schema::valeur_inconnue",
+        format!("valeur « {} » inconnue pour « {} »", shorten(got), at.field),
+    )
+    .at(at.file, at.span)
+    .label("valeur inconnue")
+    .help(help)
+}
+
+fn type_error(at: &At, err: &jsonschema::ValidationError, kind: &TypeKind) -> Diagnostic {
+    let field = at.field;
+    let expected = match kind {
+        TypeKind::Single(t) => type_name(&t.to_string()).to_string(),
+        TypeKind::Multiple(set) => set
+            .iter()
+            .map(|t| type_name(&t.to_string()))
+            .collect::<Vec<_>>()
+            .join(" ou "),
+    };
+    let too_big = err.instance().as_str().is_some_and(|s| {
+        let d = s.strip_prefix('-').unwrap_or(s);
+        !d.is_empty()
+            && d.bytes().all(|b| b.is_ascii_digit())
+            && s.parse::<i64>().is_err()
+            && s.parse::<u64>().is_err()
+    });
+    let (message, help) = match expected_for_def(at.schema_path) {
+        Some((m, h)) => (m.to_string(), h.to_string()),
+        None if too_big => (
+            format!("« {field} » : nombre trop grand ({})", shorten(err.instance().as_str().unwrap_or(""))),
+            "un nombre entier ne dépasse pas 18 446 744 073 709 551 615 ; vérifiez qu'aucun chiffre n'a été répété".to_string(),
+        ),
+        None => (
+            format!("« {field} » doit être {expected}, pas {}", found_name(err.instance())),
+            type_help(&expected),
+        ),
+    };
+    Diagnostic::error("fdr::schema::type", message)
+        .at(at.file, at.span)
+        .label(format!("attendu : {expected}"))
+        .help(help)
+}
+
+fn other_error(at: &At, other: &ValidationErrorKind) -> Diagnostic {
+    let field = at.field;
+    let (message, help) = match expected_for_def(at.schema_path) {
+        Some((m, h)) => (m.to_string(), Some(h.to_string())),
+        None => match other {
+            ValidationErrorKind::Minimum { limit }
+            | ValidationErrorKind::ExclusiveMinimum { limit } => (
+                format!("« {field} » est trop petit (minimum {limit})"),
+                None,
+            ),
+            ValidationErrorKind::Maximum { limit }
+            | ValidationErrorKind::ExclusiveMaximum { limit } => (
+                format!("« {field} » est trop grand (maximum {limit})"),
+                None,
+            ),
+            ValidationErrorKind::Format { format } if format == "email" => (
+                "adresse électronique invalide".to_string(),
+                Some("forme attendue : nom@domaine.fr".to_string()),
+            ),
+            _ => (format!("valeur invalide pour « {field} »"), None),
+        },
+    };
+    Diagnostic::error("fdr::schema::invalide", message)
+        .at(at.file, at.span)
+        .label("ici")
+        .help_opt(help)
 }
 
 #[cfg(test)]

@@ -227,58 +227,37 @@ fn pdf_rows(example: &Path) {
     );
 }
 
-fn main() {
-    // `FDR_BENCH_WRITE=DIR cargo bench --bench pipeline` only writes the
-    // 2,000-action roadmap to DIR (to measure the binary, e.g. its memory);
-    // `FDR_BENCH_ACTIONS=N` chooses another size.
-    if let Some(dir) = std::env::var_os("FDR_BENCH_WRITE") {
-        let dir = Path::new(&dir);
-        let actions = std::env::var("FDR_BENCH_ACTIONS")
-            .ok()
-            .and_then(|n| n.parse().ok())
-            .unwrap_or(2000);
-        std::fs::create_dir_all(dir).unwrap();
-        generate(dir, actions);
-        return;
-    }
-    // `cargo bench` passes `--bench`; a filter argument selects rows.
-    let filter: Option<String> = std::env::args().skip(1).find(|a| !a.starts_with("--"));
-    let example = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/bouches-du-rhone");
+fn ms(d: Duration) -> String {
+    format!("{:.1} ms", d.as_secs_f64() * 1000.0)
+}
+
+/// The example's row: each measure in 21 runs of its own.
+fn example_row(example: &Path) {
+    let r = time(21, || parse_only(example));
+    let sa = time(21, || saphyr_only(example));
+    let c = time(21, || drop(check(example)));
+    let b = time(21, || {
+        std::hint::black_box(build_md_html(example));
+    });
     println!(
-        "| Cas | Lecture+YAML seuls (réf.) | serde-saphyr seul (réf.) | Vérification | × réf. | × serde-saphyr | Markdown + HTML | × précédent (vérif. / build) |"
+        "| Bouches-du-Rhône (10 actions) | {} | {} | {} | {:.1} | {:.2} | {} | — |",
+        ms(r),
+        ms(sa),
+        ms(c),
+        c.as_secs_f64() / r.as_secs_f64(),
+        c.as_secs_f64() / sa.as_secs_f64(),
+        ms(b)
     );
-    println!("|---|---:|---:|---:|---:|---:|---:|---:|");
-    let ms = |d: Duration| format!("{:.1} ms", d.as_secs_f64() * 1000.0);
-    if filter
-        .as_deref()
-        .is_none_or(|f| "bouches-du-rhone".contains(f))
-    {
-        let r = time(21, || parse_only(&example));
-        let sa = time(21, || saphyr_only(&example));
-        let c = time(21, || drop(check(&example)));
-        let b = time(21, || {
-            std::hint::black_box(build_md_html(&example));
-        });
-        println!(
-            "| Bouches-du-Rhône (10 actions) | {} | {} | {} | {:.1} | {:.2} | {} | — |",
-            ms(r),
-            ms(sa),
-            ms(c),
-            c.as_secs_f64() / r.as_secs_f64(),
-            c.as_secs_f64() / sa.as_secs_f64(),
-            ms(b)
-        );
-    }
+}
+
+/// The synthetic sizes' rows.
+fn size_rows(filter: Option<&str>) {
     // The synthetic sizes are measured in interleaved rounds (each round
     // runs every size once), so that a slow spell of the machine weighs on
     // all sizes alike and the doubling ratios compare like with like.
     let sizes: Vec<usize> = [125, 250, 500, 1000, 2000]
         .into_iter()
-        .filter(|n| {
-            filter
-                .as_deref()
-                .is_none_or(|f| format!("{n} actions").contains(f))
-        })
+        .filter(|n| filter.is_none_or(|f| format!("{n} actions").contains(f)))
         .collect();
     let dirs: Vec<tempfile::TempDir> = sizes
         .iter()
@@ -332,6 +311,36 @@ fn main() {
         );
         prev = Some((c, b));
     }
+}
+
+fn main() {
+    // `FDR_BENCH_WRITE=DIR cargo bench --bench pipeline` only writes the
+    // 2,000-action roadmap to DIR (to measure the binary, e.g. its memory);
+    // `FDR_BENCH_ACTIONS=N` chooses another size.
+    if let Some(dir) = std::env::var_os("FDR_BENCH_WRITE") {
+        let dir = Path::new(&dir);
+        let actions = std::env::var("FDR_BENCH_ACTIONS")
+            .ok()
+            .and_then(|n| n.parse().ok())
+            .unwrap_or(2000);
+        std::fs::create_dir_all(dir).unwrap();
+        generate(dir, actions);
+        return;
+    }
+    // `cargo bench` passes `--bench`; a filter argument selects rows.
+    let filter: Option<String> = std::env::args().skip(1).find(|a| !a.starts_with("--"));
+    let example = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/bouches-du-rhone");
+    println!(
+        "| Cas | Lecture+YAML seuls (réf.) | serde-saphyr seul (réf.) | Vérification | × réf. | × serde-saphyr | Markdown + HTML | × précédent (vérif. / build) |"
+    );
+    println!("|---|---:|---:|---:|---:|---:|---:|---:|");
+    if filter
+        .as_deref()
+        .is_none_or(|f| "bouches-du-rhone".contains(f))
+    {
+        example_row(&example);
+    }
+    size_rows(filter.as_deref());
     #[cfg(feature = "pdf")]
     if filter.as_deref().is_none_or(|f| "pdf".contains(f)) {
         pdf_rows(&example);

@@ -89,7 +89,12 @@ fn check_tree(v: &Value) {
         Value::Array(a) => a.iter().for_each(check_tree),
         Value::Object(o) => {
             if o.get("t").and_then(Value::as_str) == Some("link") {
-                let url = o.get("url").and_then(Value::as_str).unwrap_or("");
+                // Schemes are case-insensitive: « Https:// » is a web link.
+                let url = o
+                    .get("url")
+                    .and_then(Value::as_str)
+                    .unwrap_or("")
+                    .to_ascii_lowercase();
                 assert!(
                     !url.is_empty()
                         && (url.starts_with('#')

@@ -34,10 +34,7 @@ impl SourceFile {
 
 /// 1-based line and column (in characters) of a byte offset in `text`.
 pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
-    let before = text.get(..offset.min(text.len())).unwrap_or("");
-    let line = before.matches('\n').count() + 1;
-    let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-    (line, col)
+    crate::format::spanned::line_col(text, offset)
 }
 
 /// All files read during one run. YAML fragments come first, in path order;

@@ -26,7 +26,7 @@ impl miette::SourceCode for Source {
         let column = if c.column() == 0 {
             0
         } else {
-            let start = span.offset().min(self.text.len());
+            let start = crate::format::spanned::floor_boundary(&self.text, span.offset());
             let line_start = self.text[..start].rfind('\n').map_or(0, |i| i + 1);
             self.text
                 .get(line_start..start)

@@ -241,16 +241,7 @@ fn text_depth(ctx: &mut Ctx, lt: &super::context::LoadedText) {
         let len = src
             .get(start..)
             .map_or(0, |r| r.find('\n').unwrap_or(r.len()));
-        let (line, col) = crate::load::line_col(&src, start);
-        d = d.at(
-            lt.file,
-            crate::format::Span {
-                offset: start,
-                len,
-                line,
-                col,
-            },
-        );
+        d = d.at(lt.file, crate::format::Span::locate(&src, start, len));
     }
     ctx.push(d);
 }
@@ -287,16 +278,7 @@ fn text_refs(ctx: &mut Ctx, t: &Tables) {
                 }))
                 .in_file(lt.file);
             if let (Some(p), Some(src)) = (pos, &source) {
-                let (line, col) = crate::load::line_col(src, p);
-                d = d.at(
-                    lt.file,
-                    crate::format::Span {
-                        offset: p,
-                        len: needle.len(),
-                        line,
-                        col,
-                    },
-                );
+                d = d.at(lt.file, crate::format::Span::locate(src, p, needle.len()));
             }
             ctx.push(d);
         }

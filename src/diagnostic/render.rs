@@ -263,3 +263,38 @@ pub fn render_json(diags: &Diagnostics, sources: &SourceSet) -> String {
         .collect();
     serde_json::to_string_pretty(&items).unwrap_or_else(|_| "[]".into())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::format::Span;
+    use crate::load::SourceFile;
+    use std::sync::Arc;
+
+    #[test]
+    fn a_span_inside_a_character_does_not_panic() {
+        let text = "titre: é😀 x\n";
+        let sources = SourceSet {
+            files: vec![SourceFile {
+                rel: "a.yaml".into(),
+                display: "a.yaml".into(),
+                text: Arc::from(text),
+            }],
+            fragments: 1,
+            ..SourceSet::default()
+        };
+        let mut diags = Diagnostics::default();
+        // Byte 8 is inside « é » (bytes 7–8): the column is that of « é ».
+        let span = Span {
+            offset: 8,
+            len: 1,
+            line: 1,
+            col: 8,
+        };
+        diags.push(Diagnostic::error("fdr::test", "m").at(0, span).label("ici"));
+        let out = render_human(&diags, &sources, false);
+        assert!(out.contains("a.yaml:1:8"), "{out}");
+        assert_eq!(Span::locate(text, 8, 1).col, 8);
+        assert_eq!(Span::locate(text, 11, 1).col, 9);
+    }
+}

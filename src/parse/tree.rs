@@ -419,6 +419,21 @@ mod tests {
     }
 
     #[test]
+    fn marker_index_counts_characters_not_bytes() {
+        // A marker without a byte offset gives its position in characters:
+        // after « é😀 » (2 characters, 6 bytes), index 2 is byte 6.
+        let text = "é😀: x\n";
+        let m = Marker::new(2, 1, 2);
+        assert_eq!(marker_offset(text, &m), 6);
+        let sp = span_of(text, &m, &Marker::new(3, 1, 3));
+        assert_eq!((sp.offset, sp.len, sp.line, sp.col), (6, 1, 1, 3));
+        // Past the end, or inside a character: clamped to a boundary.
+        assert_eq!(marker_offset(text, &Marker::new(99, 1, 0)), text.len());
+        let inside = Marker::new(1, 1, 1).with_byte_offset(Some(1));
+        assert_eq!(marker_offset(text, &inside), 2);
+    }
+
+    #[test]
     fn stops_alias_bombs() {
         let mut y = String::from("a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n");
         for i in 1..12 {

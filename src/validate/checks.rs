@@ -24,13 +24,14 @@ pub fn run(ctx: &mut Ctx, merged: &Merged, t: &Tables, model: &m::Roadmap) {
 }
 
 fn envelopes(ctx: &mut Ctx, merged: &Merged, t: &Tables, model: &m::Roadmap) {
-    for (ix, env) in model.enveloppes.iter().enumerate() {
-        let used: Money = model
-            .lignes
-            .iter()
-            .filter(|l| l.enveloppe == Some(ix))
-            .map(|l| l.montant)
-            .sum();
+    // One pass over the lines, not one per envelope.
+    let mut used_by = vec![Money(0); model.enveloppes.len()];
+    for l in &model.lignes {
+        if let Some(u) = l.enveloppe.and_then(|e| used_by.get_mut(e)) {
+            *u = *u + l.montant;
+        }
+    }
+    for (env, &used) in model.enveloppes.iter().zip(&used_by) {
         if used > env.montant {
             let def = t.enveloppes.ids.get(&env.id);
             let span = merged

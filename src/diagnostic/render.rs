@@ -275,11 +275,11 @@ mod tests {
     fn a_span_inside_a_character_does_not_panic() {
         let text = "titre: é😀 x\n";
         let sources = SourceSet {
-            files: vec![SourceFile {
-                rel: "a.yaml".into(),
-                display: "a.yaml".into(),
-                text: Arc::from(text),
-            }],
+            files: vec![SourceFile::new(
+                "a.yaml".into(),
+                "a.yaml".into(),
+                Arc::from(text),
+            )],
             fragments: 1,
             ..SourceSet::default()
         };

@@ -153,3 +153,31 @@ fn a_syntax_error_after_multibyte_characters_has_its_column_in_characters() {
     );
     assert_reports(&human, "feuille.yaml:2:31");
 }
+
+#[test]
+fn twenty_thousand_diagnostics_are_reported_in_bounded_time() {
+    // Each report used to copy and rescan the file from its start: the
+    // human and JSON reports were quadratic in the number of diagnostics.
+    let n = 20_000;
+    let y: String = (0..n).map(|i| format!("cle{i}: {i}\n")).collect();
+    let tmp = roadmap(&y);
+    let limit = Duration::from_secs(10);
+    let started = Instant::now();
+    let (code, diags, _) = check_json(tmp.path(), limit);
+    assert_eq!(code, 1);
+    let unknown = diags
+        .iter()
+        .filter(|d| d.ends_with("fdr::schema::cle_inconnue"))
+        .count();
+    assert_eq!(unknown, n);
+    assert_eq!(
+        diags[n - 1],
+        format!("feuille.yaml:{n}:1 erreur fdr::schema::cle_inconnue")
+    );
+    let human = run(tmp.path(), &["--color", "never", "check", ROOT], &[], limit);
+    assert_eq!(human.code, 1);
+    assert_reports(&human, &format!("[roadmap/feuille.yaml:{n}:1]"));
+    assert_reports(&human, &format!("{n} │ cle{}: {}", n - 1, n - 1));
+    let took = started.elapsed();
+    assert!(took < 2 * limit, "took {took:?}");
+}

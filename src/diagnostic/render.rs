@@ -1,6 +1,7 @@
 //! Printing diagnostics: miette's graphical report for people, JSON for tools.
 
 use super::{Diagnostic, Diagnostics, Severity};
+use crate::format::Span;
 use crate::load::SourceSet;
 use miette::{
     GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteSpanContents, SourceSpan,
@@ -12,8 +13,16 @@ use std::fmt;
 /// the JSON output and editors do (miette counts bytes).
 struct Source {
     name: String,
+    /// The lines around the span, from a line start: a report copies and
+    /// scans only these, not the whole file.
     text: String,
+    /// Byte offset of `text` in the file, and its 0-based line number.
+    base: usize,
+    first_line: usize,
 }
+
+/// Lines of context kept around a span (the handler shows one).
+const CONTEXT_LINES: usize = 2;
 
 impl miette::SourceCode for Source {
     fn read_span<'a>(
@@ -36,7 +45,7 @@ impl miette::SourceCode for Source {
             self.name.clone(),
             c.data(),
             *c.span(),
-            c.line(),
+            c.line() + self.first_line,
             column,
             c.line_count(),
         )))
@@ -107,7 +116,8 @@ impl miette::Diagnostic for Report<'_> {
             None => (self.diag.span, self.diag.label.clone()),
         };
         let span = span?;
-        let label = LabeledSpan::new(label, span.offset, span.len.max(1));
+        let base = self.source.as_ref().map_or(0, |s| s.base);
+        let label = LabeledSpan::new(label, span.offset.saturating_sub(base), span.len.max(1));
         Some(Box::new(std::iter::once(label)))
     }
 
@@ -121,11 +131,30 @@ impl miette::Diagnostic for Report<'_> {
     }
 }
 
-fn named(sources: &SourceSet, file: usize) -> Option<Source> {
+/// The source of `file` around `span`, for one report.
+fn named(sources: &SourceSet, file: usize, span: Option<Span>) -> Option<Source> {
+    use crate::format::spanned::floor_boundary;
     let f = sources.files.get(file)?;
+    let text: &str = &f.text;
+    let span = span.unwrap_or_default();
+    let start = floor_boundary(text, span.offset);
+    let end = floor_boundary(text, span.offset.saturating_add(span.len)).max(start);
+    let mut from = text[..start].rfind('\n').map_or(0, |i| i + 1);
+    for _ in 0..CONTEXT_LINES {
+        if from == 0 {
+            break;
+        }
+        from = text[..from - 1].rfind('\n').map_or(0, |i| i + 1);
+    }
+    let mut to = end;
+    for _ in 0..=CONTEXT_LINES {
+        to = text[to..].find('\n').map_or(text.len(), |i| to + i + 1);
+    }
     Some(Source {
         name: f.display_path(),
-        text: f.text.to_string(),
+        text: text[from..to].to_string(),
+        base: from,
+        first_line: f.line_col(from).0 - 1,
     })
 }
 
@@ -158,7 +187,7 @@ pub fn render_human(diags: &Diagnostics, sources: &SourceSet, color: bool) -> St
             .iter()
             .map(|p| Report {
                 diag: d,
-                source: named(sources, p.file),
+                source: named(sources, p.file, Some(p.span)),
                 related: Vec::new(),
                 related_place: Some(p),
             })
@@ -168,7 +197,7 @@ pub fn render_human(diags: &Diagnostics, sources: &SourceSet, color: bool) -> St
             source: d.file.and_then(|f| {
                 // A diagnostic about a whole file shows its name only.
                 if d.span.is_some() {
-                    named(sources, f)
+                    named(sources, f, d.span)
                 } else {
                     None
                 }

@@ -6,7 +6,7 @@
 
 use crate::diagnostic::{Diagnostic, Diagnostics, FileId};
 use std::path::{Component, Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 /// Largest fragment accepted, in bytes.
 pub const MAX_FILE_BYTES: u64 = 8 * 1024 * 1024;
@@ -19,25 +19,45 @@ pub struct SourceFile {
     /// Path as shown to the user (the folder as given, joined with `rel`).
     pub display: String,
     pub text: Arc<str>,
+    /// Byte offset where each line starts, computed on first use: a
+    /// report of many diagnostics does not rescan the file for each one.
+    pub line_starts: OnceLock<Vec<usize>>,
 }
 
 impl SourceFile {
+    pub fn new(rel: String, display: String, text: Arc<str>) -> Self {
+        Self {
+            rel,
+            display,
+            text,
+            line_starts: OnceLock::new(),
+        }
+    }
+
     pub fn display_path(&self) -> String {
         self.display.clone()
     }
 
     /// 1-based line and column (in characters) of a byte offset.
     pub fn line_col(&self, offset: usize) -> (usize, usize) {
-        line_col(&self.text, offset)
+        let text = &self.text;
+        let offset = crate::format::spanned::floor_boundary(text, offset);
+        let starts = self.line_starts.get_or_init(|| {
+            std::iter::once(0)
+                .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+                .collect()
+        });
+        // Lines starting at or before `offset`: the 1-based line number.
+        let line = starts.partition_point(|&s| s <= offset).max(1);
+        let start = starts.get(line - 1).copied().unwrap_or(0);
+        let col = text.get(start..offset).map_or(0, |l| l.chars().count()) + 1;
+        (line, col)
     }
 }
 
 /// 1-based line and column (in characters) of a byte offset in `text`.
 pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
-    let before = text.get(..offset.min(text.len())).unwrap_or("");
-    let line = before.matches('\n').count() + 1;
-    let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-    (line, col)
+    crate::format::spanned::line_col(text, offset)
 }
 
 /// All files read during one run. YAML fragments come first, in path order;
@@ -165,13 +185,9 @@ pub fn load(
         let id = set.files.len();
         let display = display_of(root, &rel);
         match read_text(&path) {
-            Ok(text) => set.files.push(SourceFile { rel, display, text }),
+            Ok(text) => set.files.push(SourceFile::new(rel, display, text)),
             Err(problem) => {
-                set.files.push(SourceFile {
-                    rel,
-                    display,
-                    text: Arc::from(""),
-                });
+                set.files.push(SourceFile::new(rel, display, Arc::from("")));
                 diags.push(problem.into_diagnostic(id));
             }
         }
@@ -287,14 +303,18 @@ mod tests {
 
     #[test]
     fn line_col_counts_characters() {
-        let f = SourceFile {
-            rel: "a".into(),
-            display: "a".into(),
-            text: Arc::from("é: 1\nab: 2\n"),
-        };
+        let f = SourceFile::new("a".into(), "a".into(), Arc::from("é: 1\nab: 2\n"));
         assert_eq!(f.line_col(0), (1, 1));
         assert_eq!(f.line_col(2), (1, 2));
         assert_eq!(f.line_col(3), (1, 3));
         assert_eq!(f.line_col(7), (2, 2));
+        // Inside « é », at a line start, at the end: as the scan gives.
+        assert_eq!(f.line_col(1), (1, 1));
+        assert_eq!(f.line_col(6), (2, 1));
+        assert_eq!(f.line_col(12), (3, 1));
+        assert_eq!(f.line_col(99), (3, 1));
+        for o in 0..14 {
+            assert_eq!(f.line_col(o), line_col(&f.text, o), "offset {o}");
+        }
     }
 }

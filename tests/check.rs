@@ -203,6 +203,8 @@ fixtures! {
     numero_debut: "numero-debut" => 1 ["feuille.yaml:22:13 erreur fdr::numero::lacune"];
     numero_doublon: "numero-doublon" => 1 ["feuille.yaml:34:13 erreur fdr::numero::doublon"]
         + ["première utilisation"];
+    numero_trop_grand: "numero-trop-grand" => 1 ["feuille.yaml:28:13 erreur fdr::numero::invalide"]
+        + ["numéro d'action « 1.4294967295 » invalide", "un numéro d'action va de 1.1 à 1.9999"];
 
     cascade_apres_erreur: "cascade-apres-erreur" => 1 ["feuille.yaml:27:13 erreur fdr::numero::hors_axe"];
     axe_ajoute_en_tete: "axe-ajoute-en-tete" => 0 [];
@@ -237,11 +239,21 @@ fixtures! {
             "31\u{202f}000,50\u{a0}€ affectés pour 20\u{202f}000\u{a0}€ disponibles",
             "dépassement de 11\u{202f}000,50\u{a0}€",
         ];
+    // An invalid envelope is set aside without shifting the next one.
+    enveloppe_invalide_decalage: "enveloppe-invalide-decalage" => 1 ["feuille.yaml:36:16 erreur fdr::montant::invalide"];
 
     // ---- territory ----
     partie_superieure: "partie-superieure" => 1 ["feuille.yaml:39:29 erreur fdr::territoire::partie_superieure"];
     taux_invalide: "taux-invalide" => 1 ["feuille.yaml:39:17 erreur fdr::territoire::taux_invalide"];
     tableau_colonnes: "tableau-colonnes" => 1 ["feuille.yaml:39:11 erreur fdr::tableau::colonnes"];
+    population_depassement: "population-depassement" => 1 [
+        "feuille.yaml:42:21 erreur fdr::nombre::depassement",
+        "feuille.yaml:52:21 erreur fdr::nombre::depassement",
+    ] + ["la population totale des EPCI dépasse", "la population totale des communes dépasse"];
+    tableau_depassement: "tableau-depassement" => 1 [
+        "feuille.yaml:38:50 erreur fdr::nombre::depassement",
+        "feuille.yaml:39:58 erreur fdr::nombre::depassement",
+    ] + ["le total de la ligne 1 du tableau « Lieux de médiation » dépasse"];
 
     // ---- completeness warnings and errors ----
     action_sans_referent: "action-sans-referent" => 1 ["feuille.yaml:25:9 erreur fdr::action::sans_referent"];

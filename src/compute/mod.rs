@@ -102,6 +102,21 @@ fn by_acteur(
     v
 }
 
+// Sums below never wrap nor panic. The validate stage reports any total
+// that leaves its type (`validate::totals`) and compute only runs on a
+// model free of errors, so the saturation is never reached in practice.
+
+/// Sum of table cells, exact in `i128`, then kept within `i64`.
+fn sum_i64(nums: Vec<i64>) -> i64 {
+    let exact: i128 = nums.into_iter().map(i128::from).sum();
+    i64::try_from(exact).unwrap_or(if exact < 0 { i64::MIN } else { i64::MAX })
+}
+
+/// Sum of populations, saturating at `u64::MAX`.
+fn sum_u64(values: impl Iterator<Item = u64>) -> u64 {
+    values.fold(0, u64::saturating_add)
+}
+
 fn table_totals(t: &crate::model::Tableau) -> TableTotals {
     let num = |c: &Cellule| match c {
         Cellule::Nombre(n) => Some(*n),
@@ -113,7 +128,7 @@ fn table_totals(t: &crate::model::Tableau) -> TableTotals {
         .map(|r| {
             t.colonne_total.as_ref()?;
             let nums: Vec<i64> = r.iter().filter_map(num).collect();
-            (!nums.is_empty()).then(|| nums.iter().sum())
+            (!nums.is_empty()).then(|| sum_i64(nums))
         })
         .collect();
     let par_colonne = (0..t.colonnes.len())
@@ -124,11 +139,11 @@ fn table_totals(t: &crate::model::Tableau) -> TableTotals {
                 .iter()
                 .filter_map(|r| r.get(c).and_then(num))
                 .collect();
-            (!nums.is_empty()).then(|| nums.iter().sum())
+            (!nums.is_empty()).then(|| sum_i64(nums))
         })
         .collect();
     let general = match (&t.colonne_total, &t.ligne_total) {
-        (Some(_), Some(_)) => Some(par_ligne.iter().flatten().sum()),
+        (Some(_), Some(_)) => Some(sum_i64(par_ligne.iter().flatten().copied().collect())),
         _ => None,
     };
     TableTotals {
@@ -177,7 +192,7 @@ pub fn compute(model: &Roadmap) -> Computed {
         .as_ref()
         .map(|p| p.epci.as_slice())
         .unwrap_or(&[]);
-    let population_totale: u64 = epci.iter().map(|e| e.population).sum();
+    let population_totale = sum_u64(epci.iter().map(|e| e.population));
     let parts_epci = epci
         .iter()
         .map(|e| Share::new(e.population, population_totale))
@@ -189,8 +204,8 @@ pub fn compute(model: &Roadmap) -> Computed {
         .as_ref()
         .map(|c| c.lignes.as_slice())
         .unwrap_or(&[]);
-    let communes_population: u64 = communes.iter().map(|c| c.population).sum();
-    let communes_fragile: u64 = communes.iter().filter_map(|c| c.population_fragile).sum();
+    let communes_population = sum_u64(communes.iter().map(|c| c.population));
+    let communes_fragile = sum_u64(communes.iter().filter_map(|c| c.population_fragile));
     let communes_parts = communes
         .iter()
         .map(|c| {
@@ -199,11 +214,12 @@ pub fn compute(model: &Roadmap) -> Computed {
         })
         .collect();
     // The share only counts communes whose fragile population is known.
-    let known_population: u64 = communes
-        .iter()
-        .filter(|c| c.population_fragile.is_some())
-        .map(|c| c.population)
-        .sum();
+    let known_population = sum_u64(
+        communes
+            .iter()
+            .filter(|c| c.population_fragile.is_some())
+            .map(|c| c.population),
+    );
     let communes_part_totale = Share::new(communes_fragile, known_population);
 
     let mut cats: BTreeMap<Categorie, usize> = BTreeMap::new();

@@ -343,4 +343,37 @@ mod tests {
             }
         }
     }
+
+    #[test]
+    fn a_span_inside_a_character_does_not_panic() {
+        use crate::format::Span;
+        use crate::load::{SourceFile, SourceSet};
+        use std::sync::Arc;
+        let text = "titre: é😀 x\n";
+        let sources = SourceSet {
+            files: vec![SourceFile::new(
+                "a.yaml".into(),
+                "a.yaml".into(),
+                Arc::from(text),
+            )],
+            fragments: 1,
+            ..SourceSet::default()
+        };
+        let mut diags = crate::diagnostic::Diagnostics::default();
+        // Byte 8 is inside « é » (bytes 7–8): the column is that of « é ».
+        let span = Span {
+            offset: 8,
+            len: 1,
+            line: 1,
+            col: 8,
+        };
+        diags.push(
+            crate::diagnostic::Diagnostic::error("fdr::test", "m")
+                .at(0, span)
+                .label("ici"),
+        );
+        let out = render_human(&diags, &sources, false);
+        // No panic, and the report still names the file and line.
+        assert!(out.contains("a.yaml:1:"), "{out}");
+    }
 }

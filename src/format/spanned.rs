@@ -13,6 +13,40 @@ pub struct Span {
     pub col: usize,
 }
 
+impl Span {
+    /// The span of `len` bytes at byte `offset` of `text`, with its line and
+    /// column (in characters): the one conversion from a byte offset that
+    /// every span built outside the parser goes through. An offset inside a
+    /// character, or past the end, moves back to a character boundary.
+    pub fn locate(text: &str, offset: usize, len: usize) -> Span {
+        let offset = floor_boundary(text, offset);
+        let (line, col) = line_col(text, offset);
+        Span {
+            offset,
+            len: len.min(text.len() - offset),
+            line,
+            col,
+        }
+    }
+}
+
+/// The closest character boundary of `text` at or before `offset`.
+pub fn floor_boundary(text: &str, offset: usize) -> usize {
+    let mut o = offset.min(text.len());
+    while !text.is_char_boundary(o) {
+        o -= 1;
+    }
+    o
+}
+
+/// 1-based line and column (in characters) of a byte offset in `text`.
+pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
+    let before = &text[..floor_boundary(text, offset)];
+    let line = before.matches('\n').count() + 1;
+    let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    (line, col)
+}
+
 /// A value and where it was written.
 #[derive(Debug, Clone)]
 pub struct Sp<T> {

@@ -10,8 +10,9 @@ use std::fmt;
 pub struct Money(pub i64);
 
 impl Money {
+    /// Whole euros (saturating: never wraps).
     pub fn euros(e: i64) -> Self {
-        Money(e * 100)
+        Money(e.saturating_mul(100))
     }
 
     /// Parse `6000`, `6000.5`, `"6 000,50"`, `"6000 €"`.

@@ -5,6 +5,7 @@
 
 pub mod de;
 pub mod markdown;
+mod syntax;
 pub mod tree;
 
 use crate::diagnostic::{Diagnostic, FileId};

@@ -7,7 +7,7 @@
 
 use crate::diagnostic::{Diagnostic, FileId};
 use crate::format::Span;
-use serde_saphyr::granit_parser::{Event, Marker, Parser, ScalarStyle, ScanError};
+use serde_saphyr::granit_parser::{Event, Marker, Parser, ScalarStyle};
 use std::collections::HashMap;
 
 /// Deepest nesting accepted.
@@ -61,9 +61,23 @@ impl Node {
     }
 }
 
-fn span_of(start: &Marker, end: &Marker) -> Span {
-    let offset = start.byte_offset().unwrap_or(start.index());
-    let end_off = end.byte_offset().unwrap_or(end.index());
+/// Byte offset of a parser marker in `text`: the one conversion every
+/// span of the tree goes through. The parser's byte offset when it gives
+/// one on a character boundary; otherwise its index, which counts
+/// characters, converted to bytes (never used as a byte offset itself).
+pub fn marker_offset(text: &str, m: &Marker) -> usize {
+    match m.byte_offset() {
+        Some(b) if text.is_char_boundary(b) => b,
+        _ => text
+            .char_indices()
+            .nth(m.index())
+            .map_or(text.len(), |(i, _)| i),
+    }
+}
+
+fn span_of(text: &str, start: &Marker, end: &Marker) -> Span {
+    let offset = marker_offset(text, start);
+    let end_off = marker_offset(text, end);
     Span {
         offset,
         len: end_off.saturating_sub(offset),
@@ -155,142 +169,6 @@ enum Frame {
     },
 }
 
-/// French message and help of a YAML syntax error.
-type Text = (&'static str, &'static str);
-
-const TAB_INDENT: Text = (
-    "tabulation dans l'indentation",
-    "YAML s'indente avec des espaces : remplacez les tabulations par des espaces",
-);
-const UNCLOSED_BRACKET: Text = (
-    "liste entre crochets non fermée",
-    "ajoutez le « ] » manquant",
-);
-const UNCLOSED_BRACE: Text = (
-    "dictionnaire entre accolades non fermé",
-    "ajoutez le « } » manquant",
-);
-
-const UNEXPECTED_CHARACTER: Text = (
-    "caractère inattendu en début de valeur",
-    "mettez la valeur entre guillemets : « @ » et « ` » ne peuvent pas commencer une valeur YAML",
-);
-
-/// Errors the parser gives no kind for, recognised by their English text
-/// (first match wins).
-const BY_TEXT: &[(&str, Text)] = &[
-    ("tab", ("tabulation dans le YAML", TAB_INDENT.1)),
-    ("unclosed bracket", UNCLOSED_BRACKET),
-    ("unclosed brace", UNCLOSED_BRACE),
-    (
-        "illegal placement of ':'",
-        (
-            "deux-points mal placé",
-            "vérifiez les crochets et accolades ouverts au-dessus, ou mettez la valeur entre guillemets",
-        ),
-    ),
-    ("unexpected character", UNEXPECTED_CHARACTER),
-    ("reserved", UNEXPECTED_CHARACTER),
-    (
-        "quote",
-        (
-            "guillemet non fermé",
-            "fermez la chaîne avec le même guillemet qu'à l'ouverture",
-        ),
-    ),
-    (
-        "mapping values are not allowed",
-        (
-            "deux-points inattendu dans une valeur",
-            "mettez la valeur entre guillemets si elle contient « : »",
-        ),
-    ),
-];
-
-/// The scanner reports a tab where the previous token ended: the tab
-/// itself, on the scanner's line (before or after its position), or on the
-/// next lines when the scanner stopped at the end of a line.
-fn tab_near(text: &str, offset: usize) -> Option<usize> {
-    let offset = offset.min(text.len());
-    let line_start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
-    let line_end = text[offset..].find('\n').map_or(text.len(), |i| offset + i);
-    let on_line = text
-        .get(line_start..line_end)
-        .and_then(|l| l.find('\t'))
-        .map(|i| line_start + i);
-    on_line.or_else(|| text.get(offset..)?.find('\t').map(|i| offset + i))
-}
-
-/// Translate a parser error into a French diagnostic.
-fn scan_error(file: FileId, e: &ScanError, text: &str) -> Diagnostic {
-    use serde_saphyr::granit_parser::ErrorKind as K;
-    let m = e.marker();
-    let offset = m.byte_offset().unwrap_or_else(|| {
-        text.char_indices()
-            .nth(m.index())
-            .map_or(text.len(), |(i, _)| i)
-    });
-    let mut span = Span {
-        offset,
-        len: 1,
-        line: m.line(),
-        col: m.col() + 1,
-    };
-    let info = e.info();
-    if info.contains("tab")
-        && let Some(at) = tab_near(text, offset)
-    {
-        let (line, col) = crate::load::line_col(text, at);
-        span = Span {
-            offset: at,
-            len: 1,
-            line,
-            col,
-        };
-    }
-    let known: Option<Text> = match e.kind() {
-        K::TabNotAllowed | K::TabInBlockIndentation => Some(TAB_INDENT),
-        K::UnknownAnchor => Some((
-            "alias vers une ancre inconnue",
-            "définissez l'ancre (&nom) avant de l'utiliser (*nom)",
-        )),
-        K::UnexpectedEofFlowSequence => Some(UNCLOSED_BRACKET),
-        K::UnexpectedEofFlowMapping | K::UnexpectedEofImplicitFlowMapping => Some(UNCLOSED_BRACE),
-        K::InvalidIndentation | K::ExpectedBlockMappingKey | K::ExpectedBlockSequenceEntry => {
-            Some((
-                "indentation incohérente",
-                "alignez les clés d'un même niveau sur la même colonne",
-            ))
-        }
-        K::MultipleDocumentsUnsupported => Some((
-            "plusieurs documents YAML dans un même fichier",
-            "placez chaque document dans un fichier séparé",
-        )),
-        _ if info.contains("recursion limit") => {
-            return Diagnostic::error(
-                "fdr::yaml::trop_profond",
-                format!("imbrication trop profonde (plus de {MAX_DEPTH} niveaux)"),
-            )
-            .at(file, span)
-            .label("ici")
-            .help("une feuille de route n'a besoin que de quelques niveaux d'imbrication");
-        }
-        _ => BY_TEXT
-            .iter()
-            .find(|(needle, _)| info.contains(needle))
-            .map(|(_, t)| *t),
-    };
-    let d = |msg: String| {
-        Diagnostic::error("fdr::yaml::syntaxe", msg)
-            .at(file, span)
-            .label("ici")
-    };
-    match known {
-        Some((msg, help)) => d(msg.into()).help(help),
-        None => d(format!("syntaxe YAML invalide ({info})")),
-    }
-}
-
 /// Parse one file into a tree. `Ok(None)` for an empty document.
 /// Every problem found is pushed to `diags`; on a fatal one, `Err(Fatal)`.
 pub fn parse_tree(
@@ -307,7 +185,7 @@ pub fn parse_tree(
         let (event, span) = match next {
             Ok(x) => x,
             Err(e) => {
-                diags.push(scan_error(file, &e, text));
+                diags.push(super::syntax::scan_error(file, &e, text));
                 return Err(Fatal);
             }
         };
@@ -320,7 +198,7 @@ pub fn parse_tree(
                             "fdr::yaml::plusieurs_documents",
                             "plusieurs documents YAML dans un même fichier",
                         )
-                        .at(file, span_of(&span.start, &span.end))
+                        .at(file, span_of(text, &span.start, &span.end))
                         .label("deuxième document")
                         .help("retirez le séparateur « --- » ou placez ce document dans un autre fichier"),
                     );
@@ -329,7 +207,7 @@ pub fn parse_tree(
                 None
             }
             Event::Scalar(value, style, anchor, tag) => {
-                let sp = span_of(&span.start, &span.end);
+                let sp = span_of(text, &span.start, &span.end);
                 let is_str_tag = tag.as_ref().is_some_and(|t| t.suffix() == "str");
                 let (v, yaml11) = if style == ScalarStyle::Plain && !is_str_tag {
                     resolve_plain(&value)
@@ -355,19 +233,19 @@ pub fn parse_tree(
                                 "fdr::yaml::alias_excessifs",
                                 "les alias YAML produisent trop de valeurs (bombe d'alias ?)",
                             )
-                            .at(file, span_of(&span.start, &span.end))
+                            .at(file, span_of(text, &span.start, &span.end))
                             .label("cet alias dépasse la limite")
                             .help(format!("une feuille de route ne dépasse pas {MAX_NODES} valeurs une fois les alias développés")),
                         );
                         return Err(Fatal);
                     }
-                    n.span = span_of(&span.start, &span.end);
+                    n.span = span_of(text, &span.start, &span.end);
                     Some((n, 0))
                 }
                 None => {
                     diags.push(
                         Diagnostic::error("fdr::yaml::syntaxe", "alias vers une ancre inconnue")
-                            .at(file, span_of(&span.start, &span.end)),
+                            .at(file, span_of(text, &span.start, &span.end)),
                     );
                     return Err(Fatal);
                 }
@@ -379,7 +257,7 @@ pub fn parse_tree(
                             "fdr::yaml::trop_profond",
                             format!("imbrication trop profonde (plus de {MAX_DEPTH} niveaux)"),
                         )
-                        .at(file, span_of(&span.start, &span.end))
+                        .at(file, span_of(text, &span.start, &span.end))
                         .label("ce niveau dépasse la limite")
                         .help(
                             "une feuille de route n'a besoin que de quelques niveaux d'imbrication",
@@ -413,7 +291,7 @@ pub fn parse_tree(
                 }) => Some((
                     Node {
                         value: Value::Seq(items),
-                        span: span_of(&start, &span.end),
+                        span: span_of(text, &start, &span.end),
                         yaml11_bool: false,
                     },
                     anchor,
@@ -426,7 +304,7 @@ pub fn parse_tree(
                 }) => Some((
                     Node {
                         value: Value::Map(entries),
-                        span: span_of(&start, &span.end),
+                        span: span_of(text, &start, &span.end),
                         yaml11_bool: false,
                     },
                     anchor,
@@ -535,6 +413,21 @@ mod tests {
         assert_eq!(d[0].code, "fdr::yaml::cle_dupliquee");
         assert_eq!(d[0].span.unwrap().line, 2);
         assert_eq!(d[0].related[0].span.line, 1);
+    }
+
+    #[test]
+    fn marker_index_counts_characters_not_bytes() {
+        // A marker without a byte offset gives its position in characters:
+        // after « é😀 » (2 characters, 6 bytes), index 2 is byte 6.
+        let text = "é😀: x\n";
+        let m = Marker::new(2, 1, 2);
+        assert_eq!(marker_offset(text, &m), 6);
+        let sp = span_of(text, &m, &Marker::new(3, 1, 3));
+        assert_eq!((sp.offset, sp.len, sp.line, sp.col), (6, 1, 1, 3));
+        // Past the end, or inside a character: clamped to a boundary.
+        assert_eq!(marker_offset(text, &Marker::new(99, 1, 0)), text.len());
+        let inside = Marker::new(1, 1, 1).with_byte_offset(Some(1));
+        assert_eq!(marker_offset(text, &inside), 2);
     }
 
     #[test]

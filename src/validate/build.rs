@@ -187,10 +187,23 @@ pub fn build_axes(ctx: &mut Ctx, merged: &Merged, t: &mut Tables) -> Vec<m::Axe>
     out
 }
 
-/// Parse "N.M" into (N, M).
+/// Highest number of an action within its axe (N.9999): the numbering
+/// that follows it stays far from the end of `u32`.
+const MAX_NUMERO: u32 = 9999;
+
+/// Parse "N.M" into (N, M), M in 1..=[`MAX_NUMERO`].
 fn parse_numero(s: &str) -> Option<(u32, u32)> {
     let (a, b) = s.trim().split_once('.')?;
-    Some((a.parse().ok()?, b.parse().ok()?))
+    let (n, m): (u32, u32) = (a.parse().ok()?, b.parse().ok()?);
+    (1..=MAX_NUMERO).contains(&m).then_some((n, m))
+}
+
+/// "N.M" whose parts are digits but M is out of 1..=[`MAX_NUMERO`].
+fn out_of_range(s: &str) -> bool {
+    let digits = |p: &str| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit());
+    s.trim()
+        .split_once('.')
+        .is_some_and(|(a, b)| digits(a) && digits(b))
 }
 
 pub fn build_actions(
@@ -232,9 +245,11 @@ pub fn build_actions(
                         )
                         .at(*file, num.span)
                         .label("numéro invalide")
-                        .help(format!(
-                            "un numéro d'action s'écrit « {axe_n}.1 », « {axe_n}.2 »…"
-                        )),
+                        .help(if out_of_range(&num.value) {
+                            format!("un numéro d'action va de {axe_n}.1 à {axe_n}.{MAX_NUMERO}")
+                        } else {
+                            format!("un numéro d'action s'écrit « {axe_n}.1 », « {axe_n}.2 »…")
+                        }),
                     );
                     continue;
                 }

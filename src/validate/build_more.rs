@@ -4,6 +4,7 @@
 use super::build::{Tables, resolve_list};
 use super::context::Ctx;
 use super::merge::Merged;
+use super::totals::{Kind, Term, check_sum};
 use crate::diagnostic::Diagnostic;
 use crate::format::{self as f};
 use crate::model::{self as m};
@@ -13,26 +14,70 @@ pub fn build_financements(
     merged: &Merged,
     t: &mut Tables,
 ) -> (Vec<m::Enveloppe>, Vec<m::Ligne>, Vec<m::Fonds>) {
-    let mut enveloppes = Vec::new();
-    for (file, e) in &merged.enveloppes {
+    let enveloppes = build_enveloppes(ctx, merged, t);
+    let lignes = build_lignes(ctx, merged, t, &enveloppes);
+    let fonds = build_fonds(ctx, merged, t);
+    (enveloppes, lignes, fonds)
+}
+
+/// The valid envelopes. Ids are defined by position in the sources first,
+/// then mapped to positions in the model: an envelope left out for an error
+/// (already reported) is set aside like a pruned one, so the next envelope
+/// keeps its own index and references to it stay silent.
+fn build_enveloppes(ctx: &mut Ctx, merged: &Merged, t: &mut Tables) -> Vec<m::Enveloppe> {
+    let mut built: Vec<Option<m::Enveloppe>> = Vec::new();
+    for (pos, (file, e)) in merged.enveloppes.iter().enumerate() {
         let file = *file;
-        ctx.define(&mut t.enveloppes, file, &e.id, enveloppes.len());
+        ctx.define(&mut t.enveloppes, file, &e.id, pos);
         let montant = ctx.money(file, &e.montant);
         let financeur = ctx.resolve(&t.acteurs, file, &e.financeur);
         let debut = ctx.opt_date(file, &e.debut);
         let fin = ctx.opt_date(file, &e.fin);
-        if let (Some(montant), Some(financeur)) = (montant, financeur) {
-            enveloppes.push(m::Enveloppe {
+        built.push(match (montant, financeur) {
+            (Some(montant), Some(financeur)) => Some(m::Enveloppe {
                 id: e.id.value.clone(),
                 libelle: e.libelle.value.clone(),
                 montant,
                 financeur,
                 debut,
                 fin,
-            });
-        }
+            }),
+            _ => None,
+        });
     }
+    let mut kept = 0;
+    let model_ix: Vec<Option<usize>> = built
+        .iter()
+        .map(|b| {
+            b.as_ref().map(|_| {
+                kept += 1;
+                kept - 1
+            })
+        })
+        .collect();
+    t.enveloppes
+        .ids
+        .retain(|id, def| match model_ix.get(def.ix).copied().flatten() {
+            Some(ix) => {
+                def.ix = ix;
+                true
+            }
+            None => {
+                ctx.pruned.insert(id.clone());
+                false
+            }
+        });
+    built.into_iter().flatten().collect()
+}
+
+fn build_lignes(
+    ctx: &mut Ctx,
+    merged: &Merged,
+    t: &Tables,
+    enveloppes: &[m::Enveloppe],
+) -> Vec<m::Ligne> {
     let mut lignes = Vec::new();
+    let mut amounts: Vec<Term> = Vec::new();
     for (file, l) in &merged.lignes {
         let file = *file;
         let action = ctx.resolve(&t.actions, file, &l.action);
@@ -62,6 +107,7 @@ pub fn build_financements(
         if let (Some(action), Some(montant), Some(financeur), Some(recipiendaire)) =
             (action, montant, financeur, recipiendaire)
         {
+            amounts.push((i128::from(montant.0), file, l.montant.span));
             lignes.push(m::Ligne {
                 action,
                 montant,
@@ -75,6 +121,18 @@ pub fn build_financements(
             });
         }
     }
+    // Amounts are positive: once their sum fits, so does every partial sum
+    // compute takes (per action, axe, envelope, year, financeur…).
+    check_sum(
+        ctx,
+        Kind::Money,
+        "le total des lignes de financement",
+        &amounts,
+    );
+    lignes
+}
+
+fn build_fonds(ctx: &mut Ctx, merged: &Merged, t: &mut Tables) -> Vec<m::Fonds> {
     let mut fonds = Vec::new();
     for (file, fo) in &merged.fonds {
         let file = *file;
@@ -105,7 +163,7 @@ pub fn build_financements(
             montant: fo.montant.as_ref().and_then(|mo| ctx.money(file, mo)),
         });
     }
-    (enveloppes, lignes, fonds)
+    fonds
 }
 
 pub fn build_calendrier(
@@ -266,6 +324,7 @@ pub fn build_territoire(ctx: &mut Ctx, merged: &Merged, t: &mut Tables) -> m::Te
             })
             .collect(),
     });
+    super::totals::territoire(ctx, file, te);
     let mut tableaux = Vec::new();
     for tb in &te.tableaux {
         ctx.define(&mut t.tableaux, file, &tb.id, tableaux.len());

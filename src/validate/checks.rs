@@ -24,13 +24,14 @@ pub fn run(ctx: &mut Ctx, merged: &Merged, t: &Tables, model: &m::Roadmap) {
 }
 
 fn envelopes(ctx: &mut Ctx, merged: &Merged, t: &Tables, model: &m::Roadmap) {
-    for (ix, env) in model.enveloppes.iter().enumerate() {
-        let used: Money = model
-            .lignes
-            .iter()
-            .filter(|l| l.enveloppe == Some(ix))
-            .map(|l| l.montant)
-            .sum();
+    // One pass over the lines, not one per envelope.
+    let mut used_by = vec![Money(0); model.enveloppes.len()];
+    for l in &model.lignes {
+        if let Some(u) = l.enveloppe.and_then(|e| used_by.get_mut(e)) {
+            *u = *u + l.montant;
+        }
+    }
+    for (env, &used) in model.enveloppes.iter().zip(&used_by) {
         if used > env.montant {
             let def = t.enveloppes.ids.get(&env.id);
             let span = merged
@@ -241,16 +242,7 @@ fn text_depth(ctx: &mut Ctx, lt: &super::context::LoadedText) {
         let len = src
             .get(start..)
             .map_or(0, |r| r.find('\n').unwrap_or(r.len()));
-        let (line, col) = crate::load::line_col(&src, start);
-        d = d.at(
-            lt.file,
-            crate::format::Span {
-                offset: start,
-                len,
-                line,
-                col,
-            },
-        );
+        d = d.at(lt.file, crate::format::Span::locate(&src, start, len));
     }
     ctx.push(d);
 }
@@ -312,16 +304,7 @@ fn text_refs(ctx: &mut Ctx, t: &Tables) {
                 }))
                 .in_file(lt.file);
             if let (Some(p), Some(src)) = (pos, &source) {
-                let (line, col) = crate::load::line_col(src, p);
-                d = d.at(
-                    lt.file,
-                    crate::format::Span {
-                        offset: p,
-                        len: needle.len(),
-                        line,
-                        col,
-                    },
-                );
+                d = d.at(lt.file, crate::format::Span::locate(src, p, needle.len()));
             }
             ctx.push(d);
         }

@@ -288,11 +288,9 @@ impl Ctx<'_> {
                         let id = self.sources.files.len();
                         let rel = fichier.trim_start_matches("./").to_string();
                         let display = format!("{}/{}", self.sources.root.display(), rel);
-                        self.sources.files.push(SourceFile {
-                            rel,
-                            display,
-                            text: text.clone(),
-                        });
+                        self.sources
+                            .files
+                            .push(SourceFile::new(rel, display, text.clone()));
                         self.texts.push(LoadedText {
                             text: text.to_string(),
                             file: id,

@@ -8,6 +8,7 @@ mod context;
 mod merge;
 mod prune;
 pub mod schema;
+mod totals;
 
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::load::{self, LoadError, SourceSet};

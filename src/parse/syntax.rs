@@ -1,0 +1,132 @@
+//! French diagnostics for YAML syntax errors reported by the parser.
+
+use super::tree::{MAX_DEPTH, marker_offset};
+use crate::diagnostic::{Diagnostic, FileId};
+use crate::format::Span;
+use serde_saphyr::granit_parser::ScanError;
+
+/// French message and help of a YAML syntax error.
+type Text = (&'static str, &'static str);
+
+const TAB_INDENT: Text = (
+    "tabulation dans l'indentation",
+    "YAML s'indente avec des espaces : remplacez les tabulations par des espaces",
+);
+const UNCLOSED_BRACKET: Text = (
+    "liste entre crochets non fermée",
+    "ajoutez le « ] » manquant",
+);
+const UNCLOSED_BRACE: Text = (
+    "dictionnaire entre accolades non fermé",
+    "ajoutez le « } » manquant",
+);
+
+const UNEXPECTED_CHARACTER: Text = (
+    "caractère inattendu en début de valeur",
+    "mettez la valeur entre guillemets : « @ » et « ` » ne peuvent pas commencer une valeur YAML",
+);
+
+/// Errors the parser gives no kind for, recognised by their English text
+/// (first match wins).
+const BY_TEXT: &[(&str, Text)] = &[
+    ("tab", ("tabulation dans le YAML", TAB_INDENT.1)),
+    ("unclosed bracket", UNCLOSED_BRACKET),
+    ("unclosed brace", UNCLOSED_BRACE),
+    (
+        "illegal placement of ':'",
+        (
+            "deux-points mal placé",
+            "vérifiez les crochets et accolades ouverts au-dessus, ou mettez la valeur entre guillemets",
+        ),
+    ),
+    ("unexpected character", UNEXPECTED_CHARACTER),
+    ("reserved", UNEXPECTED_CHARACTER),
+    (
+        "quote",
+        (
+            "guillemet non fermé",
+            "fermez la chaîne avec le même guillemet qu'à l'ouverture",
+        ),
+    ),
+    (
+        "mapping values are not allowed",
+        (
+            "deux-points inattendu dans une valeur",
+            "mettez la valeur entre guillemets si elle contient « : »",
+        ),
+    ),
+];
+
+/// The scanner reports a tab where the previous token ended: the tab
+/// itself, on the scanner's line (before or after its position), or on the
+/// next lines when the scanner stopped at the end of a line.
+fn tab_near(text: &str, offset: usize) -> Option<usize> {
+    let offset = offset.min(text.len());
+    let line_start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = text[offset..].find('\n').map_or(text.len(), |i| offset + i);
+    let on_line = text
+        .get(line_start..line_end)
+        .and_then(|l| l.find('\t'))
+        .map(|i| line_start + i);
+    on_line.or_else(|| text.get(offset..)?.find('\t').map(|i| offset + i))
+}
+
+/// Translate a parser error into a French diagnostic.
+pub(super) fn scan_error(file: FileId, e: &ScanError, text: &str) -> Diagnostic {
+    use serde_saphyr::granit_parser::ErrorKind as K;
+    let m = e.marker();
+    let offset = marker_offset(text, m);
+    let mut span = Span {
+        offset,
+        len: 1,
+        line: m.line(),
+        col: m.col() + 1,
+    };
+    let info = e.info();
+    if info.contains("tab")
+        && let Some(at) = tab_near(text, offset)
+    {
+        span = Span::locate(text, at, 1);
+    }
+    let known: Option<Text> = match e.kind() {
+        K::TabNotAllowed | K::TabInBlockIndentation => Some(TAB_INDENT),
+        K::UnknownAnchor => Some((
+            "alias vers une ancre inconnue",
+            "définissez l'ancre (&nom) avant de l'utiliser (*nom)",
+        )),
+        K::UnexpectedEofFlowSequence => Some(UNCLOSED_BRACKET),
+        K::UnexpectedEofFlowMapping | K::UnexpectedEofImplicitFlowMapping => Some(UNCLOSED_BRACE),
+        K::InvalidIndentation | K::ExpectedBlockMappingKey | K::ExpectedBlockSequenceEntry => {
+            Some((
+                "indentation incohérente",
+                "alignez les clés d'un même niveau sur la même colonne",
+            ))
+        }
+        K::MultipleDocumentsUnsupported => Some((
+            "plusieurs documents YAML dans un même fichier",
+            "placez chaque document dans un fichier séparé",
+        )),
+        _ if info.contains("recursion limit") => {
+            return Diagnostic::error(
+                "fdr::yaml::trop_profond",
+                format!("imbrication trop profonde (plus de {MAX_DEPTH} niveaux)"),
+            )
+            .at(file, span)
+            .label("ici")
+            .help("une feuille de route n'a besoin que de quelques niveaux d'imbrication");
+        }
+        _ => BY_TEXT
+            .iter()
+            .find(|(needle, _)| info.contains(needle))
+            .map(|(_, t)| *t),
+    };
+    let d = |msg: String| {
+        Diagnostic::error("fdr::yaml::syntaxe", msg)
+            .at(file, span)
+            .label("ici")
+    };
+    match known {
+        Some((msg, help)) => d(msg.into()).help(help),
+        None => d(format!("syntaxe YAML invalide ({info})")),
+    }
+}

@@ -2,8 +2,8 @@
 //! out of order or out of the period, unused or missing pieces, and
 //! cross-references in texts.
 
-use super::build::Tables;
 use super::context::{Ctx, cross_refs};
+use super::lower::Tables;
 use super::merge::Merged;
 use crate::diagnostic::{Diagnostic, FileId, did_you_mean};
 use crate::format::{DateBrute, Sp};

@@ -1,10 +1,9 @@
 //! Validate stage: schema first (every error of every file), then the
 //! semantics of the merged roadmap. Produces the model when no error remains.
 
-mod build;
-mod build_more;
 mod checks;
 mod context;
+mod lower;
 mod merge;
 mod prune;
 pub mod schema;
@@ -14,8 +13,8 @@ use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::load::{self, LoadError, SourceSet};
 use crate::model::Roadmap;
 use crate::parse;
-use build::Tables;
 use context::{Ctx, IdTable};
+use lower::Tables;
 use std::collections::BTreeSet;
 use std::path::Path;
 use std::sync::Arc;
@@ -210,17 +209,17 @@ fn semantic(ctx: &mut Ctx, fragments: Vec<(usize, crate::format::Fragment)>) -> 
         fonds: IdTable::new("fonds", false),
         tableaux: IdTable::new("tableau", false),
     };
-    let acteurs = build::build_acteurs(ctx, &merged, &mut t);
-    let mut axes = build::build_axes(ctx, &merged, &mut t);
-    let actions = build::build_actions(ctx, &merged, &mut t, &mut axes);
-    let feuille = build::build_feuille(ctx, &merged, &t);
-    let gouvernance = build::build_gouvernance(ctx, &merged, &mut t);
-    let (enveloppes, lignes, fonds) = build_more::build_financements(ctx, &merged, &mut t);
-    let (jalons, taches) = build_more::build_calendrier(ctx, &merged, &t, &actions);
-    let territoire = build_more::build_territoire(ctx, &merged, &mut t);
-    let concertation = build_more::build_concertation(ctx, &merged, &t);
-    let sections = build_more::build_sections(ctx, &merged, &mut t);
-    let annexes = build_more::build_annexes(ctx, &merged, &mut t);
+    let acteurs = lower::build_acteurs(ctx, &merged, &mut t);
+    let mut axes = lower::build_axes(ctx, &merged, &mut t);
+    let actions = lower::build_actions(ctx, &merged, &mut t, &mut axes);
+    let feuille = lower::build_feuille(ctx, &merged, &t);
+    let gouvernance = lower::build_gouvernance(ctx, &merged, &mut t);
+    let (enveloppes, lignes, fonds) = lower::build_financements(ctx, &merged, &mut t);
+    let (jalons, taches) = lower::build_calendrier(ctx, &merged, &t, &actions);
+    let territoire = lower::build_territoire(ctx, &merged, &mut t);
+    let concertation = lower::build_concertation(ctx, &merged, &t);
+    let sections = lower::build_sections(ctx, &merged, &mut t);
+    let annexes = lower::build_annexes(ctx, &merged, &mut t);
     let model = Roadmap {
         feuille: feuille?,
         acteurs,

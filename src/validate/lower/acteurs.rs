@@ -1,0 +1,28 @@
+//! The annuaire: acteurs, their categories and contacts.
+
+use super::*;
+
+pub fn build_acteurs(ctx: &mut Ctx, merged: &Merged, t: &mut Tables) -> Vec<m::Acteur> {
+    let mut out = Vec::new();
+    for (file, a) in &merged.acteurs {
+        ctx.define(&mut t.acteurs, *file, &a.id, out.len());
+        let contact = a.contact.as_ref();
+        if let Some(e) = contact.and_then(|c| c.email.as_ref()) {
+            ctx.email(*file, e);
+        }
+        out.push(m::Acteur {
+            id: a.id.value.clone(),
+            nom: a.nom.value.clone(),
+            sigle: a.sigle.as_ref().map(|s| s.value.clone()),
+            categorie: a.categorie.value,
+            commune: a.commune.as_ref().map(|s| s.value.clone()),
+            email: contact
+                .and_then(|c| c.email.as_ref())
+                .map(|s| s.value.trim().to_string()),
+            site: contact
+                .and_then(|c| c.site.as_ref())
+                .map(|s| s.value.clone()),
+        });
+    }
+    out
+}

@@ -1,0 +1,68 @@
+//! The roadmap's identity: title, territory, period, co-porteurs, texts.
+
+use super::*;
+
+pub fn build_feuille(ctx: &mut Ctx, merged: &Merged, t: &Tables) -> Option<m::Feuille> {
+    let Some((file, fr)) = &merged.feuille else {
+        ctx.push(
+            Diagnostic::error("fdr::feuille::manquante", "aucun fichier ne définit `feuille_de_route`")
+                .help("ajoutez une rubrique `feuille_de_route:` (titre, territoire, période, date, co-porteurs) dans l'un des fichiers YAML ; `fdr init` en crée une"),
+        );
+        return None;
+    };
+    let file = *file;
+    let fr = &fr.value;
+    let date = ctx.date(file, &fr.date);
+    let co_porteurs = resolve_list(ctx, &t.acteurs, file, &fr.co_porteurs);
+    if fr.periode.fin.value < fr.periode.debut.value {
+        ctx.push(
+            Diagnostic::error(
+                "fdr::date::fin_avant_debut",
+                "la période se termine avant de commencer",
+            )
+            .at(file, fr.periode.fin.span)
+            .label(format!(
+                "fin {} avant le début {}",
+                fr.periode.fin.value, fr.periode.debut.value
+            ))
+            .help("échangez `debut` et `fin`"),
+        );
+    } else if fr.periode.fin.value - fr.periode.debut.value >= m::MAX_PERIOD_YEARS {
+        // The chronogramme's grid spans the period: bound it by the input.
+        ctx.push(
+            Diagnostic::error(
+                "fdr::date::periode_trop_longue",
+                format!(
+                    "la période {}–{} couvre plus de {} ans",
+                    fr.periode.debut.value,
+                    fr.periode.fin.value,
+                    m::MAX_PERIOD_YEARS
+                ),
+            )
+            .at(file, fr.periode.fin.span)
+            .label("fin trop lointaine")
+            .help("une feuille de route couvre quelques années (2024–2027 pour France Numérique Ensemble) : vérifiez l'année"),
+        );
+    }
+    Some(m::Feuille {
+        titre: fr.titre.value.clone(),
+        sous_titre: fr.sous_titre.as_ref().map(|s| s.value.clone()),
+        territoire: fr.territoire.nom.value.clone(),
+        code_departement: fr
+            .territoire
+            .code_departement
+            .as_ref()
+            .map(|c| c.value.clone()),
+        perimetre: fr.territoire.perimetre,
+        debut: fr.periode.debut.value,
+        fin: fr.periode.fin.value,
+        version: fr.version.as_ref().map(|v| v.value.clone()),
+        date: date?,
+        co_porteurs,
+        introduction: ctx.opt_text(file, &fr.introduction),
+        methodologie: ctx.opt_text(file, &fr.methodologie),
+        etat_des_lieux: ctx.opt_text(file, &fr.etat_des_lieux),
+        axes_introduction: ctx.opt_text(file, &fr.axes_introduction),
+        conclusion: ctx.opt_text(file, &fr.conclusion),
+    })
+}

@@ -97,60 +97,91 @@ pub fn build_actions(
         let ix = out.len();
         ctx.define(&mut t.actions, file, &a.id, ix);
         axes[*axe].actions.push(ix);
-        let referents = a
-            .referents
-            .iter()
-            .filter_map(|r| {
-                let acteur = ctx.resolve(&t.acteurs, file, &r.acteur)?;
-                if let Some(c) = &r.contact {
-                    ctx.email(file, c);
-                }
-                Some(m::Referent {
-                    acteur,
-                    contact: r.contact.as_ref().map(|c| c.value.trim().to_string()),
-                })
-            })
-            .collect::<Vec<_>>();
-        if referents.is_empty() && a.referents.is_empty() {
-            ctx.push(
-                Diagnostic::error("fdr::action::sans_referent", format!("l'action « {} » n'a pas de référent", a.titre.value))
-                    .at(file, a.id.span)
-                    .label("action sans référent")
-                    .help("ajoutez `referents: [{ acteur: ID }]` : chaque action a au moins une structure pilote"),
-            );
-        }
-        let partenaires = resolve_list(ctx, &t.acteurs, file, &a.partenaires);
-        let debut = ctx.opt_date(file, &a.debut);
-        let fin = ctx.opt_date(file, &a.fin);
-        let description = ctx.opt_text(file, &a.description);
-        let indicateurs = a
-            .indicateurs
-            .iter()
-            .map(|i| m::Indicateur {
-                libelle: i.libelle.value.clone(),
-                cible: ctx.opt_decimal(file, &i.cible),
-                valeur: ctx.opt_decimal(file, &i.valeur),
-                unite: i.unite.as_ref().map(|u| u.value.clone()),
-                echeance: ctx.opt_date(file, &i.echeance),
-            })
-            .collect();
-        out.push(m::Action {
-            id: a.id.value.clone(),
-            axe: *axe,
-            numero: format!("{}.{}", axes[*axe].numero, m_n),
-            titre: a.titre.value.clone(),
-            description,
-            statut: a.statut.value,
-            referents,
-            partenaires,
-            partenaires_note: a.partenaires_note.as_ref().map(|n| n.value.clone()),
-            debut,
-            fin,
-            besoins: a.besoins.iter().map(|b| b.value.clone()).collect(),
-            indicateurs,
-        });
+        out.push(lower_action(
+            ctx,
+            t,
+            file,
+            a,
+            *axe,
+            format!("{}.{}", axes[*axe].numero, m_n),
+        ));
     }
-    // `partenaires_comme`: copy another action's own partners.
+    copy_partners(ctx, merged, t, &placed, &mut out);
+    out
+}
+
+/// One action of the model: its référents, partners, dates, text and
+/// indicators resolved and parsed.
+fn lower_action(
+    ctx: &mut Ctx,
+    t: &Tables,
+    file: FileId,
+    a: &f::Action,
+    axe: usize,
+    numero: String,
+) -> m::Action {
+    let referents = a
+        .referents
+        .iter()
+        .filter_map(|r| {
+            let acteur = ctx.resolve(&t.acteurs, file, &r.acteur)?;
+            if let Some(c) = &r.contact {
+                ctx.email(file, c);
+            }
+            Some(m::Referent {
+                acteur,
+                contact: r.contact.as_ref().map(|c| c.value.trim().to_string()),
+            })
+        })
+        .collect::<Vec<_>>();
+    if referents.is_empty() && a.referents.is_empty() {
+        ctx.push(
+            Diagnostic::error("fdr::action::sans_referent", format!("l'action « {} » n'a pas de référent", a.titre.value))
+                .at(file, a.id.span)
+                .label("action sans référent")
+                .help("ajoutez `referents: [{ acteur: ID }]` : chaque action a au moins une structure pilote"),
+        );
+    }
+    let partenaires = resolve_list(ctx, &t.acteurs, file, &a.partenaires);
+    let debut = ctx.opt_date(file, &a.debut);
+    let fin = ctx.opt_date(file, &a.fin);
+    let description = ctx.opt_text(file, &a.description);
+    let indicateurs = a
+        .indicateurs
+        .iter()
+        .map(|i| m::Indicateur {
+            libelle: i.libelle.value.clone(),
+            cible: ctx.opt_decimal(file, &i.cible),
+            valeur: ctx.opt_decimal(file, &i.valeur),
+            unite: i.unite.as_ref().map(|u| u.value.clone()),
+            echeance: ctx.opt_date(file, &i.echeance),
+        })
+        .collect();
+    m::Action {
+        id: a.id.value.clone(),
+        axe,
+        numero,
+        titre: a.titre.value.clone(),
+        description,
+        statut: a.statut.value,
+        referents,
+        partenaires,
+        partenaires_note: a.partenaires_note.as_ref().map(|n| n.value.clone()),
+        debut,
+        fin,
+        besoins: a.besoins.iter().map(|b| b.value.clone()).collect(),
+        indicateurs,
+    }
+}
+
+/// `partenaires_comme`: each action copies another action's own partners.
+fn copy_partners(
+    ctx: &mut Ctx,
+    merged: &Merged,
+    t: &Tables,
+    placed: &[(usize, u32, usize)],
+    out: &mut [m::Action],
+) {
     let mut extra: Vec<(usize, usize)> = Vec::new();
     for (ix, (_, _, pos)) in placed.iter().enumerate() {
         let (file, a) = &merged.actions[*pos];
@@ -168,5 +199,4 @@ pub fn build_actions(
             }
         }
     }
-    out
 }

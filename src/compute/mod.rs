@@ -153,7 +153,10 @@ fn table_totals(t: &crate::model::Tableau) -> TableTotals {
     }
 }
 
-pub fn compute(model: &Roadmap) -> Computed {
+/// Money by action, by axe, by envelope and by year.
+type MoneyBy = (Vec<Money>, Vec<Money>, Vec<Money>, BTreeMap<u16, Money>);
+
+fn money_by(model: &Roadmap) -> MoneyBy {
     let mut par_action = vec![Money(0); model.actions.len()];
     let mut par_axe = vec![Money(0); model.axes.len()];
     let mut par_enveloppe = vec![Money(0); model.enveloppes.len()];
@@ -170,6 +173,65 @@ pub fn compute(model: &Roadmap) -> Computed {
             *e = *e + l.montant;
         }
     }
+    (par_action, par_axe, par_enveloppe, par_annee)
+}
+
+/// Population of the exposed communes, their fragile population, each
+/// commune's share and the share of those whose fragile figure is known.
+fn communes_figures(model: &Roadmap) -> (u64, u64, Vec<Option<Share>>, Option<Share>) {
+    let communes = model
+        .territoire
+        .communes
+        .as_ref()
+        .map(|c| c.lignes.as_slice())
+        .unwrap_or(&[]);
+    let communes_population = sum_u64(communes.iter().map(|c| c.population));
+    let communes_fragile = sum_u64(communes.iter().filter_map(|c| c.population_fragile));
+    let communes_parts = communes
+        .iter()
+        .map(|c| {
+            c.population_fragile
+                .and_then(|f| Share::new(f, c.population))
+        })
+        .collect();
+    // The share only counts communes whose fragile population is known.
+    let known_population = sum_u64(
+        communes
+            .iter()
+            .filter(|c| c.population_fragile.is_some())
+            .map(|c| c.population),
+    );
+    let communes_part_totale = Share::new(communes_fragile, known_population);
+    (
+        communes_population,
+        communes_fragile,
+        communes_parts,
+        communes_part_totale,
+    )
+}
+
+/// Participating structures by category, then how many are public and
+/// private.
+fn participants(model: &Roadmap) -> (BTreeMap<Categorie, usize>, usize, usize) {
+    let mut cats: BTreeMap<Categorie, usize> = BTreeMap::new();
+    for p in &model.concertation.participants {
+        *cats.entry(model.acteurs[*p].categorie).or_default() += 1;
+    }
+    let participants_publics = cats
+        .iter()
+        .filter(|(c, _)| c.est_public())
+        .map(|(_, n)| n)
+        .sum();
+    let participants_prives = cats
+        .iter()
+        .filter(|(c, _)| !c.est_public())
+        .map(|(_, n)| n)
+        .sum();
+    (cats, participants_publics, participants_prives)
+}
+
+pub fn compute(model: &Roadmap) -> Computed {
+    let (par_action, par_axe, par_enveloppe, par_annee) = money_by(model);
     let total: Money = model.lignes.iter().map(|l| l.montant).sum();
     let parts_axe = par_axe
         .iter()
@@ -198,44 +260,10 @@ pub fn compute(model: &Roadmap) -> Computed {
         .map(|e| Share::new(e.population, population_totale))
         .collect();
 
-    let communes = model
-        .territoire
-        .communes
-        .as_ref()
-        .map(|c| c.lignes.as_slice())
-        .unwrap_or(&[]);
-    let communes_population = sum_u64(communes.iter().map(|c| c.population));
-    let communes_fragile = sum_u64(communes.iter().filter_map(|c| c.population_fragile));
-    let communes_parts = communes
-        .iter()
-        .map(|c| {
-            c.population_fragile
-                .and_then(|f| Share::new(f, c.population))
-        })
-        .collect();
-    // The share only counts communes whose fragile population is known.
-    let known_population = sum_u64(
-        communes
-            .iter()
-            .filter(|c| c.population_fragile.is_some())
-            .map(|c| c.population),
-    );
-    let communes_part_totale = Share::new(communes_fragile, known_population);
+    let (communes_population, communes_fragile, communes_parts, communes_part_totale) =
+        communes_figures(model);
 
-    let mut cats: BTreeMap<Categorie, usize> = BTreeMap::new();
-    for p in &model.concertation.participants {
-        *cats.entry(model.acteurs[*p].categorie).or_default() += 1;
-    }
-    let participants_publics = cats
-        .iter()
-        .filter(|(c, _)| c.est_public())
-        .map(|(_, n)| n)
-        .sum();
-    let participants_prives = cats
-        .iter()
-        .filter(|(c, _)| !c.est_public())
-        .map(|(_, n)| n)
-        .sum();
+    let (cats, participants_publics, participants_prives) = participants(model);
     let mut statuts: BTreeMap<Statut, usize> = BTreeMap::new();
     for a in &model.actions {
         *statuts.entry(a.statut).or_default() += 1;

@@ -7,7 +7,7 @@
 
 use crate::diagnostic::{Diagnostic, FileId};
 use crate::format::Span;
-use serde_saphyr::granit_parser::{Event, Marker, Parser, ScalarStyle};
+use serde_saphyr::granit_parser::{Event, Marker, Parser, ScalarStyle, Span as ParserSpan};
 use std::collections::HashMap;
 
 /// Deepest nesting accepted.
@@ -171,99 +171,76 @@ enum Frame {
 
 /// Parse one file into a tree. `Ok(None)` for an empty document.
 /// Every problem found is pushed to `diags`; on a fatal one, `Err(Fatal)`.
-pub fn parse_tree(
+/// The tree under construction from the parser's events, with the limits
+/// it enforces.
+struct Builder<'t, 'd> {
     file: FileId,
-    text: &str,
-    diags: &mut Vec<Diagnostic>,
-) -> Result<Option<Node>, Fatal> {
-    let mut stack: Vec<Frame> = Vec::new();
-    let mut anchors: HashMap<usize, Node> = HashMap::new();
-    let mut root: Option<Node> = None;
-    let mut documents = 0;
-    let mut nodes = 0usize;
-    for next in Parser::new_from_str(text) {
-        let (event, span) = match next {
-            Ok(x) => x,
-            Err(e) => {
-                diags.push(super::syntax::scan_error(file, &e, text));
-                return Err(Fatal);
-            }
-        };
-        let complete: Option<(Node, usize)> = match event {
+    text: &'t str,
+    diags: &'d mut Vec<Diagnostic>,
+    stack: Vec<Frame>,
+    anchors: HashMap<usize, Node>,
+    root: Option<Node>,
+    documents: usize,
+    nodes: usize,
+}
+
+impl Builder<'_, '_> {
+    fn fatal(&mut self, d: Diagnostic) -> Result<Option<(Node, usize)>, Fatal> {
+        self.diags.push(d);
+        Err(Fatal)
+    }
+
+    /// A node completed by `event` (a scalar, an alias, a closed
+    /// collection), with its anchor; `None` for the other events.
+    fn event(&mut self, event: Event, span: ParserSpan) -> Result<Option<(Node, usize)>, Fatal> {
+        let (file, text) = (self.file, self.text);
+        let here = span_of(text, &span.start, &span.end);
+        match event {
             Event::DocumentStart(..) => {
-                documents += 1;
-                if documents > 1 {
-                    diags.push(
+                self.documents += 1;
+                if self.documents > 1 {
+                    return self.fatal(
                         Diagnostic::error(
                             "fdr::yaml::plusieurs_documents",
                             "plusieurs documents YAML dans un même fichier",
                         )
-                        .at(file, span_of(text, &span.start, &span.end))
+                        .at(file, here)
                         .label("deuxième document")
                         .help("retirez le séparateur « --- » ou placez ce document dans un autre fichier"),
                     );
-                    return Err(Fatal);
                 }
-                None
+                Ok(None)
             }
             Event::Scalar(value, style, anchor, tag) => {
-                let sp = span_of(text, &span.start, &span.end);
                 let is_str_tag = tag.as_ref().is_some_and(|t| t.suffix() == "str");
                 let (v, yaml11) = if style == ScalarStyle::Plain && !is_str_tag {
                     resolve_plain(&value)
                 } else {
                     (Value::Str(value.into_owned()), false)
                 };
-                Some((
+                Ok(Some((
                     Node {
                         value: v,
-                        span: sp,
+                        span: here,
                         yaml11_bool: yaml11,
                     },
                     anchor,
-                ))
+                )))
             }
-            Event::Alias(id) => match anchors.get(&id) {
-                Some(n) => {
-                    let mut n = n.clone();
-                    nodes += n.count();
-                    if nodes > MAX_NODES {
-                        diags.push(
-                            Diagnostic::error(
-                                "fdr::yaml::alias_excessifs",
-                                "les alias YAML produisent trop de valeurs (bombe d'alias ?)",
-                            )
-                            .at(file, span_of(text, &span.start, &span.end))
-                            .label("cet alias dépasse la limite")
-                            .help(format!("une feuille de route ne dépasse pas {MAX_NODES} valeurs une fois les alias développés")),
-                        );
-                        return Err(Fatal);
-                    }
-                    n.span = span_of(text, &span.start, &span.end);
-                    Some((n, 0))
-                }
-                None => {
-                    diags.push(
-                        Diagnostic::error("fdr::yaml::syntaxe", "alias vers une ancre inconnue")
-                            .at(file, span_of(text, &span.start, &span.end)),
-                    );
-                    return Err(Fatal);
-                }
-            },
+            Event::Alias(id) => self.alias(id, here),
             Event::SequenceStart(_, anchor, _) | Event::MappingStart(_, anchor, _) => {
-                if stack.len() >= MAX_DEPTH {
-                    diags.push(
+                if self.stack.len() >= MAX_DEPTH {
+                    return self.fatal(
                         Diagnostic::error(
                             "fdr::yaml::trop_profond",
                             format!("imbrication trop profonde (plus de {MAX_DEPTH} niveaux)"),
                         )
-                        .at(file, span_of(text, &span.start, &span.end))
+                        .at(file, here)
                         .label("ce niveau dépasse la limite")
                         .help(
                             "une feuille de route n'a besoin que de quelques niveaux d'imbrication",
                         ),
                     );
-                    return Err(Fatal);
                 }
                 let frame = if matches!(event, Event::SequenceStart(..)) {
                     Frame::Seq {
@@ -280,50 +257,76 @@ pub fn parse_tree(
                         anchor,
                     }
                 };
-                stack.push(frame);
-                None
+                self.stack.push(frame);
+                Ok(None)
             }
-            Event::SequenceEnd | Event::MappingEnd => match stack.pop() {
-                Some(Frame::Seq {
-                    items,
-                    start,
-                    anchor,
-                }) => Some((
-                    Node {
-                        value: Value::Seq(items),
-                        span: span_of(text, &start, &span.end),
-                        yaml11_bool: false,
-                    },
-                    anchor,
-                )),
-                Some(Frame::Map {
-                    entries,
-                    start,
-                    anchor,
-                    ..
-                }) => Some((
-                    Node {
-                        value: Value::Map(entries),
-                        span: span_of(text, &start, &span.end),
-                        yaml11_bool: false,
-                    },
-                    anchor,
-                )),
-                None => None,
+            Event::SequenceEnd | Event::MappingEnd => Ok(self.close(&span)),
+            _ => Ok(None),
+        }
+    }
+
+    fn alias(&mut self, id: usize, here: Span) -> Result<Option<(Node, usize)>, Fatal> {
+        let file = self.file;
+        let Some(n) = self.anchors.get(&id) else {
+            return self.fatal(
+                Diagnostic::error("fdr::yaml::syntaxe", "alias vers une ancre inconnue")
+                    .at(file, here),
+            );
+        };
+        let mut n = n.clone();
+        self.nodes += n.count();
+        if self.nodes > MAX_NODES {
+            return self.fatal(
+                Diagnostic::error(
+                    "fdr::yaml::alias_excessifs",
+                    "les alias YAML produisent trop de valeurs (bombe d'alias ?)",
+                )
+                .at(file, here)
+                .label("cet alias dépasse la limite")
+                .help(format!("une feuille de route ne dépasse pas {MAX_NODES} valeurs une fois les alias développés")),
+            );
+        }
+        n.span = here;
+        Ok(Some((n, 0)))
+    }
+
+    /// The collection that `span` closes, as a node.
+    fn close(&mut self, span: &ParserSpan) -> Option<(Node, usize)> {
+        let text = self.text;
+        let (value, start, anchor) = match self.stack.pop()? {
+            Frame::Seq {
+                items,
+                start,
+                anchor,
+            } => (Value::Seq(items), start, anchor),
+            Frame::Map {
+                entries,
+                start,
+                anchor,
+                ..
+            } => (Value::Map(entries), start, anchor),
+        };
+        Some((
+            Node {
+                value,
+                span: span_of(text, &start, &span.end),
+                yaml11_bool: false,
             },
-            _ => None,
-        };
-        let Some((node, anchor)) = complete else {
-            continue;
-        };
-        nodes += 1;
-        if nodes > MAX_NODES {
-            diags.push(
+            anchor,
+        ))
+    }
+
+    /// Put a completed node in its parent (or as the root); a duplicate
+    /// key is reported at both places.
+    fn attach(&mut self, node: Node, anchor: usize) -> Result<(), Fatal> {
+        self.nodes += 1;
+        if self.nodes > MAX_NODES {
+            self.diags.push(
                 Diagnostic::error(
                     "fdr::yaml::trop_de_valeurs",
                     "le fichier contient trop de valeurs",
                 )
-                .at(file, node.span)
+                .at(self.file, node.span)
                 .help(format!(
                     "au plus {MAX_NODES} valeurs par fichier : découpez la feuille de route"
                 )),
@@ -331,10 +334,11 @@ pub fn parse_tree(
             return Err(Fatal);
         }
         if anchor != 0 {
-            anchors.insert(anchor, node.clone());
+            self.anchors.insert(anchor, node.clone());
         }
-        match stack.last_mut() {
-            None => root = Some(node),
+        let file = self.file;
+        match self.stack.last_mut() {
+            None => self.root = Some(node),
             Some(Frame::Seq { items, .. }) => items.push(node),
             Some(Frame::Map {
                 entries, seen, key, ..
@@ -349,7 +353,7 @@ pub fn parse_tree(
                         }
                     });
                     match dup {
-                        Some(first) => diags.push(
+                        Some(first) => self.diags.push(
                             Diagnostic::error(
                                 "fdr::yaml::cle_dupliquee",
                                 format!("clé « {} » définie deux fois", k.as_str().unwrap_or("")),
@@ -364,8 +368,38 @@ pub fn parse_tree(
                 }
             },
         }
+        Ok(())
     }
-    Ok(root.filter(|r| !matches!(r.value, Value::Null)))
+}
+
+pub fn parse_tree(
+    file: FileId,
+    text: &str,
+    diags: &mut Vec<Diagnostic>,
+) -> Result<Option<Node>, Fatal> {
+    let mut b = Builder {
+        file,
+        text,
+        diags,
+        stack: Vec::new(),
+        anchors: HashMap::new(),
+        root: None,
+        documents: 0,
+        nodes: 0,
+    };
+    for next in Parser::new_from_str(text) {
+        let (event, span) = match next {
+            Ok(x) => x,
+            Err(e) => {
+                b.diags.push(super::syntax::scan_error(file, &e, text));
+                return Err(Fatal);
+            }
+        };
+        if let Some((node, anchor)) = b.event(event, span)? {
+            b.attach(node, anchor)?;
+        }
+    }
+    Ok(b.root.filter(|r| !matches!(r.value, Value::Null)))
 }
 
 #[cfg(test)]

@@ -32,11 +32,11 @@ fuzz_target!(|data: &[u8]| {
     split::write(dir.path(), data).expect("write the fragments");
     let checked = fdr::validate::check(dir.path(), None).expect("the folder exists");
     // What `fdr check` prints, in each of its formats.
-    let _ = fdr::diagnostic::render_human(&checked.diags, &checked.sources, false);
-    let _ = fdr::diagnostic::render_human(&checked.diags, &checked.sources, true);
-    let _ = fdr::diagnostic::render_json(&checked.diags, &checked.sources);
-    let _ = fdr::diagnostic::render_github(&checked.diags, &checked.sources);
-    let _ = fdr::diagnostic::render_gitlab(&checked.diags, &checked.sources);
+    let _ = fdr::report::render_human(&checked.diags, &checked.sources, false);
+    let _ = fdr::report::render_human(&checked.diags, &checked.sources, true);
+    let _ = fdr::report::render_json(&checked.diags, &checked.sources);
+    let _ = fdr::report::render_github(&checked.diags, &checked.sources);
+    let _ = fdr::report::render_gitlab(&checked.diags, &checked.sources);
     let _ = fdr::diagnostic::summary_line(&checked.diags);
     let Some(model) = &checked.model else { return };
     if checked.diags.has_errors() {

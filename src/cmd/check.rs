@@ -2,8 +2,8 @@
 
 use super::{EXIT_INVALID, Failure, Output};
 use crate::cli::{CheckArgs, DiagFormat};
-use crate::diagnostic::{render_github, render_gitlab, render_json};
 use crate::render::fmt;
+use crate::report::{render_github, render_gitlab, render_json};
 use crate::validate;
 
 pub fn run(args: &CheckArgs, out: &Output) -> Result<u8, Failure> {

@@ -14,8 +14,9 @@ mod watch;
 mod write;
 
 use crate::cli::{Cli, Color, Command};
-use crate::diagnostic::{Diagnostics, render_human, summary_line};
+use crate::diagnostic::Diagnostics;
 use crate::load::SourceSet;
+use crate::report::{render_human, summary_line};
 use std::io::IsTerminal;
 
 /// Exit code when sources have errors.

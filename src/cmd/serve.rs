@@ -13,7 +13,7 @@ mod http;
 use super::build::{self, Invalid};
 use super::{Failure, Output, watch};
 use crate::cli::{BuildArgs, OutFormat, ServeArgs};
-use crate::diagnostic::{render_human, summary_line};
+use crate::report::{render_human, summary_line};
 use http::Response;
 use std::net::TcpListener;
 use std::sync::{Arc, RwLock};

@@ -1,16 +1,11 @@
 //! Diagnostics: every problem a user can cause, with a stable code, a French
 //! message, a position in a source file and, when possible, a fix.
 
-mod ci;
-mod lines;
-mod render;
-
-pub use ci::{render_github, render_gitlab};
-pub use render::{render_human, render_json, summary_line};
+pub mod fr;
 
 use crate::format::Span;
 
-/// Index of a file in the [`crate::load::SourceSet`].
+/// Index of a file in the set of sources read (`load::SourceSet`).
 pub type FileId = usize;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]

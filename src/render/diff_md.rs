@@ -48,13 +48,10 @@ fn ends_with_www(s: &str) -> bool {
         .is_some_and(|t| t.eq_ignore_ascii_case("www"))
 }
 
-/// An amount with its sign even between −1 € and 0: `-0,50 €`.
+/// An amount with its sign even between −1 € and 0: `-0,50 €` (as
+/// `fmt::money` writes every amount).
 fn money(m: Money) -> String {
-    if m.0 < 0 {
-        format!("-{}", fmt::money(Money(m.0.saturating_abs())))
-    } else {
-        fmt::money(m)
-    }
+    fmt::money(m)
 }
 
 /// A delta: `+2 500 €`, `-0,50 €`, `0 €`.

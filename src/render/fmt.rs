@@ -3,10 +3,8 @@
 use crate::compute::Share;
 use crate::model::{DateFlou, Decimal, Money, Precision};
 
-/// Thousands separator: narrow no-break space, as in French typography.
-pub const THOUSANDS: char = '\u{202f}';
-/// Space before a unit (€, %): no-break space.
-pub const UNIT_SPACE: char = '\u{a0}';
+/// The separators of French typography, shared with the messages.
+pub use crate::diagnostic::fr::{THOUSANDS, UNIT_SPACE};
 
 pub const MONTHS: [&str; 12] = [
     "janvier",
@@ -40,26 +38,13 @@ pub fn ucfirst(s: &str) -> String {
 
 /// `2082886` → `2 082 886`.
 pub fn int(n: i128) -> String {
-    let digits = n.unsigned_abs().to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(THOUSANDS);
-        }
-        out.push(c);
-    }
-    if n < 0 { format!("-{out}") } else { out }
+    crate::diagnostic::fr::int(n)
 }
 
-/// `Money(7143300)` → `71 433 €`; cents shown only when there are some.
+/// `Money(7143300)` → `71 433 €`; cents shown only when there are some;
+/// the sign kept between −1 € and 0 (`-0,50 €`).
 pub fn money(m: Money) -> String {
-    let euros = int((m.0 / 100) as i128);
-    let cents = (m.0 % 100).abs();
-    if cents == 0 {
-        format!("{euros}{UNIT_SPACE}€")
-    } else {
-        format!("{euros},{cents:02}{UNIT_SPACE}€")
-    }
+    crate::diagnostic::fr::euros(m.0)
 }
 
 /// Signed amount for diffs: `+2 500 €`, `-1 000 €`.

@@ -44,13 +44,13 @@ fn envelopes(ctx: &mut Ctx, merged: &Merged, t: &Tables, model: &m::Roadmap) {
                 format!(
                     "l'enveloppe « {} » est dépassée : {} affectés pour {} disponibles",
                     env.libelle,
-                    crate::render::fmt::money(used),
-                    crate::render::fmt::money(env.montant)
+                    crate::diagnostic::fr::euros(used.0),
+                    crate::diagnostic::fr::euros(env.montant.0)
                 ),
             )
             .label(format!(
                 "dépassement de {}",
-                crate::render::fmt::money(used - env.montant)
+                crate::diagnostic::fr::euros((used - env.montant).0)
             ))
             .help("réduisez les lignes rattachées à cette enveloppe, ou augmentez son montant");
             if let Some((f, s)) = span.or(def.map(|d| (d.file, d.span))) {

@@ -1,7 +1,7 @@
 //! Printing diagnostics: miette's graphical report for people, JSON for tools.
 
 use super::lines::{Files, Indexed};
-use super::{Diagnostic, Diagnostics, Severity};
+use crate::diagnostic::{Diagnostic, Diagnostics, Severity};
 use crate::load::SourceSet;
 use miette::{
     GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteSpanContents, SourceSpan,
@@ -67,7 +67,7 @@ struct Report<'a> {
     diag: &'a Diagnostic,
     source: Option<Source>,
     related: Vec<Report<'a>>,
-    related_place: Option<&'a super::Place>,
+    related_place: Option<&'a crate::diagnostic::Place>,
 }
 
 impl fmt::Debug for Report<'_> {
@@ -284,7 +284,7 @@ pub fn render_json(diags: &Diagnostics, sources: &SourceSet) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::diagnostic::lines::LineIndex;
+    use crate::report::lines::LineIndex;
     use miette::SourceCode;
 
     /// What the whole-file read gave (miette's own `str` reader, columns

@@ -2,7 +2,7 @@
 //! lines of a pull request) and a GitLab code-quality report.
 
 use super::lines::Files;
-use super::{Diagnostic, Diagnostics, Severity};
+use crate::diagnostic::{Diagnostic, Diagnostics, Severity};
 use crate::load::SourceSet;
 use std::collections::HashMap;
 

@@ -157,7 +157,7 @@ pub fn load(
                     .map(|p| p.display().to_string())
                     .unwrap_or_default();
                 diags.push(Diagnostic::error(
-                    "fdr::fichier::illisible",
+                    crate::diagnostic::codes::FICHIER_ILLISIBLE,
                     format!("impossible de parcourir « {path} » : {err}"),
                 ));
                 continue;
@@ -169,7 +169,7 @@ pub fn load(
             if is_yaml(entry.path()) || std::fs::metadata(entry.path()).is_ok_and(|m| m.is_dir()) {
                 diags.push(
                     Diagnostic::warning(
-                        "fdr::fichier::lien_ignore",
+                        crate::diagnostic::codes::FICHIER_LIEN_IGNORE,
                         format!("lien symbolique ignoré : « {} »", display_of(root, &rel)),
                     )
                     .help("fdr ne suit pas les liens symboliques ; copiez le fichier dans le dossier de la feuille de route"),
@@ -208,7 +208,7 @@ impl ReadProblem {
     pub fn into_diagnostic(self, file: FileId) -> Diagnostic {
         match self {
             ReadProblem::TooLarge(n) => Diagnostic::error(
-                "fdr::fichier::trop_gros",
+                crate::diagnostic::codes::FICHIER_TROP_GROS,
                 format!(
                     "fichier trop volumineux ({} Mio, au plus {} Mio)",
                     n / (1024 * 1024),
@@ -217,12 +217,12 @@ impl ReadProblem {
             )
             .help("découpez la feuille de route en plusieurs fichiers"),
             ReadProblem::NotUtf8 { line } => Diagnostic::error(
-                "fdr::fichier::encodage",
+                crate::diagnostic::codes::FICHIER_ENCODAGE,
                 format!("le fichier n'est pas en UTF-8 (octets invalides à la ligne {line})"),
             )
             .help("enregistrez le fichier en UTF-8 (par exemple « Enregistrer sous… » puis encodage UTF-8)"),
             ReadProblem::Io(e) => {
-                Diagnostic::error("fdr::fichier::illisible", format!("lecture impossible : {e}"))
+                Diagnostic::error(crate::diagnostic::codes::FICHIER_ILLISIBLE, format!("lecture impossible : {e}"))
             }
         }
         .in_file(file)

@@ -168,7 +168,10 @@ pub(super) fn render_files(
         match rendered {
             Ok(bytes) => files.push((r.file_name(), bytes)),
             Err(e) => {
-                eprintln!("erreur [fdr::gabarit::erreur] : {e}");
+                eprintln!(
+                    "erreur [{}] : {e}",
+                    crate::diagnostic::codes::GABARIT_ERREUR
+                );
                 return Ok(Err(Invalid::Template(e.to_string())));
             }
         }

@@ -57,7 +57,7 @@ fn side(spec: &str, chemin: &Path) -> Result<Option<Side>, Failure> {
 }
 
 /// Errors that leave a complete model worth comparing: the diff reports them.
-const COMPARABLE: &[&str] = &["fdr::financement::enveloppe_depassee"];
+const COMPARABLE: &[&str] = &[crate::diagnostic::codes::FINANCEMENT_ENVELOPPE_DEPASSEE];
 
 fn model(dir: &Path, label: &str, out: &Output) -> Result<Option<Roadmap>, Failure> {
     let checked = validate::check(dir, Some(&dir.join("build")))?;

@@ -121,7 +121,10 @@ fn diagnostics_text(invalid: &Invalid) -> String {
             render_human(&checked.diags, &checked.sources, false),
             summary_line(&checked.diags)
         ),
-        Invalid::Template(message) => format!("erreur [fdr::gabarit::erreur] : {message}\n"),
+        Invalid::Template(message) => format!(
+            "erreur [{}] : {message}\n",
+            crate::diagnostic::codes::GABARIT_ERREUR
+        ),
     }
 }
 

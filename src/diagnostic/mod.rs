@@ -1,6 +1,7 @@
 //! Diagnostics: every problem a user can cause, with a stable code, a French
 //! message, a position in a source file and, when possible, a fix.
 
+pub mod codes;
 pub mod fr;
 
 use crate::format::Span;

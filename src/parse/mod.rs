@@ -106,7 +106,7 @@ pub fn yaml11_warnings(file: FileId, node: &Node, out: &mut Vec<Diagnostic>) {
     if node.yaml11_bool {
         out.push(
             Diagnostic::warning(
-                "fdr::yaml::booleen_ambigu",
+                crate::diagnostic::codes::YAML_BOOLEEN_AMBIGU,
                 format!(
                     "« {} » est lu comme du texte, pas comme un booléen",
                     node.as_str().unwrap_or("")
@@ -148,8 +148,11 @@ pub fn typed(file: FileId, text: &str, tree: Option<&Node>) -> Result<Fragment, 
     <Option<Fragment> as serde::Deserialize>::deserialize(de)
         .map(Option::unwrap_or_default)
         .map_err(|e| {
-            let mut d =
-                Diagnostic::error("fdr::schema::invalide", typed_message(&e.message)).in_file(file);
+            let mut d = Diagnostic::error(
+                crate::diagnostic::codes::SCHEMA_INVALIDE,
+                typed_message(&e.message),
+            )
+            .in_file(file);
             if let Some(span) = e.span {
                 d = d.at(file, span);
             }

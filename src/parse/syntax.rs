@@ -108,7 +108,7 @@ pub(super) fn scan_error(file: FileId, e: &ScanError, text: &str) -> Diagnostic 
         )),
         _ if info.contains("recursion limit") => {
             return Diagnostic::error(
-                "fdr::yaml::trop_profond",
+                crate::diagnostic::codes::YAML_TROP_PROFOND,
                 format!("imbrication trop profonde (plus de {MAX_DEPTH} niveaux)"),
             )
             .at(file, span)
@@ -121,7 +121,7 @@ pub(super) fn scan_error(file: FileId, e: &ScanError, text: &str) -> Diagnostic 
             .map(|(_, t)| *t),
     };
     let d = |msg: String| {
-        Diagnostic::error("fdr::yaml::syntaxe", msg)
+        Diagnostic::error(crate::diagnostic::codes::YAML_SYNTAXE, msg)
             .at(file, span)
             .label("ici")
     };

@@ -201,7 +201,7 @@ impl Builder<'_, '_> {
                 if self.documents > 1 {
                     return self.fatal(
                         Diagnostic::error(
-                            "fdr::yaml::plusieurs_documents",
+                            crate::diagnostic::codes::YAML_PLUSIEURS_DOCUMENTS,
                             "plusieurs documents YAML dans un même fichier",
                         )
                         .at(file, here)
@@ -232,7 +232,7 @@ impl Builder<'_, '_> {
                 if self.stack.len() >= MAX_DEPTH {
                     return self.fatal(
                         Diagnostic::error(
-                            "fdr::yaml::trop_profond",
+                            crate::diagnostic::codes::YAML_TROP_PROFOND,
                             format!("imbrication trop profonde (plus de {MAX_DEPTH} niveaux)"),
                         )
                         .at(file, here)
@@ -269,8 +269,11 @@ impl Builder<'_, '_> {
         let file = self.file;
         let Some(n) = self.anchors.get(&id) else {
             return self.fatal(
-                Diagnostic::error("fdr::yaml::syntaxe", "alias vers une ancre inconnue")
-                    .at(file, here),
+                Diagnostic::error(
+                    crate::diagnostic::codes::YAML_SYNTAXE,
+                    "alias vers une ancre inconnue",
+                )
+                .at(file, here),
             );
         };
         let mut n = n.clone();
@@ -278,7 +281,7 @@ impl Builder<'_, '_> {
         if self.nodes > MAX_NODES {
             return self.fatal(
                 Diagnostic::error(
-                    "fdr::yaml::alias_excessifs",
+                    crate::diagnostic::codes::YAML_ALIAS_EXCESSIFS,
                     "les alias YAML produisent trop de valeurs (bombe d'alias ?)",
                 )
                 .at(file, here)
@@ -323,7 +326,7 @@ impl Builder<'_, '_> {
         if self.nodes > MAX_NODES {
             self.diags.push(
                 Diagnostic::error(
-                    "fdr::yaml::trop_de_valeurs",
+                    crate::diagnostic::codes::YAML_TROP_DE_VALEURS,
                     "le fichier contient trop de valeurs",
                 )
                 .at(self.file, node.span)
@@ -355,7 +358,7 @@ impl Builder<'_, '_> {
                     match dup {
                         Some(first) => self.diags.push(
                             Diagnostic::error(
-                                "fdr::yaml::cle_dupliquee",
+                                crate::diagnostic::codes::YAML_CLE_DUPLIQUEE,
                                 format!("clé « {} » définie deux fois", k.as_str().unwrap_or("")),
                             )
                             .at(file, k.span)
@@ -444,7 +447,7 @@ mod tests {
     fn reports_duplicate_keys_with_both_places() {
         let (_, d) = parse("a: 1\na: 2\n");
         assert_eq!(d.len(), 1);
-        assert_eq!(d[0].code, "fdr::yaml::cle_dupliquee");
+        assert_eq!(d[0].code, crate::diagnostic::codes::YAML_CLE_DUPLIQUEE);
         assert_eq!(d[0].span.unwrap().line, 2);
         assert_eq!(d[0].related[0].span.line, 1);
     }
@@ -473,7 +476,7 @@ mod tests {
         }
         let (r, d) = parse(&y);
         assert!(r.is_err());
-        assert_eq!(d[0].code, "fdr::yaml::alias_excessifs");
+        assert_eq!(d[0].code, crate::diagnostic::codes::YAML_ALIAS_EXCESSIFS);
     }
 
     #[test]
@@ -481,14 +484,19 @@ mod tests {
         let y = "[".repeat(10_000) + &"]".repeat(10_000);
         let (r, d) = parse(&y);
         assert!(r.is_err());
-        assert_eq!(d[0].code, "fdr::yaml::trop_profond", "{}", d[0].message);
+        assert_eq!(
+            d[0].code,
+            crate::diagnostic::codes::YAML_TROP_PROFOND,
+            "{}",
+            d[0].message
+        );
     }
 
     #[test]
     fn reports_tabs() {
         let (r, d) = parse("a:\n\t- x\n");
         assert!(r.is_err());
-        assert_eq!(d[0].code, "fdr::yaml::syntaxe");
+        assert_eq!(d[0].code, crate::diagnostic::codes::YAML_SYNTAXE);
         assert!(d[0].message.contains("tabulation"), "{}", d[0].message);
     }
 }

@@ -40,7 +40,7 @@ fn envelopes(ctx: &mut Ctx, merged: &Merged, t: &Tables, model: &m::Roadmap) {
                 .find(|(_, e)| e.id.value == env.id)
                 .map(|(f, e)| (*f, e.montant.span));
             let mut d = Diagnostic::error(
-                "fdr::financement::enveloppe_depassee",
+                crate::diagnostic::codes::FINANCEMENT_ENVELOPPE_DEPASSEE,
                 format!(
                     "l'enveloppe « {} » est dépassée : {} affectés pour {} disponibles",
                     env.libelle,
@@ -71,7 +71,7 @@ fn order(ctx: &mut Ctx, file: FileId, debut: &Option<Sp<DateBrute>>, fin: &Optio
     if ff.end() < dd.start() {
         ctx.push(
             Diagnostic::error(
-                "fdr::date::fin_avant_debut",
+                crate::diagnostic::codes::DATE_FIN_AVANT_DEBUT,
                 format!("la fin ({ff}) précède le début ({dd})"),
             )
             .at(file, f.span)
@@ -91,7 +91,7 @@ fn outside(ctx: &mut Ctx, file: FileId, d: &Option<Sp<DateBrute>>, model: &m::Ro
     if v.annee < a || v.annee > b {
         ctx.push(
             Diagnostic::warning(
-                "fdr::date::hors_periode",
+                crate::diagnostic::codes::DATE_HORS_PERIODE,
                 format!("la date {v} est hors de la période de la feuille de route ({a}–{b})"),
             )
             .at(file, d.span)
@@ -136,7 +136,7 @@ fn dates(ctx: &mut Ctx, merged: &Merged, model: &m::Roadmap) {
         {
             ctx.push(
                 Diagnostic::warning(
-                    "fdr::date::hors_periode",
+                    crate::diagnostic::codes::DATE_HORS_PERIODE,
                     format!(
                         "l'année {} est hors de la période de la feuille de route ({}–{})",
                         y.value, model.feuille.debut, model.feuille.fin
@@ -154,7 +154,7 @@ fn axes_without_actions(ctx: &mut Ctx, t: &Tables, model: &m::Roadmap) {
     for axe in &model.axes {
         if axe.actions.is_empty() {
             let mut d = Diagnostic::warning(
-                "fdr::axe::sans_action",
+                crate::diagnostic::codes::AXE_SANS_ACTION,
                 format!("l'axe {} « {} » n'a aucune action", axe.numero, axe.titre),
             )
             .label("axe sans action")
@@ -198,7 +198,7 @@ fn unused_acteurs(ctx: &mut Ctx, t: &Tables, model: &m::Roadmap) {
         let first = t.acteurs.get(&a.id) == Some(ix);
         if first && !used.contains(&ix) {
             let mut d = Diagnostic::warning(
-                "fdr::acteur::inutilise",
+                crate::diagnostic::codes::ACTEUR_INUTILISE,
                 format!("l'acteur « {} » n'est cité nulle part", a.nom),
             )
             .label("jamais cité")
@@ -220,7 +220,7 @@ fn text_depth(ctx: &mut Ctx, lt: &super::context::LoadedText) {
         return;
     }
     let mut d = Diagnostic::error(
-        "fdr::texte::trop_imbrique",
+        crate::diagnostic::codes::TEXTE_TROP_IMBRIQUE,
         format!("mise en forme imbriquée sur {depth} niveaux (au plus {MAX_INLINE_DEPTH})"),
     )
     .label("imbrication excessive")
@@ -255,7 +255,7 @@ pub const MAX_CROSS_REFS: usize = 1_000;
 fn too_many_refs(ctx: &mut Ctx, lt: &super::context::LoadedText) {
     ctx.push(
         Diagnostic::error(
-            "fdr::texte::trop_de_renvois",
+            crate::diagnostic::codes::TEXTE_TROP_DE_RENVOIS,
             format!("plus de {MAX_CROSS_REFS} renvois dans les textes de la feuille de route"),
         )
         .in_file(lt.file)
@@ -297,7 +297,7 @@ fn text_refs(ctx: &mut Ctx, t: &Tables) {
             if table.get(id).is_some() || ctx.pruned.contains(id) {
                 continue;
             }
-            let mut d = Diagnostic::error("fdr::reference::renvoi_inconnu", format!("renvoi vers {} inconnu{} : « {id} »", table.un(), if table.feminine { "e" } else { "" }))
+            let mut d = Diagnostic::error(crate::diagnostic::codes::REFERENCE_RENVOI_INCONNU, format!("renvoi vers {} inconnu{} : « {id} »", table.un(), if table.feminine { "e" } else { "" }))
                 .label("renvoi inconnu")
                 .help_opt(did_you_mean(id, table.ids.keys().map(String::as_str)).or_else(|| {
                     Some(format!("les renvois s'écrivent [](#{kind}:ID) avec l'identifiant {} {kind} existant{}", if table.feminine { "d'une" } else { "d'un" }, if table.feminine { "e" } else { "" }))

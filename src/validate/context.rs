@@ -86,7 +86,7 @@ impl Ctx<'_> {
         if !valid_id(id) {
             self.push(
                 Diagnostic::error(
-                    "fdr::id::invalide",
+                    crate::diagnostic::codes::ID_INVALIDE,
                     format!("identifiant « {} » invalide", id.value),
                 )
                 .at(file, id.span)
@@ -98,7 +98,7 @@ impl Ctx<'_> {
             let (ff, fs) = (first.file, first.span);
             self.push(
                 Diagnostic::error(
-                    "fdr::id::doublon",
+                    crate::diagnostic::codes::ID_DOUBLON,
                     format!(
                         "{} « {} » {} deux fois",
                         table.kind,
@@ -141,7 +141,7 @@ impl Ctx<'_> {
             });
         self.push(
             Diagnostic::error(
-                "fdr::reference::inconnue",
+                crate::diagnostic::codes::REFERENCE_INCONNUE,
                 format!("{} « {} » {}", table.kind, id.value, table.agree("inconnu")),
             )
             .at(file, id.span)
@@ -160,7 +160,7 @@ impl Ctx<'_> {
             Ok(v) => Some(v),
             Err(msg) => {
                 self.push(
-                    Diagnostic::error("fdr::date::invalide", msg)
+                    Diagnostic::error(crate::diagnostic::codes::DATE_INVALIDE, msg)
                         .at(file, d.span)
                         .label("date invalide")
                         .help("formats acceptés : 2025, 2025-T2, 2025-03, 2025-03-14"),
@@ -181,7 +181,7 @@ impl Ctx<'_> {
             Ok(_) => {
                 self.push(
                     Diagnostic::error(
-                        "fdr::montant::non_positif",
+                        crate::diagnostic::codes::MONTANT_NON_POSITIF,
                         "un montant doit être strictement positif",
                     )
                     .at(file, m.span)
@@ -192,7 +192,7 @@ impl Ctx<'_> {
             }
             Err(msg) => {
                 self.push(
-                    Diagnostic::error("fdr::montant::invalide", msg)
+                    Diagnostic::error(crate::diagnostic::codes::MONTANT_INVALIDE, msg)
                         .at(file, m.span)
                         .label("montant invalide")
                         .help("écrivez un nombre d'euros (6000) ou une chaîne avec au plus deux décimales (\"6000.50\")"),
@@ -207,7 +207,7 @@ impl Ctx<'_> {
             Ok(v) => Some(v),
             Err(msg) => {
                 self.push(
-                    Diagnostic::error("fdr::nombre::invalide", msg)
+                    Diagnostic::error(crate::diagnostic::codes::NOMBRE_INVALIDE, msg)
                         .at(file, d.span)
                         .label("nombre invalide"),
                 );
@@ -227,7 +227,7 @@ impl Ctx<'_> {
         if !ok {
             self.push(
                 Diagnostic::error(
-                    "fdr::contact::email_invalide",
+                    crate::diagnostic::codes::CONTACT_EMAIL_INVALIDE,
                     format!("adresse électronique « {s} » invalide"),
                 )
                 .at(file, e.span)
@@ -251,7 +251,7 @@ impl Ctx<'_> {
             Texte::Fichier { fichier } => {
                 let refuse = |ctx: &mut Self, msg: String, help: &str| {
                     ctx.push(
-                        Diagnostic::error("fdr::texte::fichier", msg)
+                        Diagnostic::error(crate::diagnostic::codes::TEXTE_FICHIER, msg)
                             .at(file, t.span)
                             .label("fichier de texte")
                             .help(help.to_string()),

@@ -37,7 +37,7 @@ fn singleton<T>(
             let (ff, fs) = (*first_file, first.span);
             ctx.push(
                 Diagnostic::error(
-                    "fdr::fragment::doublon",
+                    crate::diagnostic::codes::FRAGMENT_DOUBLON,
                     format!("la rubrique « {name} » est définie deux fois"),
                 )
                 .at(file, v.span)

@@ -32,10 +32,10 @@ pub struct Checked {
 /// Diagnostics about what is missing from the whole roadmap, left out
 /// while part of it is set aside for schema errors.
 const INCOMPLETE: &[&str] = &[
-    "fdr::acteur::inutilise",
-    "fdr::feuille::manquante",
-    "fdr::numero::lacune",
-    "fdr::axe::sans_action",
+    crate::diagnostic::codes::ACTEUR_INUTILISE,
+    crate::diagnostic::codes::FEUILLE_MANQUANTE,
+    crate::diagnostic::codes::NUMERO_LACUNE,
+    crate::diagnostic::codes::AXE_SANS_ACTION,
 ];
 
 /// Load, parse and validate the roadmap in `root`.
@@ -105,7 +105,7 @@ fn check_file(file: usize, text: &str) -> (Vec<Diagnostic>, Option<Parsed>) {
     let mut file_diags = Vec::new();
     if text.trim().is_empty() {
         file_diags.push(
-            Diagnostic::warning("fdr::fichier::vide", "fichier vide")
+            Diagnostic::warning(crate::diagnostic::codes::FICHIER_VIDE, "fichier vide")
                 .in_file(file)
                 .help("ajoutez du contenu ou supprimez le fichier"),
         );

@@ -172,12 +172,12 @@ fn allowed_properties(schema: &Value, schema_path: &str) -> Vec<String> {
 pub fn is_field_rule(code: &str) -> bool {
     matches!(
         code,
-        "fdr::id::invalide"
-            | "fdr::contact::email_invalide"
-            | "fdr::montant::invalide"
-            | "fdr::montant::non_positif"
-            | "fdr::date::invalide"
-            | "fdr::nombre::invalide"
+        crate::diagnostic::codes::ID_INVALIDE
+            | crate::diagnostic::codes::CONTACT_EMAIL_INVALIDE
+            | crate::diagnostic::codes::MONTANT_INVALIDE
+            | crate::diagnostic::codes::MONTANT_NON_POSITIF
+            | crate::diagnostic::codes::DATE_INVALIDE
+            | crate::diagnostic::codes::NOMBRE_INVALIDE
     )
 }
 
@@ -206,7 +206,7 @@ pub fn validate_with_pointers(
     let Some(validator) = &c.validator else {
         return (
             vec![Diagnostic::error(
-                "fdr::interne::schema",
+                crate::diagnostic::codes::INTERNE_SCHEMA,
                 "le schéma interne ne compile pas",
             )],
             Vec::new(),
@@ -279,7 +279,7 @@ fn error_diagnostics(c: &Compiled, at: &At, err: &jsonschema::ValidationError) -
             let name = property.as_str().unwrap_or("?");
             vec![
                 Diagnostic::error(
-                    "fdr::schema::champ_manquant",
+                    crate::diagnostic::codes::SCHEMA_CHAMP_MANQUANT,
                     format!("champ obligatoire « {name} » manquant"),
                 )
                 .at(at.file, at.span)
@@ -334,7 +334,7 @@ fn unknown_keys(c: &Compiled, at: &At, unexpected: &[String]) -> Vec<Diagnostic>
                 (!allowed.is_empty()).then(|| format!("clés possibles : {}", allowed.join(", ")))
             });
             Diagnostic::error(
-                "fdr::schema::cle_inconnue",
+                crate::diagnostic::codes::SCHEMA_CLE_INCONNUE,
                 format!("clé inconnue « {key} »"),
             )
             .at(at.file, kspan)
@@ -348,7 +348,7 @@ fn unknown_value(at: &At, got: &str, values: &[&str]) -> Diagnostic {
     let help = did_you_mean(got, values.iter().copied())
         .unwrap_or_else(|| format!("valeurs possibles : {}", values.join(", ")));
     Diagnostic::error(
-        "fdr::schema::valeur_inconnue",
+        crate::diagnostic::codes::SCHEMA_VALEUR_INCONNUE,
         format!("valeur « {} » inconnue pour « {} »", shorten(got), at.field),
     )
     .at(at.file, at.span)
@@ -384,7 +384,7 @@ fn type_error(at: &At, err: &jsonschema::ValidationError, kind: &TypeKind) -> Di
             type_help(&expected),
         ),
     };
-    Diagnostic::error("fdr::schema::type", message)
+    Diagnostic::error(crate::diagnostic::codes::SCHEMA_TYPE, message)
         .at(at.file, at.span)
         .label(format!("attendu : {expected}"))
         .help(help)
@@ -412,7 +412,7 @@ fn other_error(at: &At, other: &ValidationErrorKind) -> Diagnostic {
             _ => (format!("valeur invalide pour « {field} »"), None),
         },
     };
-    Diagnostic::error("fdr::schema::invalide", message)
+    Diagnostic::error(crate::diagnostic::codes::SCHEMA_INVALIDE, message)
         .at(at.file, at.span)
         .label("ici")
         .help_opt(help)
@@ -440,7 +440,7 @@ mod tests {
     fn unknown_top_level_key_suggests() {
         let d = check("actoins: []\n");
         assert_eq!(d.len(), 1);
-        assert_eq!(d[0].code, "fdr::schema::cle_inconnue");
+        assert_eq!(d[0].code, crate::diagnostic::codes::SCHEMA_CLE_INCONNUE);
         assert_eq!(
             d[0].help.as_deref(),
             Some("vouliez-vous dire « actions » ?")
@@ -452,8 +452,14 @@ mod tests {
     fn reports_every_error_of_a_file() {
         let d = check("axes:\n  - id: a\n  - titre: x\n    id: b\n    numero: deux\n");
         let codes: Vec<_> = d.iter().map(|d| d.code).collect();
-        assert!(codes.contains(&"fdr::schema::champ_manquant"), "{codes:?}");
-        assert!(codes.contains(&"fdr::schema::type"), "{codes:?}");
+        assert!(
+            codes.contains(&crate::diagnostic::codes::SCHEMA_CHAMP_MANQUANT),
+            "{codes:?}"
+        );
+        assert!(
+            codes.contains(&crate::diagnostic::codes::SCHEMA_TYPE),
+            "{codes:?}"
+        );
         assert!(d.len() >= 2);
     }
 
@@ -461,7 +467,7 @@ mod tests {
     fn enum_value_suggests() {
         let d = check("acteurs:\n  - id: a\n    nom: A\n    categorie: asociation\n");
         assert_eq!(d.len(), 1, "{d:?}");
-        assert_eq!(d[0].code, "fdr::schema::valeur_inconnue");
+        assert_eq!(d[0].code, crate::diagnostic::codes::SCHEMA_VALEUR_INCONNUE);
         assert_eq!(
             d[0].help.as_deref(),
             Some("vouliez-vous dire « association » ?")
@@ -473,7 +479,7 @@ mod tests {
         let d = check("feuille_de_route:\n  introduction: { fichir: x.md }\n");
         let unknown: Vec<_> = d
             .iter()
-            .filter(|d| d.code == "fdr::schema::cle_inconnue")
+            .filter(|d| d.code == crate::diagnostic::codes::SCHEMA_CLE_INCONNUE)
             .collect();
         assert_eq!(unknown.len(), 1, "{d:?}");
         assert_eq!(
@@ -487,12 +493,12 @@ mod tests {
     fn field_rules_keep_check_codes_and_non_scalars_stay_type_errors() {
         let d = check("acteurs:\n  - id: Hub Sud\n    nom: A\n    categorie: etat\n");
         assert_eq!(d.len(), 1, "{d:?}");
-        assert_eq!(d[0].code, "fdr::id::invalide");
+        assert_eq!(d[0].code, crate::diagnostic::codes::ID_INVALIDE);
         assert!(is_field_rule(d[0].code));
         let y = "financements:\n  enveloppes:\n    - { id: e, libelle: E, montant: MONTANT, financeur: p }\n";
         let d = check(&y.replace("MONTANT", "\"-5\""));
         assert_eq!(d.len(), 1, "{d:?}");
-        assert_eq!(d[0].code, "fdr::montant::non_positif");
+        assert_eq!(d[0].code, crate::diagnostic::codes::MONTANT_NON_POSITIF);
         let d = check(&y.replace("MONTANT", "[1]"));
         assert_eq!(d.len(), 1, "{d:?}");
         assert!(!is_field_rule(d[0].code), "{d:?}");

@@ -57,7 +57,7 @@ pub fn check_sum(ctx: &mut Ctx, kind: Kind, total: &str, terms: &[Term]) -> bool
         return true;
     }
     let mut d = Diagnostic::error(
-        "fdr::nombre::depassement",
+        crate::diagnostic::codes::NOMBRE_DEPASSEMENT,
         format!("{total} dépasse le plus grand nombre que fdr sait calculer"),
     )
     .label("avec ce nombre, le total déborde")

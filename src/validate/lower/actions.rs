@@ -42,7 +42,7 @@ pub fn build_actions(
                 Some((n, mm)) => {
                     ctx.push(
                         Diagnostic::error(
-                            "fdr::numero::hors_axe",
+                            crate::diagnostic::codes::NUMERO_HORS_AXE,
                             format!("l'action {} est numérotée dans l'axe {n} mais rattachée à l'axe {axe_n}", num.value),
                         )
                         .at(*file, num.span)
@@ -55,7 +55,7 @@ pub fn build_actions(
                 None => {
                     ctx.push(
                         Diagnostic::error(
-                            "fdr::numero::invalide",
+                            crate::diagnostic::codes::NUMERO_INVALIDE,
                             format!("numéro d'action « {} » invalide", num.value),
                         )
                         .at(*file, num.span)
@@ -136,7 +136,7 @@ fn lower_action(
         .collect::<Vec<_>>();
     if referents.is_empty() && a.referents.is_empty() {
         ctx.push(
-            Diagnostic::error("fdr::action::sans_referent", format!("l'action « {} » n'a pas de référent", a.titre.value))
+            Diagnostic::error(crate::diagnostic::codes::ACTION_SANS_REFERENT, format!("l'action « {} » n'a pas de référent", a.titre.value))
                 .at(file, a.id.span)
                 .label("action sans référent")
                 .help("ajoutez `referents: [{ acteur: ID }]` : chaque action a au moins une structure pilote"),

@@ -25,7 +25,7 @@ pub fn build_calendrier(
             {
                 ctx.push(
                     Diagnostic::error(
-                        "fdr::calendrier::axe_incoherent",
+                        crate::diagnostic::codes::CALENDRIER_AXE_INCOHERENT,
                         "ce jalon cite une action d'un autre axe",
                     )
                     .at(file, ax.span)

@@ -5,7 +5,7 @@ use super::*;
 pub fn build_feuille(ctx: &mut Ctx, merged: &Merged, t: &Tables) -> Option<m::Feuille> {
     let Some((file, fr)) = &merged.feuille else {
         ctx.push(
-            Diagnostic::error("fdr::feuille::manquante", "aucun fichier ne définit `feuille_de_route`")
+            Diagnostic::error(crate::diagnostic::codes::FEUILLE_MANQUANTE, "aucun fichier ne définit `feuille_de_route`")
                 .help("ajoutez une rubrique `feuille_de_route:` (titre, territoire, période, date, co-porteurs) dans l'un des fichiers YAML ; `fdr init` en crée une"),
         );
         return None;
@@ -17,7 +17,7 @@ pub fn build_feuille(ctx: &mut Ctx, merged: &Merged, t: &Tables) -> Option<m::Fe
     if fr.periode.fin.value < fr.periode.debut.value {
         ctx.push(
             Diagnostic::error(
-                "fdr::date::fin_avant_debut",
+                crate::diagnostic::codes::DATE_FIN_AVANT_DEBUT,
                 "la période se termine avant de commencer",
             )
             .at(file, fr.periode.fin.span)
@@ -31,7 +31,7 @@ pub fn build_feuille(ctx: &mut Ctx, merged: &Merged, t: &Tables) -> Option<m::Fe
         // The chronogramme's grid spans the period: bound it by the input.
         ctx.push(
             Diagnostic::error(
-                "fdr::date::periode_trop_longue",
+                crate::diagnostic::codes::DATE_PERIODE_TROP_LONGUE,
                 format!(
                     "la période {}–{} couvre plus de {} ans",
                     fr.periode.debut.value,

@@ -91,7 +91,7 @@ pub(super) fn build_lignes(
                 None => {
                     if l.enveloppe.is_none() {
                         ctx.push(
-                            Diagnostic::error("fdr::financement::financeur_manquant", "ligne de financement sans financeur")
+                            Diagnostic::error(crate::diagnostic::codes::FINANCEMENT_FINANCEUR_MANQUANT, "ligne de financement sans financeur")
                                 .at(file, l.montant.span)
                                 .label("qui finance ce montant ?")
                                 .help("ajoutez `financeur: ID`, ou `enveloppe: ID` dont le financeur sera repris"),

@@ -58,7 +58,7 @@ pub(super) fn check_sequence(
         if let Some((ff, fs)) = seen.get(n) {
             ctx.push(
                 Diagnostic::error(
-                    "fdr::numero::doublon",
+                    crate::diagnostic::codes::NUMERO_DOUBLON,
                     format!("deux {what}s portent le numéro {prefix}{n}"),
                 )
                 .at(*file, *span)
@@ -75,7 +75,7 @@ pub(super) fn check_sequence(
         if *n != expected && expected == 1 {
             ctx.push(
                 Diagnostic::error(
-                    "fdr::numero::lacune",
+                    crate::diagnostic::codes::NUMERO_LACUNE,
                     format!(
                         "la numérotation des {what}s commence à {prefix}{n} au lieu de {prefix}1"
                     ),
@@ -91,7 +91,7 @@ pub(super) fn check_sequence(
         if *n != expected {
             ctx.push(
                 Diagnostic::error(
-                    "fdr::numero::lacune",
+                    crate::diagnostic::codes::NUMERO_LACUNE,
                     format!(
                         "numérotation des {what}s interrompue : {prefix}{n} suit {prefix}{}",
                         expected - 1
@@ -120,7 +120,7 @@ pub fn resolve_list(
             if out.contains(&ix) {
                 ctx.push(
                     Diagnostic::warning(
-                        "fdr::reference::repetee",
+                        crate::diagnostic::codes::REFERENCE_REPETEE,
                         format!("« {} » est cité deux fois dans cette liste", id.value),
                     )
                     .at(file, id.span)

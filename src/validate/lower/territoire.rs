@@ -67,7 +67,7 @@ fn serie(ctx: &mut Ctx, file: FileId, s: &f::SerieTaux) -> m::SerieTaux {
                 if d.cmp_int(100).is_gt() || d.mantissa < 0 {
                     ctx.push(
                         Diagnostic::error(
-                            "fdr::territoire::taux_invalide",
+                            crate::diagnostic::codes::TERRITOIRE_TAUX_INVALIDE,
                             "un taux s'exprime entre 0 et 100 %",
                         )
                         .at(file, v.taux.span)
@@ -95,7 +95,7 @@ fn communes(ctx: &mut Ctx, file: FileId, c: &f::Communes) -> m::Communes {
                 && fr.value > l.population.value {
                     ctx.push(
                         Diagnostic::error(
-                            "fdr::territoire::partie_superieure",
+                            crate::diagnostic::codes::TERRITOIRE_PARTIE_SUPERIEURE,
                             format!(
                                 "{} : population fragile ({}) supérieure à la population ({})",
                                 l.commune.value, fr.value, l.population.value
@@ -125,7 +125,7 @@ fn tableau(ctx: &mut Ctx, file: FileId, tb: &f::Tableau) -> m::Tableau {
         if row.value.len() != tb.colonnes.len() {
             ctx.push(
                 Diagnostic::error(
-                    "fdr::tableau::colonnes",
+                    crate::diagnostic::codes::TABLEAU_COLONNES,
                     format!(
                         "cette ligne a {} cellules pour {} colonnes",
                         row.value.len(),

@@ -39,13 +39,13 @@ pub fn field_rule(
     let span = index.value(pointer).unwrap_or_default();
     let d = match def {
         "Id" => Diagnostic::error(
-            "fdr::id::invalide",
+            crate::diagnostic::codes::ID_INVALIDE,
             format!("identifiant « {text} » invalide"),
         )
         .label("identifiant")
         .help("un identifiant s'écrit en minuscules, chiffres et tirets, sans espace ni accent : « hub-du-sud »"),
         "Email" => Diagnostic::error(
-            "fdr::contact::email_invalide",
+            crate::diagnostic::codes::CONTACT_EMAIL_INVALIDE,
             format!("adresse électronique « {text} » invalide"),
         )
         .label("adresse invalide")
@@ -55,7 +55,7 @@ pub fn field_rule(
             let msg = DateFlou::parse(&text)
                 .err()
                 .unwrap_or_else(|| format!("« {text} » n'est pas une date"));
-            Diagnostic::error("fdr::date::invalide", msg)
+            Diagnostic::error(crate::diagnostic::codes::DATE_INVALIDE, msg)
                 .label("date invalide")
                 .help("formats acceptés : 2025, 2025-T2, 2025-03, 2025-03-14")
         }
@@ -63,7 +63,7 @@ pub fn field_rule(
             let msg = Decimal::parse(&text)
                 .err()
                 .unwrap_or_else(|| format!("« {text} » n'est pas un nombre"));
-            Diagnostic::error("fdr::nombre::invalide", msg)
+            Diagnostic::error(crate::diagnostic::codes::NOMBRE_INVALIDE, msg)
                 .label("nombre invalide")
                 .help("écrivez un nombre comme 6.8 ou \"6,8\"")
         }
@@ -75,7 +75,7 @@ pub fn field_rule(
 fn amount(text: &str) -> Diagnostic {
     match Money::parse(text) {
         Ok(m) if m.0 <= 0 => Diagnostic::error(
-            "fdr::montant::non_positif",
+            crate::diagnostic::codes::MONTANT_NON_POSITIF,
             "un montant doit être strictement positif",
         )
         .label("montant nul ou négatif")
@@ -84,7 +84,7 @@ fn amount(text: &str) -> Diagnostic {
             let msg = other
                 .err()
                 .unwrap_or_else(|| format!("« {text} » n'est pas un montant"));
-            Diagnostic::error("fdr::montant::invalide", msg)
+            Diagnostic::error(crate::diagnostic::codes::MONTANT_INVALIDE, msg)
                 .label("montant invalide")
                 .help("écrivez un nombre d'euros (6000) ou une chaîne avec au plus deux décimales (\"6000.50\")")
         }
@@ -108,7 +108,7 @@ fn texte(
             .unwrap_or_else(|| "seule la clé `fichier:` est possible ici".into());
         out.push(
             Diagnostic::error(
-                "fdr::schema::cle_inconnue",
+                crate::diagnostic::codes::SCHEMA_CLE_INCONNUE,
                 format!("clé inconnue « {key} »"),
             )
             .at(file, kspan)
@@ -119,7 +119,7 @@ fn texte(
     match obj.get("fichier") {
         None if out.is_empty() => out.push(
             Diagnostic::error(
-                "fdr::schema::champ_manquant",
+                crate::diagnostic::codes::SCHEMA_CHAMP_MANQUANT,
                 "champ obligatoire « fichier » manquant",
             )
             .at(file, span)
@@ -128,7 +128,7 @@ fn texte(
         ),
         Some(v) if !v.is_string() => out.push(
             Diagnostic::error(
-                "fdr::schema::type",
+                crate::diagnostic::codes::SCHEMA_TYPE,
                 format!(
                     "« fichier » doit être un texte, pas {}",
                     super::found_name(v)

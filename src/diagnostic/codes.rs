@@ -1,0 +1,111 @@
+//! The catalogue of diagnostic codes: every code fdr emits, by family,
+//! with its stable string. Sources name a code through these constants
+//! only (`tests/catalogue.rs` checks it, and that the README's table lists
+//! exactly these).
+
+/// Every code, in the README's order of families.
+pub const ALL: &[&str] = &[
+    ACTEUR_INUTILISE,
+    ACTION_SANS_REFERENT,
+    AXE_SANS_ACTION,
+    CALENDRIER_AXE_INCOHERENT,
+    CONTACT_EMAIL_INVALIDE,
+    DATE_FIN_AVANT_DEBUT,
+    DATE_HORS_PERIODE,
+    DATE_INVALIDE,
+    DATE_PERIODE_TROP_LONGUE,
+    FEUILLE_MANQUANTE,
+    FICHIER_ENCODAGE,
+    FICHIER_ILLISIBLE,
+    FICHIER_LIEN_IGNORE,
+    FICHIER_TROP_GROS,
+    FICHIER_VIDE,
+    FINANCEMENT_ENVELOPPE_DEPASSEE,
+    FINANCEMENT_FINANCEUR_MANQUANT,
+    FRAGMENT_DOUBLON,
+    GABARIT_ERREUR,
+    ID_DOUBLON,
+    ID_INVALIDE,
+    INTERNE_SCHEMA,
+    MONTANT_INVALIDE,
+    MONTANT_NON_POSITIF,
+    NOMBRE_DEPASSEMENT,
+    NOMBRE_INVALIDE,
+    NUMERO_DOUBLON,
+    NUMERO_HORS_AXE,
+    NUMERO_INVALIDE,
+    NUMERO_LACUNE,
+    REFERENCE_INCONNUE,
+    REFERENCE_RENVOI_INCONNU,
+    REFERENCE_REPETEE,
+    SCHEMA_CHAMP_MANQUANT,
+    SCHEMA_CLE_INCONNUE,
+    SCHEMA_INVALIDE,
+    SCHEMA_TYPE,
+    SCHEMA_VALEUR_INCONNUE,
+    TABLEAU_COLONNES,
+    TERRITOIRE_PARTIE_SUPERIEURE,
+    TERRITOIRE_TAUX_INVALIDE,
+    TEXTE_FICHIER,
+    TEXTE_TROP_DE_RENVOIS,
+    TEXTE_TROP_IMBRIQUE,
+    YAML_ALIAS_EXCESSIFS,
+    YAML_BOOLEEN_AMBIGU,
+    YAML_CLE_DUPLIQUEE,
+    YAML_PLUSIEURS_DOCUMENTS,
+    YAML_SYNTAXE,
+    YAML_TROP_DE_VALEURS,
+    YAML_TROP_PROFOND,
+];
+
+pub const ACTEUR_INUTILISE: &str = "fdr::acteur::inutilise";
+pub const ACTION_SANS_REFERENT: &str = "fdr::action::sans_referent";
+pub const AXE_SANS_ACTION: &str = "fdr::axe::sans_action";
+pub const CALENDRIER_AXE_INCOHERENT: &str = "fdr::calendrier::axe_incoherent";
+pub const CONTACT_EMAIL_INVALIDE: &str = "fdr::contact::email_invalide";
+pub const DATE_FIN_AVANT_DEBUT: &str = "fdr::date::fin_avant_debut";
+pub const DATE_HORS_PERIODE: &str = "fdr::date::hors_periode";
+pub const DATE_INVALIDE: &str = "fdr::date::invalide";
+pub const DATE_PERIODE_TROP_LONGUE: &str = "fdr::date::periode_trop_longue";
+pub const FEUILLE_MANQUANTE: &str = "fdr::feuille::manquante";
+pub const FICHIER_ENCODAGE: &str = "fdr::fichier::encodage";
+pub const FICHIER_ILLISIBLE: &str = "fdr::fichier::illisible";
+pub const FICHIER_LIEN_IGNORE: &str = "fdr::fichier::lien_ignore";
+pub const FICHIER_TROP_GROS: &str = "fdr::fichier::trop_gros";
+pub const FICHIER_VIDE: &str = "fdr::fichier::vide";
+pub const FINANCEMENT_ENVELOPPE_DEPASSEE: &str = "fdr::financement::enveloppe_depassee";
+pub const FINANCEMENT_FINANCEUR_MANQUANT: &str = "fdr::financement::financeur_manquant";
+pub const FRAGMENT_DOUBLON: &str = "fdr::fragment::doublon";
+pub const GABARIT_ERREUR: &str = "fdr::gabarit::erreur";
+pub const ID_DOUBLON: &str = "fdr::id::doublon";
+pub const ID_INVALIDE: &str = "fdr::id::invalide";
+pub const INTERNE_SCHEMA: &str = "fdr::interne::schema";
+pub const MONTANT_INVALIDE: &str = "fdr::montant::invalide";
+pub const MONTANT_NON_POSITIF: &str = "fdr::montant::non_positif";
+pub const NOMBRE_DEPASSEMENT: &str = "fdr::nombre::depassement";
+pub const NOMBRE_INVALIDE: &str = "fdr::nombre::invalide";
+pub const NUMERO_DOUBLON: &str = "fdr::numero::doublon";
+pub const NUMERO_HORS_AXE: &str = "fdr::numero::hors_axe";
+pub const NUMERO_INVALIDE: &str = "fdr::numero::invalide";
+pub const NUMERO_LACUNE: &str = "fdr::numero::lacune";
+pub const REFERENCE_INCONNUE: &str = "fdr::reference::inconnue";
+pub const REFERENCE_RENVOI_INCONNU: &str = "fdr::reference::renvoi_inconnu";
+pub const REFERENCE_REPETEE: &str = "fdr::reference::repetee";
+pub const SCHEMA_CHAMP_MANQUANT: &str = "fdr::schema::champ_manquant";
+pub const SCHEMA_CLE_INCONNUE: &str = "fdr::schema::cle_inconnue";
+pub const SCHEMA_INVALIDE: &str = "fdr::schema::invalide";
+pub const SCHEMA_TYPE: &str = "fdr::schema::type";
+pub const SCHEMA_VALEUR_INCONNUE: &str = "fdr::schema::valeur_inconnue";
+pub const TABLEAU_COLONNES: &str = "fdr::tableau::colonnes";
+pub const TERRITOIRE_PARTIE_SUPERIEURE: &str = "fdr::territoire::partie_superieure";
+pub const TERRITOIRE_TAUX_INVALIDE: &str = "fdr::territoire::taux_invalide";
+pub const TEXTE_FICHIER: &str = "fdr::texte::fichier";
+pub const TEXTE_TROP_DE_RENVOIS: &str = "fdr::texte::trop_de_renvois";
+pub const TEXTE_TROP_IMBRIQUE: &str = "fdr::texte::trop_imbrique";
+pub const YAML_ALIAS_EXCESSIFS: &str = "fdr::yaml::alias_excessifs";
+pub const YAML_BOOLEEN_AMBIGU: &str = "fdr::yaml::booleen_ambigu";
+pub const YAML_CLE_DUPLIQUEE: &str = "fdr::yaml::cle_dupliquee";
+pub const YAML_PLUSIEURS_DOCUMENTS: &str = "fdr::yaml::plusieurs_documents";
+pub const YAML_SYNTAXE: &str = "fdr::yaml::syntaxe";
+pub const YAML_TROP_DE_VALEURS: &str = "fdr::yaml::trop_de_valeurs";
+pub const YAML_TROP_PROFOND: &str = "fdr::yaml::trop_profond";

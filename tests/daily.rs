@@ -12,24 +12,7 @@ fn fdr(cwd: &Path, args: &[&str]) -> Outcome {
 }
 
 fn git(cwd: &Path, args: &[&str]) {
-    let o = Command::new("git")
-        .current_dir(cwd)
-        .args([
-            "-c",
-            "user.name=fdr",
-            "-c",
-            "user.email=fdr@example.org",
-            "-c",
-            "commit.gpgsign=false",
-        ])
-        .args(args)
-        .output()
-        .unwrap();
-    assert!(
-        o.status.success(),
-        "git {args:?}: {}",
-        String::from_utf8_lossy(&o.stderr)
-    );
+    common::git(cwd, None, args);
 }
 
 #[test]

@@ -98,27 +98,7 @@ impl Repo {
 }
 
 fn git_in(cwd: &Path, home: &Path, args: &[&str]) -> String {
-    let o = Command::new("git")
-        .current_dir(cwd)
-        .env("GIT_CONFIG_NOSYSTEM", "1")
-        .env("HOME", home)
-        .args([
-            "-c",
-            "user.name=t",
-            "-c",
-            "user.email=t@example.org",
-            "-c",
-            "commit.gpgsign=false",
-        ])
-        .args(args)
-        .output()
-        .unwrap();
-    assert!(
-        o.status.success(),
-        "git {args:?}: {}",
-        String::from_utf8_lossy(&o.stderr)
-    );
-    String::from_utf8_lossy(&o.stdout).into_owned()
+    common::git(cwd, Some(home), args)
 }
 
 /// `fdr init` into `root/sub` (`sub` empty: the root), `git init`, first commit.

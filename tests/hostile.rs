@@ -58,13 +58,7 @@ struct Roadmap {
 
 impl Roadmap {
     fn new() -> Self {
-        let tmp = tempfile::tempdir().unwrap();
-        std::fs::create_dir(tmp.path().join(ROOT)).unwrap();
-        std::fs::copy(
-            repo().join("examples/minimal").join(MAIN),
-            tmp.path().join(ROOT).join(MAIN),
-        )
-        .unwrap();
+        let tmp = minimal_roadmap();
         Roadmap { tmp }
     }
 

@@ -24,13 +24,7 @@ struct Pr {
 
 impl Pr {
     fn new() -> Self {
-        let tmp = tempfile::tempdir().unwrap();
-        std::fs::create_dir(tmp.path().join(ROOT)).unwrap();
-        std::fs::copy(
-            repo().join("examples/minimal").join(MAIN),
-            tmp.path().join(ROOT).join(MAIN),
-        )
-        .unwrap();
+        let tmp = minimal_roadmap();
         std::fs::write(tmp.path().join("canari.txt"), "canari intact\n").unwrap();
         Pr { tmp }
     }

@@ -12,21 +12,6 @@ use std::collections::BTreeSet;
 const LISTS: &[&str] = &["acteurs", "axes", "actions", "sections", "annexes"];
 /// Sections whose sub-keys are lists of independent items.
 const NESTED: &[&str] = &["financements", "calendrier"];
-/// The keys a fragment may have (see `format::Fragment`): an error at the
-/// root is an unknown key, set aside alone.
-const ROOT_KEYS: &[&str] = &[
-    "feuille_de_route",
-    "acteurs",
-    "gouvernance",
-    "axes",
-    "actions",
-    "financements",
-    "calendrier",
-    "territoire",
-    "concertation",
-    "sections",
-    "annexes",
-];
 
 /// Every `id` string in `node`, at any depth.
 fn collect_ids(node: &Node, out: &mut BTreeSet<String>) {
@@ -88,7 +73,9 @@ pub fn prune(root: &mut Node, pointers: &[String]) -> BTreeSet<String> {
     for (path, index) in items.into_iter().rev() {
         let Some((last, parents)) = path.split_last() else {
             if let Value::Map(entries) = &mut root.value {
-                entries.retain(|(k, _)| k.as_str().is_some_and(|k| ROOT_KEYS.contains(&k)));
+                // An error at the root is an unknown key: set aside alone.
+                let known = super::schema::root_keys();
+                entries.retain(|(k, _)| k.as_str().is_some_and(|k| known.contains(&k)));
             }
             continue;
         };

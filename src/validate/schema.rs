@@ -72,6 +72,15 @@ struct Compiled {
     validator: Option<jsonschema::Validator>,
 }
 
+/// The keys a fragment may have at its root, from the schema (itself
+/// generated from `format::Fragment`).
+pub fn root_keys() -> Vec<&'static str> {
+    compiled().schema["properties"]
+        .as_object()
+        .map(|o| o.keys().map(String::as_str).collect())
+        .unwrap_or_default()
+}
+
 fn compiled() -> &'static Compiled {
     static C: OnceLock<Compiled> = OnceLock::new();
     C.get_or_init(|| {

@@ -269,3 +269,45 @@ macro_rules! snapshot {
         })
     }};
 }
+
+/// `git ARGS` in `cwd` with a fixed identity, no signing, and — when
+/// `home` is given — no system or user configuration; its stdout. Fails
+/// the test when git fails.
+pub fn git(cwd: &Path, home: Option<&Path>, args: &[&str]) -> String {
+    let mut cmd = Command::new("git");
+    cmd.current_dir(cwd);
+    if let Some(home) = home {
+        cmd.env("GIT_CONFIG_NOSYSTEM", "1").env("HOME", home);
+    }
+    let o = cmd
+        .args([
+            "-c",
+            "user.name=fdr",
+            "-c",
+            "user.email=fdr@example.org",
+            "-c",
+            "commit.gpgsign=false",
+        ])
+        .args(args)
+        .output()
+        .unwrap();
+    assert!(
+        o.status.success(),
+        "git {args:?}: {}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+/// A temporary folder holding `roadmap/feuille-de-route.yaml`, the minimal
+/// example.
+pub fn minimal_roadmap() -> TempDir {
+    let tmp = tempfile::tempdir().unwrap();
+    std::fs::create_dir(tmp.path().join(ROOT)).unwrap();
+    std::fs::copy(
+        repo().join("examples/minimal/feuille-de-route.yaml"),
+        tmp.path().join(ROOT).join("feuille-de-route.yaml"),
+    )
+    .unwrap();
+    tmp
+}

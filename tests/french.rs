@@ -69,3 +69,13 @@ fn an_open_span_from_a_quarter_says_du() {
     assert!(md.contains("à partir du 1er trimestre 2025"), "{md}");
     assert!(html.contains("à partir du 1er trimestre 2025"));
 }
+
+#[test]
+fn a_roadmap_without_financing_lines_prints_no_total_on_its_cover() {
+    let (md, html) = minimal("");
+    assert!(!md.contains("| Financement | 0"), "{md}");
+    assert!(
+        !html.contains("<dt>Financement</dt>"),
+        "no « 0 € » as a fact"
+    );
+}

@@ -361,7 +361,9 @@ pub struct Couverture {
     pub co_porteurs_texte: String,
     pub nb_axes: String,
     pub nb_actions: String,
-    pub budget_total: String,
+    /// Total of the financing lines; absent when the sources give none
+    /// (« 0 € » would print as a fact what nobody said).
+    pub budget_total: Option<String>,
 }
 
 /// "A", "A et B", "A, B et C".
@@ -388,7 +390,7 @@ fn couverture(ctx: &Ctx) -> Couverture {
         co_porteurs: co,
         nb_axes: fmt::count(ctx.m.axes.len(), "axe", "axes"),
         nb_actions: fmt::count(ctx.m.actions.len(), "action", "actions"),
-        budget_total: fmt::money(ctx.c.total),
+        budget_total: (!ctx.m.lignes.is_empty()).then(|| fmt::money(ctx.c.total)),
     }
 }
 

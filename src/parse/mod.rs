@@ -5,6 +5,7 @@
 
 pub mod de;
 pub mod markdown;
+mod scalars;
 mod syntax;
 pub mod tree;
 

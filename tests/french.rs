@@ -79,3 +79,35 @@ fn a_roadmap_without_financing_lines_prints_no_total_on_its_cover() {
         "no « 0 € » as a fact"
     );
 }
+
+#[test]
+fn parts_with_nothing_to_show_are_left_out_and_the_others_numbered_on() {
+    let (md, html) = minimal("");
+    for part in [
+        "Introduction",
+        "Méthodologie et concertation",
+        "Synthèse de l'état des lieux",
+        "Conclusion et perspectives",
+        "Annexes",
+    ] {
+        assert!(
+            !md.contains(&format!(". {part}")),
+            "« {part} » is empty: {md}"
+        );
+        assert!(!html.contains(&format!(". {part}<")), "« {part} » is empty");
+    }
+    assert!(
+        md.contains("\n## 1. Les grands enjeux et axes de travail\n"),
+        "{md}"
+    );
+    assert!(md.contains(
+        "- [1. Les grands enjeux et axes de travail](#1-les-grands-enjeux-et-axes-de-travail)"
+    ));
+    // A part with a text is back, and numbered before the axes.
+    let (md, _) = minimal_with(
+        "  co_porteurs:",
+        "  conclusion: La feuille de route sera revue chaque année.\n  co_porteurs:",
+        "",
+    );
+    assert!(md.contains("\n## 2. Conclusion et perspectives\n"), "{md}");
+}

@@ -96,6 +96,8 @@ pub struct GouvernanceV {
 
 #[derive(Debug, Serialize, schemars::JsonSchema)]
 pub struct AnnexesPartie {
+    /// Whether there is any annex: without, the part is left out.
+    pub present: bool,
     pub h: Heading,
     pub liste: Vec<AnnexeV>,
     pub acteurs: Vec<SecteurV>,
@@ -119,6 +121,7 @@ pub fn annexes(ctx: &Ctx, h: &Headings) -> AnnexesPartie {
         })
         .collect();
     AnnexesPartie {
+        present: h.present[5],
         h: h.parts[5].clone(),
         liste,
         acteurs: acteurs(ctx),

@@ -144,16 +144,59 @@ impl Ctx<'_> {
 /// texts can cross-reference them before the parts are built.
 pub struct Headings {
     pub parts: [Heading; 6],
+    /// Whether each part has anything to show.
+    pub present: [bool; 6],
     pub axes: Vec<Heading>,
     pub actions: Vec<Heading>,
     pub annexes: Vec<Heading>,
     pub sections: Vec<Heading>,
 }
 
+/// Which of the six parts have something to show: a text, a free
+/// section, or data of their own (meetings, participants, territory,
+/// annexes). The axes are always shown.
+fn present_parts(m: &Roadmap) -> [bool; 6] {
+    use crate::model::Partie as P;
+    let sections = |p: P| m.sections.iter().any(|s| s.partie == p);
+    let f = &m.feuille;
+    let c = &m.concertation;
+    let t = &m.territoire;
+    let meetings = !c.reunions.is_empty()
+        || m.gouvernance
+            .instances
+            .iter()
+            .any(|i| !i.reunions.is_empty());
+    [
+        f.introduction.is_some() || sections(P::Introduction),
+        f.methodologie.is_some()
+            || sections(P::Methodologie)
+            || meetings
+            || !c.participants.is_empty()
+            || c.personnes.is_some()
+            || c.acteurs_informes.is_some(),
+        f.etat_des_lieux.is_some()
+            || sections(P::EtatDesLieux)
+            || t.populations.is_some()
+            || !t.chiffres_cles.is_empty()
+            || !t.taux.is_empty()
+            || t.communes.is_some()
+            || !t.tableaux.is_empty(),
+        true,
+        f.conclusion.is_some() || sections(P::Conclusion),
+        !m.annexes.is_empty(),
+    ]
+}
+
 fn headings(m: &Roadmap) -> Headings {
     let mut a = Anchors::default();
     let l = &FR;
-    let part = |a: &mut Anchors, n: u32, titre: &str, ancre: &str| {
+    // Parts with nothing to show are left out, and the others numbered on.
+    let present = present_parts(m);
+    let mut n = 0u32;
+    let mut part = |a: &mut Anchors, k: usize, titre: &str, ancre: &str| {
+        if present[k] {
+            n += 1;
+        }
         a.heading(
             &n.to_string(),
             titre,
@@ -162,12 +205,12 @@ fn headings(m: &Roadmap) -> Headings {
         )
     };
     let parts = [
-        part(&mut a, 1, l.introduction, "introduction"),
-        part(&mut a, 2, l.methodologie, "methodologie"),
-        part(&mut a, 3, l.etat_des_lieux, "etat-des-lieux"),
-        part(&mut a, 4, l.axes, "axes"),
-        part(&mut a, 5, l.conclusion, "conclusion"),
-        part(&mut a, 6, l.annexes, "annexes"),
+        part(&mut a, 0, l.introduction, "introduction"),
+        part(&mut a, 1, l.methodologie, "methodologie"),
+        part(&mut a, 2, l.etat_des_lieux, "etat-des-lieux"),
+        part(&mut a, 3, l.axes, "axes"),
+        part(&mut a, 4, l.conclusion, "conclusion"),
+        part(&mut a, 5, l.annexes, "annexes"),
     ];
     let axes = m
         .axes
@@ -214,6 +257,7 @@ fn headings(m: &Roadmap) -> Headings {
         .map(|s| a.heading("", &s.titre, s.titre.clone(), format!("section-{}", s.id)))
         .collect();
     Headings {
+        present,
         parts,
         axes,
         actions,
@@ -324,7 +368,7 @@ fn sommaire(
         h: p.clone(),
         enfants: sections.iter().map(|s| leaf(&s.h)).collect(),
     };
-    vec![
+    let all = [
         with_sections(&h.parts[0], &intro.sections),
         with_sections(&h.parts[1], &methodo.partie.sections),
         with_sections(&h.parts[2], &etat.partie.sections),
@@ -344,7 +388,11 @@ fn sommaire(
             h: h.parts[5].clone(),
             enfants: h.annexes.iter().map(leaf).collect(),
         },
-    ]
+    ];
+    all.into_iter()
+        .zip(h.present)
+        .filter_map(|(e, p)| p.then_some(e))
+        .collect()
 }
 
 #[derive(Debug, Serialize, schemars::JsonSchema)]

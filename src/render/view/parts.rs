@@ -15,6 +15,9 @@ pub struct SectionV {
 
 #[derive(Debug, Serialize, schemars::JsonSchema)]
 pub struct Partie {
+    /// Whether the part has anything to show: an empty one is left out
+    /// with its heading, and the following parts are numbered on.
+    pub present: bool,
     pub h: Heading,
     pub texte: Option<Texte>,
     /// Free sections placed in this part.
@@ -23,6 +26,7 @@ pub struct Partie {
 
 pub fn partie(ctx: &Ctx, h: &Headings, n: usize, texte: &Option<String>, which: P) -> Partie {
     Partie {
+        present: h.present[n],
         h: h.parts[n].clone(),
         texte: ctx.text(texte, 3),
         sections: sections(ctx, h, which),

@@ -111,3 +111,18 @@ fn parts_with_nothing_to_show_are_left_out_and_the_others_numbered_on() {
     );
     assert!(md.contains("\n## 2. Conclusion et perspectives\n"), "{md}");
 }
+
+#[test]
+fn without_financing_lines_the_axes_overview_shows_no_money() {
+    let (md, html) = minimal("");
+    assert!(!md.contains("0\u{a0}€"), "no « 0 € » as a fact: {md}");
+    assert!(!html.contains("0\u{a0}€"), "no « 0 € » as a fact");
+    assert!(
+        !html.contains("graphique-financement"),
+        "no chart of nothing"
+    );
+    assert!(
+        md.contains("| Axe | Intitulé | Actions |\n|---|---|---:|"),
+        "{md}"
+    );
+}

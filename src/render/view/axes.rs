@@ -85,6 +85,9 @@ pub struct AxeV {
 pub struct AxesPartie {
     pub partie: Partie,
     pub axes: Vec<AxeV>,
+    /// Whether the sources give any financing line: without, the overview
+    /// shows no « 0 € » column, share or chart.
+    pub avec_financement: bool,
     pub total: String,
     pub barres: Vec<Barre>,
 }
@@ -221,6 +224,7 @@ pub fn axes(ctx: &Ctx, h: &Headings) -> AxesPartie {
     AxesPartie {
         partie: partie(ctx, h, 3, &m.feuille.axes_introduction, P::Axes),
         axes,
+        avec_financement: !m.lignes.is_empty(),
         total: fmt::money(ctx.c.total),
         barres,
     }

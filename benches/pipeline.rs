@@ -231,6 +231,20 @@ fn ms(d: Duration) -> String {
     format!("{:.1} ms", d.as_secs_f64() * 1000.0)
 }
 
+/// One row of the table: the two references, the check and its ratios to
+/// them, the Markdown + HTML build, the growth from the previous size.
+fn row(case: &str, [r, sa, c, b]: [Duration; 4], growth: &str) {
+    println!(
+        "| {case} | {} | {} | {} | {:.1} | {:.2} | {} | {growth} |",
+        ms(r),
+        ms(sa),
+        ms(c),
+        c.as_secs_f64() / r.as_secs_f64(),
+        c.as_secs_f64() / sa.as_secs_f64(),
+        ms(b)
+    );
+}
+
 /// The example's row: each measure in 21 runs of its own.
 fn example_row(example: &Path) {
     let r = time(21, || parse_only(example));
@@ -239,15 +253,7 @@ fn example_row(example: &Path) {
     let b = time(21, || {
         std::hint::black_box(build_md_html(example));
     });
-    println!(
-        "| Bouches-du-Rhône (10 actions) | {} | {} | {} | {:.1} | {:.2} | {} | — |",
-        ms(r),
-        ms(sa),
-        ms(c),
-        c.as_secs_f64() / r.as_secs_f64(),
-        c.as_secs_f64() / sa.as_secs_f64(),
-        ms(b)
-    );
+    row("Bouches-du-Rhône (10 actions)", [r, sa, c, b], "—");
 }
 
 /// The synthetic sizes' rows.
@@ -297,18 +303,13 @@ fn size_rows(filter: Option<&str>) {
                 b.as_secs_f64() / pb.as_secs_f64()
             )
         });
-        println!(
-            "| {n} actions, {} axes, {} lignes, {} acteurs | {} | {} | {} | {:.1} | {:.2} | {} | {growth} |",
+        let case = format!(
+            "{n} actions, {} axes, {} lignes, {} acteurs",
             (n / 20).max(1),
             n * 5,
-            n * 5 / 2,
-            ms(r),
-            ms(sa),
-            ms(c),
-            c.as_secs_f64() / r.as_secs_f64(),
-            c.as_secs_f64() / sa.as_secs_f64(),
-            ms(b)
+            n * 5 / 2
         );
+        row(&case, [r, sa, c, b], &growth);
         prev = Some((c, b));
     }
 }

@@ -157,10 +157,10 @@ pub(super) fn render_files(
     };
     // Render everything first: nothing is written if any format fails.
     let mut files = Vec::new();
-    for (r, f) in renderers.iter().zip(&formats) {
+    for r in &renderers {
         let t = std::time::Instant::now();
         let rendered = if isolate::user_templates(&args.dir) {
-            isolate::render(args, *f, r.template())
+            isolate::render(args, r.name(), r.template())
         } else {
             r.render(&ctx)
         };

@@ -7,7 +7,7 @@
 //! input, run in process.
 
 use super::Failure;
-use crate::cli::{BuildArgs, OutFormat};
+use crate::cli::BuildArgs;
 use crate::render::templates::TemplateError;
 use std::io::Read;
 use std::path::Path;
@@ -34,14 +34,6 @@ fn limit(var: &str, default: u64) -> u64 {
 /// any of them may be included by any format's template.
 pub fn user_templates(dir: &Path) -> bool {
     std::fs::symlink_metadata(dir.join("templates")).is_ok()
-}
-
-fn format_name(f: OutFormat) -> &'static str {
-    match f {
-        OutFormat::Md => "md",
-        OutFormat::Html => "html",
-        OutFormat::Pdf => "pdf",
-    }
 }
 
 /// Linux counts the heap and every private anonymous mapping in the data
@@ -82,13 +74,9 @@ fn read_bounded(mut r: impl Read + Send + 'static) -> std::thread::JoinHandle<Ve
     })
 }
 
-/// Render `format` of `args.dir` with the user's `template` in a child
-/// process under the limits.
-pub fn render(
-    args: &BuildArgs,
-    format: OutFormat,
-    template: &str,
-) -> Result<Vec<u8>, TemplateError> {
+/// Render `format` (a renderer's name: md, html, pdf) of `args.dir` with
+/// the user's `template` in a child process under the limits.
+pub fn render(args: &BuildArgs, format: &str, template: &str) -> Result<Vec<u8>, TemplateError> {
     let shown = format!("{}/templates/{template}", args.dir.display());
     let fail = |message: String| TemplateError {
         file: shown.clone(),
@@ -105,7 +93,7 @@ pub fn render(
         .arg(&args.dir)
         .arg("-o")
         .arg(args.output_dir())
-        .args(["--format", format_name(format)])
+        .args(["--format", format])
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped());

@@ -38,20 +38,7 @@ struct Site {
 
 type Shared = Arc<RwLock<Site>>;
 
-fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            _ => out.push(c),
-        }
-    }
-    out
-}
+use crate::render::templates::escape_html as escape;
 
 /// `text` without terminal escape sequences nor other control characters
 /// (line breaks and tabs kept), cut to [`MAX_SHOWN`] bytes.

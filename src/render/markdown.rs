@@ -163,13 +163,7 @@ fn text_of<'a>(root: &'a AstNode<'a>) -> String {
 /// A text shown as one paragraph of its plain text in every output.
 fn flat<'a>(root: &'a AstNode<'a>) -> Texte {
     let text = text_of(root);
-    let html = format!(
-        "<p>{}</p>\n",
-        text.replace('&', "&amp;")
-            .replace('<', "&lt;")
-            .replace('>', "&gt;")
-            .replace('"', "&quot;")
-    );
+    let html = format!("<p>{}</p>\n", super::templates::escape_html(&text));
     Texte {
         md: super::templates::escape_md(&text),
         html,

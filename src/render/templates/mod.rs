@@ -6,7 +6,7 @@
 
 mod escape;
 
-pub use escape::escape_md;
+pub use escape::{escape_html, escape_md};
 
 use crate::load::{read_text, resolve_inside};
 use minijinja::{Environment, Value};

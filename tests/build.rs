@@ -102,8 +102,8 @@ fn export_json_has_the_example_totals() {
     assert_eq!(v["modele"]["axes"].as_array().unwrap().len(), 4);
     assert_eq!(v["modele"]["actions"].as_array().unwrap().len(), 10);
     // Money in euro cents: 71 433 €.
-    assert_eq!(v["calculs"]["total"], 7_143_300);
-    let per_action: i64 = v["calculs"]["par_action"]
+    assert_eq!(v["calculs"]["argent"]["total"], 7_143_300);
+    let per_action: i64 = v["calculs"]["argent"]["par_action"]
         .as_array()
         .unwrap()
         .iter()

@@ -111,9 +111,12 @@ fn fixture_test(fixture: &str, exit: i32, expected: &[&str], texts: &[&str]) {
         !human.stderr.contains('\u{1b}'),
         "--color never must not print escape codes"
     );
+    // Figures are written with narrow and non-breaking spaces; the expected
+    // texts use plain ones.
+    let plain = human.stderr.replace(['\u{202f}', '\u{a0}'], " ");
     for text in texts {
         assert!(
-            human.stderr.contains(text),
+            plain.contains(text),
             "« {text} » absent from the report:\n{}",
             human.stderr
         );
@@ -233,11 +236,37 @@ fixtures! {
     financement_action_inconnue: "financement-action-inconnue" => 1 ["feuille.yaml:39:15 erreur fdr::reference::inconnue"];
     financement_enveloppe_inconnue: "financement-enveloppe-inconnue" => 1 ["feuille.yaml:42:18 erreur fdr::reference::inconnue"];
     financeur_manquant: "financeur-manquant" => 1 ["feuille.yaml:35:16 erreur fdr::financement::financeur_manquant"];
+    argent_valide: "argent-valide" => 0 [];
+    argent_erreurs: "argent-erreurs" => 1 [
+        "feuille.yaml:65:11 erreur fdr::financement::parts_cercle",
+        "feuille.yaml:79:23 erreur fdr::financement::plafond_annuel_depasse",
+        "feuille.yaml:122:15 erreur fdr::financement::source_ambigue",
+        "feuille.yaml:128:9 erreur fdr::financement::montant_ambigu",
+        "feuille.yaml:134:16 erreur fdr::financement::accorde_superieur",
+        "feuille.yaml:137:16 erreur fdr::montant::invalide",
+        "feuille.yaml:156:19 erreur fdr::financement::appel_depasse",
+    ] + [
+        "les parts du cercle « Cercle des financeurs » totalisent 90 % au lieu de 100 %",
+        "dépasse son plafond annuel en 2025 : 55 000 € affectés",
+        "pour un plafond de 50 000 €",
+        "l'appel « Appel 2025 » retient 25 000 € de projets",
+        "pour un budget de 20 000 €",
+        "montant accordé (1 500 €) supérieur au montant de la ligne (1 000 €)",
+        "« 99999999999999999 » est un montant trop grand",
+    ];
+    budget_desequilibre: "budget-desequilibre" => 0 [
+        "feuille.yaml:31:13 avertissement fdr::financement::budget_desequilibre",
+        "feuille.yaml:38:13 avertissement fdr::financement::budget_desequilibre",
+    ] + [
+        "action 1.1 : 35 000 € financés sur un budget de 50 000 €",
+        "reste à financer : 15 000 €",
+        "action 1.2 : les financements (12 500 €) dépassent le budget (10 000 €)",
+    ];
     enveloppe_depassee: "enveloppe-depassee" => 1 ["feuille.yaml:36:16 erreur fdr::financement::enveloppe_depassee"]
         + [
             // French typography: narrow no-break space in thousands, no-break space before €.
-            "31\u{202f}000,50\u{a0}€ affectés pour 20\u{202f}000\u{a0}€ disponibles",
-            "dépassement de 11\u{202f}000,50\u{a0}€",
+            "31 000,50 € affectés pour 20 000 € disponibles",
+            "dépassement de 11 000,50 €",
         ];
     // An invalid envelope is set aside without shifting the next one.
     enveloppe_invalide_decalage: "enveloppe-invalide-decalage" => 1 ["feuille.yaml:36:16 erreur fdr::montant::invalide"];

@@ -32,6 +32,10 @@ fn csv_cells_starting_a_formula_are_neutralised() {
         "{}",
         o.stdout
     );
+    let col = lines[0]
+        .split(';')
+        .position(|h| h == "Montant (€)")
+        .expect("amount column");
     for line in &lines[1..] {
         for cell in line.split(';') {
             let cell = cell.trim_start_matches('"');
@@ -41,7 +45,7 @@ fn csv_cells_starting_a_formula_are_neutralised() {
             );
         }
         // The amount column is still a plain number.
-        let montant = line.split(';').nth(7).unwrap_or_default();
+        let montant = line.split(';').nth(col).unwrap_or_default();
         assert!(
             montant.replace(',', ".").parse::<f64>().is_ok(),
             "amount {montant:?} in {line}"

@@ -365,10 +365,10 @@ fn titles_cannot_inject_markdown_into_the_summary() {
     r.commit("titre piégé");
     let md = r.diff(&["HEAD~1", "HEAD"]);
     let html = to_html(&md);
-    // Our own headings only: one h3 and three h4 (actions, par ligne, par action, par axe).
+    // Our own headings only: one h3 and h4s (actions, par ligne, action, axe, année, financeur).
     assert_eq!(html.matches("<h3").count(), 1, "{html}");
     assert!(!html.contains("Tout est validé</h"), "{html}");
-    assert_eq!(html.matches("<table").count(), 3, "{html}");
+    assert_eq!(html.matches("<table").count(), 5, "{html}");
     for bad in ["<img", "<a ", "<code", "<em", "<strong>gras", "<del", "<b>"] {
         assert!(!html.contains(bad), "« {bad} » dans :\n{html}");
     }

@@ -2,6 +2,7 @@
 //! the sources — totals, shares, counts — computed once, here.
 
 pub mod diff;
+pub mod money;
 
 use crate::model::{ActeurIx, Categorie, Cellule, Money, Roadmap, Statut};
 use serde::Serialize;
@@ -51,14 +52,7 @@ pub struct TableTotals {
 
 #[derive(Debug, Serialize)]
 pub struct Computed {
-    pub total: Money,
-    pub par_action: Vec<Money>,
-    pub par_axe: Vec<Money>,
-    pub parts_axe: Vec<Option<Share>>,
-    pub par_financeur: Vec<Amount>,
-    pub par_recipiendaire: Vec<Amount>,
-    pub par_enveloppe: Vec<Money>,
-    pub par_annee: Vec<(u16, Money)>,
+    pub argent: money::MoneyFigures,
     pub population_totale: u64,
     pub parts_epci: Vec<Option<Share>>,
     pub communes_population: u64,
@@ -75,7 +69,7 @@ pub struct Computed {
     pub nombre_reunions: usize,
 }
 
-fn by_acteur(
+pub(crate) fn by_acteur(
     items: impl Iterator<Item = (ActeurIx, Money)>,
     total: Money,
     model: &Roadmap,
@@ -153,29 +147,6 @@ fn table_totals(t: &crate::model::Tableau) -> TableTotals {
     }
 }
 
-/// Money by action, by axe, by envelope and by year.
-type MoneyBy = (Vec<Money>, Vec<Money>, Vec<Money>, BTreeMap<u16, Money>);
-
-fn money_by(model: &Roadmap) -> MoneyBy {
-    let mut par_action = vec![Money(0); model.actions.len()];
-    let mut par_axe = vec![Money(0); model.axes.len()];
-    let mut par_enveloppe = vec![Money(0); model.enveloppes.len()];
-    let mut par_annee: BTreeMap<u16, Money> = BTreeMap::new();
-    for l in &model.lignes {
-        par_action[l.action] = par_action[l.action] + l.montant;
-        let axe = model.actions[l.action].axe;
-        par_axe[axe] = par_axe[axe] + l.montant;
-        if let Some(e) = l.enveloppe {
-            par_enveloppe[e] = par_enveloppe[e] + l.montant;
-        }
-        if let Some(y) = l.annee {
-            let e = par_annee.entry(y).or_default();
-            *e = *e + l.montant;
-        }
-    }
-    (par_action, par_axe, par_enveloppe, par_annee)
-}
-
 /// Population of the exposed communes, their fragile population, each
 /// commune's share and the share of those whose fragile figure is known.
 fn communes_figures(model: &Roadmap) -> (u64, u64, Vec<Option<Share>>, Option<Share>) {
@@ -231,23 +202,6 @@ fn participants(model: &Roadmap) -> (BTreeMap<Categorie, usize>, usize, usize) {
 }
 
 pub fn compute(model: &Roadmap) -> Computed {
-    let (par_action, par_axe, par_enveloppe, par_annee) = money_by(model);
-    let total: Money = model.lignes.iter().map(|l| l.montant).sum();
-    let parts_axe = par_axe
-        .iter()
-        .map(|m| Share::new(m.0 as u64, total.0 as u64))
-        .collect();
-    let par_financeur = by_acteur(
-        model.lignes.iter().map(|l| (l.financeur, l.montant)),
-        total,
-        model,
-    );
-    let par_recipiendaire = by_acteur(
-        model.lignes.iter().map(|l| (l.recipiendaire, l.montant)),
-        total,
-        model,
-    );
-
     let epci = model
         .territoire
         .populations
@@ -276,14 +230,7 @@ pub fn compute(model: &Roadmap) -> Computed {
             .map(|i| i.reunions.len())
             .sum::<usize>();
     Computed {
-        total,
-        par_action,
-        par_axe,
-        parts_axe,
-        par_financeur,
-        par_recipiendaire,
-        par_enveloppe,
-        par_annee: par_annee.into_iter().collect(),
+        argent: money::money(model),
         population_totale,
         parts_epci,
         communes_population,

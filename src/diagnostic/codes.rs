@@ -20,8 +20,18 @@ pub const ALL: &[&str] = &[
     FICHIER_LIEN_IGNORE,
     FICHIER_TROP_GROS,
     FICHIER_VIDE,
+    FINANCEMENT_ACCORDE_SUPERIEUR,
+    FINANCEMENT_APPEL_DEPASSE,
+    FINANCEMENT_BUDGET_DESEQUILIBRE,
+    FINANCEMENT_CONTRIBUTION_HORS_PERIODE,
+    FINANCEMENT_COUT_INFERIEUR,
     FINANCEMENT_ENVELOPPE_DEPASSEE,
     FINANCEMENT_FINANCEUR_MANQUANT,
+    FINANCEMENT_MONTANT_AMBIGU,
+    FINANCEMENT_MONTANT_MANQUANT,
+    FINANCEMENT_PARTS_CERCLE,
+    FINANCEMENT_PLAFOND_ANNUEL,
+    FINANCEMENT_SOURCE_AMBIGUE,
     FRAGMENT_DOUBLON,
     GABARIT_ERREUR,
     ID_DOUBLON,
@@ -73,6 +83,17 @@ pub const FICHIER_ILLISIBLE: &str = "fdr::fichier::illisible";
 pub const FICHIER_LIEN_IGNORE: &str = "fdr::fichier::lien_ignore";
 pub const FICHIER_TROP_GROS: &str = "fdr::fichier::trop_gros";
 pub const FICHIER_VIDE: &str = "fdr::fichier::vide";
+pub const FINANCEMENT_ACCORDE_SUPERIEUR: &str = "fdr::financement::accorde_superieur";
+pub const FINANCEMENT_APPEL_DEPASSE: &str = "fdr::financement::appel_depasse";
+pub const FINANCEMENT_BUDGET_DESEQUILIBRE: &str = "fdr::financement::budget_desequilibre";
+pub const FINANCEMENT_CONTRIBUTION_HORS_PERIODE: &str =
+    "fdr::financement::contribution_hors_periode";
+pub const FINANCEMENT_COUT_INFERIEUR: &str = "fdr::financement::cout_inferieur";
+pub const FINANCEMENT_MONTANT_AMBIGU: &str = "fdr::financement::montant_ambigu";
+pub const FINANCEMENT_MONTANT_MANQUANT: &str = "fdr::financement::montant_manquant";
+pub const FINANCEMENT_PARTS_CERCLE: &str = "fdr::financement::parts_cercle";
+pub const FINANCEMENT_PLAFOND_ANNUEL: &str = "fdr::financement::plafond_annuel_depasse";
+pub const FINANCEMENT_SOURCE_AMBIGUE: &str = "fdr::financement::source_ambigue";
 pub const FINANCEMENT_ENVELOPPE_DEPASSEE: &str = "fdr::financement::enveloppe_depassee";
 pub const FINANCEMENT_FINANCEUR_MANQUANT: &str = "fdr::financement::financeur_manquant";
 pub const FRAGMENT_DOUBLON: &str = "fdr::fragment::doublon";

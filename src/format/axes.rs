@@ -1,4 +1,4 @@
-use super::{DateBrute, DecimalBrut, EmailSchema, Id, IdSchema, Sp, Texte};
+use super::{DateBrute, DecimalBrut, EmailSchema, Id, IdSchema, MontantBrut, Sp, Texte};
 use schemars::JsonSchema;
 use serde::Deserialize;
 
@@ -57,6 +57,9 @@ pub struct Action {
     /// Indicateurs de suivi.
     #[serde(default)]
     pub indicateurs: Vec<Indicateur>,
+    /// Budget global de l'action, s'il est connu : les lignes de financement
+    /// y sont comparées et le reste à financer est calculé.
+    pub budget: Option<Sp<MontantBrut>>,
 }
 
 /// Statut d'une action.

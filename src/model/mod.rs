@@ -4,8 +4,8 @@
 pub mod values;
 
 pub use crate::format::{
-    Categorie, Frequence, GenreAnnexe, Nature, Partie, Perimetre, Role, Statut, StatutFinancement,
-    TypeInstance, TypeReunion,
+    Categorie, Frequence, GenreAnnexe, Nature, Partie, Perimetre, Role, SectionBudgetaire, Statut,
+    StatutFinancement, TypeInstance, TypeReunion,
 };
 use serde::Serialize;
 pub use values::{DateFlou, Decimal, Money, Precision};
@@ -27,8 +27,10 @@ pub struct Roadmap {
     /// Sorted by axe, then number.
     pub actions: Vec<Action>,
     pub enveloppes: Vec<Enveloppe>,
+    pub cercles: Vec<Cercle>,
     pub lignes: Vec<Ligne>,
     pub fonds: Vec<Fonds>,
+    pub postes: Vec<Poste>,
     pub jalons: Vec<Jalon>,
     pub taches: Vec<Tache>,
     pub territoire: Territoire,
@@ -130,6 +132,7 @@ pub struct Action {
     pub fin: Option<DateFlou>,
     pub besoins: Vec<String>,
     pub indicateurs: Vec<Indicateur>,
+    pub budget: Option<Money>,
 }
 
 #[derive(Debug, Serialize)]
@@ -151,23 +154,109 @@ pub struct Indicateur {
 pub struct Enveloppe {
     pub id: String,
     pub libelle: String,
-    pub montant: Money,
-    pub financeur: ActeurIx,
+    /// As written; see [`Enveloppe::montant_effectif`].
+    pub montant: Option<Money>,
+    pub financeur: Option<ActeurIx>,
+    pub contributions: Vec<Contribution>,
+    pub plafond_annuel: Option<Money>,
     pub debut: Option<DateFlou>,
     pub fin: Option<DateFlou>,
+    pub regles: Option<String>,
+}
+
+impl Enveloppe {
+    /// The amount written, else the sum of the contributions with an amount
+    /// (checked to fit when lowered), else unknown.
+    pub fn montant_effectif(&self) -> Option<Money> {
+        self.montant.or_else(|| {
+            let known: Vec<Money> = self
+                .contributions
+                .iter()
+                .filter_map(|c| c.montant)
+                .collect();
+            (!known.is_empty()).then(|| known.into_iter().sum())
+        })
+    }
+}
+
+#[derive(Debug, Serialize)]
+pub struct Contribution {
+    pub financeur: ActeurIx,
+    pub annee: Option<u16>,
+    pub montant: Option<Money>,
+}
+
+/// Index into [`Roadmap::cercles`].
+pub type CercleIx = usize;
+/// Index into [`Roadmap::enveloppes`].
+pub type EnveloppeIx = usize;
+
+#[derive(Debug, Serialize)]
+pub struct Cercle {
+    pub id: String,
+    pub nom: String,
+    /// Members and their share in percent, when the split is decided (then
+    /// every member has one and they sum to 100).
+    pub membres: Vec<(ActeurIx, Option<Decimal>)>,
+    pub note: Option<String>,
+}
+
+/// Where the money of a line comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(tag = "genre", content = "index", rename_all = "snake_case")]
+pub enum Source {
+    Acteur(ActeurIx),
+    Cercle(CercleIx),
+    Enveloppe(EnveloppeIx),
+}
+
+/// How the amount of a line was written, for the document to say it back.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(tag = "forme", rename_all = "snake_case")]
+pub enum Forme {
+    /// `montant` (with `annee` or not), or no amount at all (in kind).
+    Total,
+    /// `par_an`: the same amount each year from `de` to `a`.
+    ParAn { montant: Money, de: u16, a: u16 },
+    /// `annees`: one amount per year.
+    Annees,
 }
 
 #[derive(Debug, Serialize)]
 pub struct Ligne {
     pub action: ActionIx,
-    pub montant: Money,
-    pub financeur: ActeurIx,
-    pub recipiendaire: ActeurIx,
-    pub annee: Option<u16>,
-    pub enveloppe: Option<usize>,
-    pub nature: Nature,
-    pub statut: StatutFinancement,
+    /// Amounts by year (`None`: year not given), in source order. Empty for
+    /// an in-kind line given in days or ETP only.
+    pub montants: Vec<(Option<u16>, Money)>,
+    pub forme: Forme,
+    pub source: Source,
+    pub recipiendaire: Option<ActeurIx>,
+    pub enveloppe: Option<EnveloppeIx>,
+    pub nature: Option<Nature>,
+    pub section: Option<SectionBudgetaire>,
+    pub statut: Option<StatutFinancement>,
+    pub accorde: Option<Money>,
+    pub verse: Option<Money>,
+    pub jours: Option<Decimal>,
+    pub etp: Option<Decimal>,
     pub libelle: Option<String>,
+}
+
+impl Ligne {
+    /// Total of the line (the lowering checked every sum of amounts fits).
+    pub fn total(&self) -> Money {
+        self.montants.iter().map(|(_, m)| *m).sum()
+    }
+
+    /// In kind: never added to cash.
+    pub fn en_nature(&self) -> bool {
+        self.nature == Some(Nature::Valorisation)
+    }
+
+    /// Refused lines are shown but left out of every total.
+    pub fn compte(&self) -> bool {
+        self.statut != Some(StatutFinancement::Refuse)
+    }
 }
 
 #[derive(Debug, Serialize)]
@@ -181,6 +270,38 @@ pub struct Fonds {
     pub recipiendaire: Option<ActeurIx>,
     pub enveloppe: Option<usize>,
     pub montant: Option<Money>,
+    pub regles: Option<String>,
+    pub eligibilite: Option<String>,
+    pub appels: Vec<Appel>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Appel {
+    pub libelle: String,
+    pub ouverture: Option<DateFlou>,
+    pub cloture: Option<DateFlou>,
+    pub budget: Option<Money>,
+    pub projets: Vec<Projet>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Projet {
+    pub titre: String,
+    pub porteur: Option<ActeurIx>,
+    pub montant: Money,
+    pub cout_total: Option<Money>,
+    pub beneficiaires: Option<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Poste {
+    pub structure: ActeurIx,
+    pub role: String,
+    pub etp: Option<Decimal>,
+    pub nombre: Option<u32>,
+    pub action: Option<ActionIx>,
+    pub debut: Option<u16>,
+    pub fin: Option<u16>,
 }
 
 #[derive(Debug, Serialize)]

@@ -92,6 +92,25 @@ impl Decimal {
         })
     }
 
+    pub const ZERO: Decimal = Decimal {
+        mantissa: 0,
+        scale: 0,
+    };
+
+    /// Exact sum at the larger scale; `None` when it leaves `i64`.
+    pub fn checked_add(self, o: Decimal) -> Option<Decimal> {
+        let scale = self.scale.max(o.scale);
+        let widen = |d: Decimal| {
+            10i64
+                .checked_pow(u32::from(scale - d.scale))
+                .and_then(|p| d.mantissa.checked_mul(p))
+        };
+        Some(Decimal {
+            mantissa: widen(self)?.checked_add(widen(o)?)?,
+            scale,
+        })
+    }
+
     pub fn is_positive(&self) -> bool {
         self.mantissa > 0
     }

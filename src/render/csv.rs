@@ -3,7 +3,7 @@
 //! comma and no thousands separator (read as numbers in a French locale).
 
 use crate::compute::Computed;
-use crate::model::{Money, Roadmap};
+use crate::model::{Money, Roadmap, Source};
 use crate::render::labels;
 
 /// One cell: a text from the sources, or a number fdr wrote itself.
@@ -59,38 +59,91 @@ fn opt<T: ToString>(v: Option<T>) -> String {
     v.map(|x| x.to_string()).unwrap_or_default()
 }
 
+/// One row per line and year (a line written `par_an` or `annees` gives a
+/// row per year; `Ligne` numbers the lines so a pivot table can group
+/// them). Granted and paid amounts are on the line's first row only, so
+/// that summing a column never counts them twice.
 pub fn financements(m: &Roadmap) -> String {
     let mut out = table(&[
+        "Ligne",
         "Action",
+        "Id action",
         "Intitulé de l'action",
         "Axe",
         "Intitulé de l'axe",
         "Financeur",
+        "Id financeur",
+        "Type de financeur",
         "Récipiendaire",
         "Année",
         "Montant (€)",
         "Nature",
+        "Section",
         "Statut",
+        "Accordé (€)",
+        "Versé (€)",
+        "Jours",
+        "ETP",
         "Enveloppe",
+        "Précision",
     ]);
-    for l in &m.lignes {
-        let a = &m.actions[l.action];
-        let axe = &m.axes[a.axe];
-        out.push_str(&row(&[
-            Text(a.numero.clone()),
-            Text(a.titre.clone()),
-            Number(axe.numero.to_string()),
-            Text(axe.titre.clone()),
-            Text(m.acteurs[l.financeur].nom.clone()),
-            Text(m.acteurs[l.recipiendaire].nom.clone()),
-            Number(opt(l.annee)),
-            Number(amount(l.montant)),
-            Text(labels::nature(l.nature).into()),
-            Text(labels::statut_financement(l.statut).into()),
-            Text(opt(l.enveloppe.map(|e| m.enveloppes[e].libelle.clone()))),
-        ]));
+    for (n, l) in m.lignes.iter().enumerate() {
+        let parts: Vec<(Option<u16>, Option<Money>)> = if l.montants.is_empty() {
+            vec![(None, None)]
+        } else {
+            l.montants.iter().map(|(y, mo)| (*y, Some(*mo))).collect()
+        };
+        for (i, (annee, montant)) in parts.into_iter().enumerate() {
+            out.push_str(&row(&line_cells(m, l, n + 1, annee, montant, i == 0)));
+        }
     }
     out
+}
+
+fn line_cells(
+    m: &Roadmap,
+    l: &crate::model::Ligne,
+    n: usize,
+    annee: Option<u16>,
+    montant: Option<Money>,
+    first: bool,
+) -> Vec<Cell> {
+    let a = &m.actions[l.action];
+    let axe = &m.axes[a.axe];
+    let (nom, id, genre) = match l.source {
+        Source::Acteur(x) => (&m.acteurs[x].nom, &m.acteurs[x].id, "acteur"),
+        Source::Cercle(x) => (&m.cercles[x].nom, &m.cercles[x].id, "cercle"),
+        Source::Enveloppe(x) => (&m.enveloppes[x].libelle, &m.enveloppes[x].id, "enveloppe"),
+    };
+    let first_only = |v: Option<Money>| Number(opt(v.filter(|_| first).map(amount)));
+    vec![
+        Number(n.to_string()),
+        Text(a.numero.clone()),
+        Text(a.id.clone()),
+        Text(a.titre.clone()),
+        Number(axe.numero.to_string()),
+        Text(axe.titre.clone()),
+        Text(nom.clone()),
+        Text(id.clone()),
+        Text(genre.into()),
+        Text(opt(l.recipiendaire.map(|r| m.acteurs[r].nom.clone()))),
+        Number(opt(annee)),
+        Number(opt(montant.map(amount))),
+        Text(opt(l.nature.map(labels::nature))),
+        Text(opt(l.section.map(labels::section_budgetaire))),
+        Text(opt(l.statut.map(labels::statut_financement))),
+        first_only(l.accorde),
+        first_only(l.verse),
+        Number(opt(l.jours.map(decimal))),
+        Number(opt(l.etp.map(decimal))),
+        Text(opt(l.enveloppe.map(|e| m.enveloppes[e].libelle.clone()))),
+        Text(opt(l.libelle.clone())),
+    ]
+}
+
+/// `1.75` → `1,75` (a number in a French locale).
+fn decimal(d: crate::model::Decimal) -> String {
+    d.to_string().replace('.', ",")
 }
 
 pub fn actions(m: &Roadmap, c: &Computed) -> String {
@@ -121,7 +174,7 @@ pub fn actions(m: &Roadmap, c: &Computed) -> String {
             Text(opt(a.fin)),
             Text(names(a.referents.iter().map(|r| r.acteur).collect())),
             Text(names(a.partenaires.clone())),
-            Number(amount(c.par_action[ix])),
+            Number(amount(c.argent.par_action[ix])),
         ]));
     }
     out

@@ -158,11 +158,13 @@ fn money_tables(out: &mut String, d: &Diff) {
         .iter()
         .map(|l| {
             let mut k = format!(
-                "action {} — {} → {}",
+                "action {} — {}",
                 text(&l.action.numero),
-                acteur(d, &l.financeur),
-                acteur(d, &l.recipiendaire)
+                acteur(d, &l.financeur)
             );
+            if !l.recipiendaire.is_empty() {
+                k.push_str(&format!(" → {}", acteur(d, &l.recipiendaire)));
+            }
             if let Some(y) = l.annee {
                 k.push_str(&format!(" ({y})"));
             }
@@ -185,6 +187,44 @@ fn money_tables(out: &mut String, d: &Diff) {
         })
         .collect();
     money_table(out, "Financement par axe", &axes);
+    let years: Vec<(String, Amounts)> = d
+        .par_annee
+        .iter()
+        .map(|y| {
+            let label = y
+                .annee
+                .map_or("année non précisée".into(), |a| a.to_string());
+            (label, y.montant)
+        })
+        .collect();
+    money_table(out, "Financement par année", &years);
+    let sources: Vec<(String, Amounts)> = d
+        .par_financeur
+        .iter()
+        .map(|s| (acteur(d, &s.financeur), s.montant))
+        .collect();
+    money_table(out, "Financement par financeur", &sources);
+    status_moves(out, d);
+}
+
+/// « action 1.2 — ANCT : accordé → versé ».
+fn status_moves(out: &mut String, d: &Diff) {
+    if d.statuts.is_empty() {
+        return;
+    }
+    out.push_str("\n#### État des financements\n\n");
+    let label = |s: Option<crate::model::StatutFinancement>| {
+        s.map_or("non précisé", crate::render::labels::statut_financement)
+    };
+    for m in &d.statuts {
+        out.push_str(&format!(
+            "- action {} — {} : {} → {}\n",
+            text(&m.action.numero),
+            acteur(d, &m.financeur),
+            label(m.avant),
+            label(m.apres)
+        ));
+    }
 }
 
 pub fn render(d: &Diff, old: &str, new: &str) -> String {

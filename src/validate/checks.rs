@@ -7,11 +7,11 @@ use super::lower::Tables;
 use super::merge::Merged;
 use crate::diagnostic::{Diagnostic, FileId, did_you_mean};
 use crate::format::{DateBrute, Sp};
-use crate::model::{self as m, DateFlou, Money};
+use crate::model::{self as m, DateFlou};
 use std::collections::BTreeSet;
 
 pub fn run(ctx: &mut Ctx, merged: &Merged, t: &Tables, model: &m::Roadmap) {
-    envelopes(ctx, merged, t, model);
+    super::money::run(ctx, merged, t, model);
     dates(ctx, merged, model);
     text_refs(ctx, t);
     // Completeness warnings would only echo errors already reported (an
@@ -20,44 +20,6 @@ pub fn run(ctx: &mut Ctx, merged: &Merged, t: &Tables, model: &m::Roadmap) {
     if !ctx.diags.has_errors() {
         axes_without_actions(ctx, t, model);
         unused_acteurs(ctx, t, model);
-    }
-}
-
-fn envelopes(ctx: &mut Ctx, merged: &Merged, t: &Tables, model: &m::Roadmap) {
-    // One pass over the lines, not one per envelope.
-    let mut used_by = vec![Money(0); model.enveloppes.len()];
-    for l in &model.lignes {
-        if let Some(u) = l.enveloppe.and_then(|e| used_by.get_mut(e)) {
-            *u = *u + l.montant;
-        }
-    }
-    for (env, &used) in model.enveloppes.iter().zip(&used_by) {
-        if used > env.montant {
-            let def = t.enveloppes.ids.get(&env.id);
-            let span = merged
-                .enveloppes
-                .iter()
-                .find(|(_, e)| e.id.value == env.id)
-                .map(|(f, e)| (*f, e.montant.span));
-            let mut d = Diagnostic::error(
-                crate::diagnostic::codes::FINANCEMENT_ENVELOPPE_DEPASSEE,
-                format!(
-                    "l'enveloppe « {} » est dépassée : {} affectés pour {} disponibles",
-                    env.libelle,
-                    crate::diagnostic::fr::euros(used.0),
-                    crate::diagnostic::fr::euros(env.montant.0)
-                ),
-            )
-            .label(format!(
-                "dépassement de {}",
-                crate::diagnostic::fr::euros((used - env.montant).0)
-            ))
-            .help("réduisez les lignes rattachées à cette enveloppe, ou augmentez son montant");
-            if let Some((f, s)) = span.or(def.map(|d| (d.file, d.span))) {
-                d = d.at(f, s);
-            }
-            ctx.push(d);
-        }
     }
 }
 
@@ -179,13 +141,24 @@ fn unused_acteurs(ctx: &mut Ctx, t: &Tables, model: &m::Roadmap) {
         used.extend(a.partenaires.iter().copied());
     }
     for e in &model.enveloppes {
-        used.insert(e.financeur);
+        used.extend(e.financeur);
+        used.extend(e.contributions.iter().map(|c| c.financeur));
+    }
+    for c in &model.cercles {
+        used.extend(c.membres.iter().map(|(a, _)| *a));
     }
     for l in &model.lignes {
-        used.insert(l.financeur);
-        used.insert(l.recipiendaire);
+        if let m::Source::Acteur(a) = l.source {
+            used.insert(a);
+        }
+        used.extend(l.recipiendaire);
     }
     used.extend(model.fonds.iter().filter_map(|f| f.recipiendaire));
+    for f in &model.fonds {
+        let projets = f.appels.iter().flat_map(|a| &a.projets);
+        used.extend(projets.filter_map(|p| p.porteur));
+    }
+    used.extend(model.postes.iter().map(|p| p.structure));
     used.extend(model.concertation.participants.iter().copied());
     for r in &model.concertation.reunions {
         used.extend(r.participants.iter().copied());

@@ -18,6 +18,8 @@ pub struct Merged {
     pub enveloppes: Vec<(FileId, f::Enveloppe)>,
     pub lignes: Vec<(FileId, f::LigneFinancement)>,
     pub fonds: Vec<(FileId, f::Fonds)>,
+    pub cercles: Vec<(FileId, f::Cercle)>,
+    pub postes: Vec<(FileId, f::Poste)>,
     pub jalons: Vec<(FileId, f::Jalon)>,
     pub taches: Vec<(FileId, f::Tache)>,
     pub sections: Vec<(FileId, f::Section)>,
@@ -82,6 +84,8 @@ pub fn merge(ctx: &mut Ctx, fragments: Vec<(FileId, Fragment)>) -> Merged {
             m.enveloppes.extend(tag(file, fin.enveloppes));
             m.lignes.extend(tag(file, fin.lignes));
             m.fonds.extend(tag(file, fin.fonds));
+            m.cercles.extend(tag(file, fin.cercles));
+            m.postes.extend(tag(file, fin.postes));
         }
         if let Some(cal) = fr.calendrier {
             m.jalons.extend(tag(file, cal.jalons));

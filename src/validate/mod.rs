@@ -5,6 +5,7 @@ mod checks;
 mod context;
 mod lower;
 mod merge;
+mod money;
 mod prune;
 pub mod schema;
 mod totals;
@@ -203,6 +204,7 @@ fn semantic(ctx: &mut Ctx, fragments: Vec<(usize, crate::format::Fragment)>) -> 
         axes: IdTable::new("axe", false),
         actions: IdTable::new("action", true),
         enveloppes: IdTable::new("enveloppe", true),
+        cercles: IdTable::new("cercle", false),
         annexes: IdTable::new("annexe", true),
         sections: IdTable::new("section", true),
         instances: IdTable::new("instance", true),
@@ -214,7 +216,7 @@ fn semantic(ctx: &mut Ctx, fragments: Vec<(usize, crate::format::Fragment)>) -> 
     let actions = lower::build_actions(ctx, &merged, &mut t, &mut axes);
     let feuille = lower::build_feuille(ctx, &merged, &t);
     let gouvernance = lower::build_gouvernance(ctx, &merged, &mut t);
-    let (enveloppes, lignes, fonds) = lower::build_financements(ctx, &merged, &mut t);
+    let fi = lower::build_financements(ctx, &merged, &mut t);
     let (jalons, taches) = lower::build_calendrier(ctx, &merged, &t, &actions);
     let territoire = lower::build_territoire(ctx, &merged, &mut t);
     let concertation = lower::build_concertation(ctx, &merged, &t);
@@ -226,9 +228,11 @@ fn semantic(ctx: &mut Ctx, fragments: Vec<(usize, crate::format::Fragment)>) -> 
         gouvernance,
         axes,
         actions,
-        enveloppes,
-        lignes,
-        fonds,
+        enveloppes: fi.enveloppes,
+        cercles: fi.cercles,
+        lignes: fi.lignes,
+        fonds: fi.fonds,
+        postes: fi.postes,
         jalons,
         taches,
         territoire,

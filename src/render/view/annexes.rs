@@ -2,6 +2,7 @@
 
 use super::chronogramme::{ChronoV, chronogramme};
 use super::financement::{FinancementV, financement};
+use super::fonds::{FondsV, fonds};
 use super::{Ctx, Heading, Headings};
 use crate::model::{Categorie, GenreAnnexe};
 use crate::render::fmt;
@@ -58,17 +59,6 @@ pub struct CommunesV {
     pub total_part: String,
     pub ifn_moyen: Option<String>,
     pub nombre: String,
-}
-
-#[derive(Debug, Serialize, schemars::JsonSchema)]
-pub struct FondsV {
-    pub nom: String,
-    pub description: Option<Texte>,
-    pub objectifs: Vec<String>,
-    pub beneficiaires: Option<String>,
-    pub cible: Option<String>,
-    pub recipiendaire: Option<String>,
-    pub montant: Option<String>,
 }
 
 #[derive(Debug, Serialize, schemars::JsonSchema)]
@@ -202,33 +192,6 @@ fn communes(ctx: &Ctx) -> Option<CommunesV> {
         ifn_moyen: c.ifn_moyen.map(fmt::decimal),
         nombre: fmt::count(c.lignes.len(), "commune", "communes"),
     })
-}
-
-fn fonds(ctx: &Ctx) -> Vec<FondsV> {
-    ctx.m
-        .fonds
-        .iter()
-        .map(|f| FondsV {
-            nom: f.nom.clone(),
-            description: ctx.text(&f.description, 5),
-            objectifs: f.objectifs.clone(),
-            beneficiaires: f.beneficiaires.clone(),
-            cible: f.cible.as_ref().map(|c| {
-                let v = format!("{} {}", fmt::decimal(c.valeur), c.unite);
-                let v = if c.minimum {
-                    format!("au moins {v}")
-                } else {
-                    v
-                };
-                match c.echeance {
-                    Some(e) => format!("{v} ({})", fmt::date(e)),
-                    None => v,
-                }
-            }),
-            recipiendaire: f.recipiendaire.map(|r| ctx.acteur_nom(r)),
-            montant: f.montant.map(fmt::money),
-        })
-        .collect()
 }
 
 fn gouvernance(ctx: &Ctx) -> GouvernanceV {

@@ -1,8 +1,10 @@
 //! Part 4 of the document: the axes and their actions (status, period,
 //! référents, partners, financing, indicators, calendar).
 
+use super::ligne::{LigneV, ligne};
 use super::parts::{Barre, Partie, barres, partie};
 use super::{Ctx, Heading, Headings};
+use crate::model::Money;
 use crate::model::Partie as P;
 use crate::render::fmt;
 use crate::render::labels;
@@ -14,17 +16,6 @@ use std::collections::BTreeMap;
 pub struct ReferentV {
     pub nom: String,
     pub contact: Option<String>,
-}
-
-#[derive(Debug, Serialize, schemars::JsonSchema)]
-pub struct LigneV {
-    pub montant: String,
-    pub financeur: String,
-    pub recipiendaire: String,
-    pub annee: Option<u16>,
-    pub nature: &'static str,
-    pub statut: &'static str,
-    pub libelle: Option<String>,
 }
 
 #[derive(Debug, Serialize, schemars::JsonSchema)]
@@ -48,7 +39,16 @@ pub struct ActionV {
     pub partenaires_prives: Vec<String>,
     pub partenaires_note: Option<String>,
     pub financements: Vec<LigneV>,
-    pub total: String,
+    /// Some line names its recipient / gives a précision (else the column is left out).
+    pub avec_recipiendaire: bool,
+    pub avec_precisions: bool,
+    /// Counted cash, when some.
+    pub total: Option<String>,
+    /// Counted in kind valued in euros, when some.
+    pub total_nature: Option<String>,
+    pub budget: Option<String>,
+    /// « Reste à financer : 1 000 € » or « Au-delà du budget : 500 € ».
+    pub reste: Option<String>,
     pub indicateurs: Vec<IndicateurV>,
     pub besoins: Vec<String>,
 }
@@ -117,19 +117,21 @@ fn action(ctx: &Ctx, h: &Headings, ix: usize) -> ActionV {
         .partenaires
         .iter()
         .partition(|p| m.acteurs[**p].categorie.est_public());
-    let financements = ctx.lignes_par_action[ix]
+    let lignes: Vec<&crate::model::Ligne> = ctx.lignes_par_action[ix]
         .iter()
         .map(|&i| &m.lignes[i])
-        .map(|l| LigneV {
-            montant: fmt::money(l.montant),
-            financeur: ctx.acteur_nom(l.financeur),
-            recipiendaire: ctx.acteur_nom(l.recipiendaire),
-            annee: l.annee,
-            nature: labels::nature(l.nature),
-            statut: labels::statut_financement(l.statut),
-            libelle: l.libelle.clone(),
-        })
         .collect();
+    let financements: Vec<LigneV> = lignes.iter().map(|l| ligne(ctx, l)).collect();
+    let argent = &ctx.c.argent;
+    let cash = lignes.iter().any(|l| l.compte() && !l.en_nature());
+    let reste = argent.reste_a_financer[ix].and_then(|r| match r {
+        0 => None,
+        r if r > 0 => Some(format!("Reste à financer : {}", fmt::money(Money(r)))),
+        r => Some(format!(
+            "Au-delà du budget : {}",
+            fmt::money(Money(r.saturating_neg()))
+        )),
+    });
     ActionV {
         h: h.actions[ix].clone(),
         numero: a.numero.clone(),
@@ -141,8 +143,14 @@ fn action(ctx: &Ctx, h: &Headings, ix: usize) -> ActionV {
         partenaires_publics: publics.iter().map(|p| ctx.acteur_nom(*p)).collect(),
         partenaires_prives: prives.iter().map(|p| ctx.acteur_nom(*p)).collect(),
         partenaires_note: a.partenaires_note.clone(),
+        avec_recipiendaire: financements.iter().any(|l| l.recipiendaire.is_some()),
+        avec_precisions: financements.iter().any(|l| !l.precisions.is_empty()),
         financements,
-        total: fmt::money(ctx.c.par_action[ix]),
+        total: cash.then(|| fmt::money(argent.par_action[ix])),
+        total_nature: (argent.nature_par_action[ix] > Money(0))
+            .then(|| fmt::money(argent.nature_par_action[ix])),
+        budget: a.budget.map(fmt::money),
+        reste,
         indicateurs: a
             .indicateurs
             .iter()
@@ -196,8 +204,8 @@ pub fn axes(ctx: &Ctx, h: &Headings) -> AxesPartie {
                     )
                 },
                 nb_actions: n,
-                total: fmt::money(ctx.c.par_axe[ix]),
-                part: fmt::opt_share(ctx.c.parts_axe[ix]),
+                total: fmt::money(ctx.c.argent.par_axe[ix]),
+                part: fmt::opt_share(ctx.c.argent.parts_axe[ix]),
                 actions: x.actions.iter().map(|a| action(ctx, h, *a)).collect(),
                 calendrier: years
                     .into_iter()
@@ -214,9 +222,9 @@ pub fn axes(ctx: &Ctx, h: &Headings) -> AxesPartie {
                 (
                     format!("{} {}", labels::FR.axe, x.numero),
                     x.titre.clone(),
-                    ctx.c.par_axe[ix].0.max(0) as u64,
-                    fmt::money(ctx.c.par_axe[ix]),
-                    fmt::opt_share(ctx.c.parts_axe[ix]),
+                    ctx.c.argent.par_axe[ix].0.max(0) as u64,
+                    fmt::money(ctx.c.argent.par_axe[ix]),
+                    fmt::opt_share(ctx.c.argent.parts_axe[ix]),
                 )
             })
             .collect(),
@@ -224,8 +232,8 @@ pub fn axes(ctx: &Ctx, h: &Headings) -> AxesPartie {
     AxesPartie {
         partie: partie(ctx, h, 3, &m.feuille.axes_introduction, P::Axes),
         axes,
-        avec_financement: !m.lignes.is_empty(),
-        total: fmt::money(ctx.c.total),
+        avec_financement: ctx.c.argent.total > Money(0),
+        total: fmt::money(ctx.c.argent.total),
         barres,
     }
 }

@@ -6,6 +6,8 @@ mod axes;
 mod chronogramme;
 mod etat;
 mod financement;
+mod fonds;
+mod ligne;
 mod methodologie;
 mod parts;
 
@@ -412,6 +414,8 @@ pub struct Couverture {
     /// Total of the financing lines; absent when the sources give none
     /// (« 0 € » would print as a fact what nobody said).
     pub budget_total: Option<String>,
+    /// In kind valued in euros, never added to `budget_total`.
+    pub valorisations: Option<String>,
 }
 
 /// "A", "A et B", "A, B et C".
@@ -438,7 +442,10 @@ fn couverture(ctx: &Ctx) -> Couverture {
         co_porteurs: co,
         nb_axes: fmt::count(ctx.m.axes.len(), "axe", "axes"),
         nb_actions: fmt::count(ctx.m.actions.len(), "action", "actions"),
-        budget_total: (!ctx.m.lignes.is_empty()).then(|| fmt::money(ctx.c.total)),
+        budget_total: (ctx.c.argent.total > crate::model::Money(0))
+            .then(|| fmt::money(ctx.c.argent.total)),
+        valorisations: (ctx.c.argent.total_nature > crate::model::Money(0))
+            .then(|| fmt::money(ctx.c.argent.total_nature)),
     }
 }
 

@@ -171,6 +171,7 @@ fn lower_action(
         fin,
         besoins: a.besoins.iter().map(|b| b.value.clone()).collect(),
         indicateurs,
+        budget: a.budget.as_ref().and_then(|b| ctx.money(file, b)),
     }
 }
 

@@ -11,6 +11,8 @@ mod concertation;
 mod feuille;
 mod financements;
 mod gouvernance;
+mod lignes;
+mod postes;
 mod territoire;
 mod textes;
 
@@ -39,6 +41,7 @@ pub struct Tables {
     pub axes: IdTable,
     pub actions: IdTable,
     pub enveloppes: IdTable,
+    pub cercles: IdTable,
     pub annexes: IdTable,
     pub sections: IdTable,
     pub instances: IdTable,
@@ -133,4 +136,27 @@ pub fn resolve_list(
         }
     }
     out
+}
+
+/// Money: sources (envelopes, cercles), lines, funds and posts.
+pub fn build_financements(ctx: &mut Ctx, merged: &Merged, t: &mut Tables) -> Financements {
+    let sources = build_sources(ctx, merged, t);
+    let lignes = lignes::build_lignes(ctx, merged, t, &sources.enveloppes);
+    let fonds = build_fonds(ctx, merged, t);
+    let postes = postes::build_postes(ctx, merged, t);
+    Financements {
+        enveloppes: sources.enveloppes,
+        cercles: sources.cercles,
+        lignes,
+        fonds,
+        postes,
+    }
+}
+
+pub struct Financements {
+    pub enveloppes: Vec<m::Enveloppe>,
+    pub cercles: Vec<m::Cercle>,
+    pub lignes: Vec<m::Ligne>,
+    pub fonds: Vec<m::Fonds>,
+    pub postes: Vec<m::Poste>,
 }

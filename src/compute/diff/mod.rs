@@ -6,8 +6,11 @@
 //! as written, acteurs by id): French labels belong to the Markdown
 //! renderer. The JSON form is described by `schemas/diff.schema.json`.
 
-use super::{Computed, compute};
+mod money;
+
+use super::compute;
 use crate::model::{Action, DateFlou, Decimal, Money, Roadmap, Statut};
+pub use money::*;
 use serde::Serialize;
 use std::cmp::Ordering;
 use std::collections::{BTreeMap, BTreeSet};
@@ -70,50 +73,6 @@ impl ActionChange {
     }
 }
 
-/// A money figure before and after, with the signed delta (cents).
-#[derive(Debug, Clone, Copy, Serialize, PartialEq, Eq)]
-pub struct Amounts {
-    pub avant: Money,
-    pub apres: Money,
-    pub ecart: Money,
-}
-
-impl Amounts {
-    fn new(avant: Money, apres: Money) -> Amounts {
-        Amounts {
-            avant,
-            apres,
-            ecart: apres - avant,
-        }
-    }
-}
-
-/// One financing line: same action, financeur, récipiendaire and year.
-#[derive(Debug, Serialize)]
-pub struct LineChange {
-    pub action: ActionRef,
-    /// Acteur ids.
-    pub financeur: String,
-    pub recipiendaire: String,
-    pub annee: Option<u16>,
-    #[serde(flatten)]
-    pub montant: Amounts,
-}
-
-#[derive(Debug, Serialize)]
-pub struct ActionMoney {
-    pub action: ActionRef,
-    #[serde(flatten)]
-    pub montant: Amounts,
-}
-
-#[derive(Debug, Serialize)]
-pub struct AxeMoney {
-    pub axe: AxeRef,
-    #[serde(flatten)]
-    pub montant: Amounts,
-}
-
 #[derive(Debug, Serialize)]
 pub struct Diff {
     pub actions_ajoutees: Vec<ActionRef>,
@@ -122,6 +81,9 @@ pub struct Diff {
     pub lignes: Vec<LineChange>,
     pub par_action: Vec<ActionMoney>,
     pub par_axe: Vec<AxeMoney>,
+    pub par_annee: Vec<YearMoney>,
+    pub par_financeur: Vec<SourceMoney>,
+    pub statuts: Vec<StatusChange>,
     pub total: Amounts,
     pub enveloppes_depassees: Vec<EnveloppeRef>,
     /// Name of every acteur the diff cites, by id (the new version's name when both have it).
@@ -136,6 +98,9 @@ impl Diff {
             && self.lignes.is_empty()
             && self.par_action.is_empty()
             && self.par_axe.is_empty()
+            && self.par_annee.is_empty()
+            && self.par_financeur.is_empty()
+            && self.statuts.is_empty()
             && self.total.avant == self.total.apres
             && self.enveloppes_depassees.is_empty()
     }
@@ -179,12 +144,8 @@ fn ids(m: &Roadmap, ixs: impl Iterator<Item = usize>) -> BTreeSet<String> {
         .collect()
 }
 
-fn acteur_id(m: &Roadmap, i: usize) -> String {
-    m.acteurs.get(i).map(|a| a.id.clone()).unwrap_or_default()
-}
-
 /// Pairs of (before, after) for every key of either map that changed.
-fn changed<K: Ord + Clone>(
+pub(super) fn changed<K: Ord + Clone>(
     before: &BTreeMap<K, Money>,
     after: &BTreeMap<K, Money>,
 ) -> Vec<(K, Amounts)> {
@@ -198,45 +159,8 @@ fn changed<K: Ord + Clone>(
         .collect()
 }
 
-/// (action id, financeur id, récipiendaire id, year).
-type LineKey = (String, String, String, Option<u16>);
-
-fn per_line(m: &Roadmap) -> BTreeMap<LineKey, Money> {
-    let mut out: BTreeMap<LineKey, Money> = BTreeMap::new();
-    for l in &m.lignes {
-        let Some(a) = m.actions.get(l.action) else {
-            continue;
-        };
-        let key = (
-            a.id.clone(),
-            acteur_id(m, l.financeur),
-            acteur_id(m, l.recipiendaire),
-            l.annee,
-        );
-        let e = out.entry(key).or_default();
-        *e = *e + l.montant;
-    }
-    out
-}
-
-fn per_action(m: &Roadmap, c: &Computed) -> BTreeMap<String, Money> {
-    m.actions
-        .iter()
-        .zip(&c.par_action)
-        .map(|(a, money)| (a.id.clone(), *money))
-        .collect()
-}
-
-fn per_axe(m: &Roadmap, c: &Computed) -> BTreeMap<String, Money> {
-    m.axes
-        .iter()
-        .zip(&c.par_axe)
-        .map(|(a, money)| (a.id.clone(), *money))
-        .collect()
-}
-
 /// The action of that id, as the new version names it, else the old one.
-fn find_action(old: &Roadmap, new: &Roadmap, id: &str) -> ActionRef {
+pub(super) fn find_action(old: &Roadmap, new: &Roadmap, id: &str) -> ActionRef {
     new.actions
         .iter()
         .chain(&old.actions)
@@ -249,7 +173,7 @@ fn find_action(old: &Roadmap, new: &Roadmap, id: &str) -> ActionRef {
         })
 }
 
-fn find_axe(old: &Roadmap, new: &Roadmap, id: &str) -> AxeRef {
+pub(super) fn find_axe(old: &Roadmap, new: &Roadmap, id: &str) -> AxeRef {
     let found = new.axes.iter().chain(&old.axes).find(|a| a.id == id);
     AxeRef {
         id: id.to_string(),
@@ -291,7 +215,7 @@ fn action_change(old: &Roadmap, a: &Action, new: &Roadmap, b: &Action) -> Action
     }
 }
 
-fn by_numero(a: &ActionRef, b: &ActionRef) -> Ordering {
+pub(super) fn by_numero(a: &ActionRef, b: &ActionRef) -> Ordering {
     cmp_numero(&a.numero, &b.numero).then_with(|| a.id.cmp(&b.id))
 }
 
@@ -334,63 +258,6 @@ fn actions(old: &Roadmap, new: &Roadmap) -> ActionDiff {
     (added, removed, changed)
 }
 
-fn exceeded(m: &Roadmap, c: &Computed) -> BTreeMap<String, String> {
-    m.enveloppes
-        .iter()
-        .zip(&c.par_enveloppe)
-        .filter(|(e, spent)| **spent > e.montant)
-        .map(|(e, _)| (e.id.clone(), e.libelle.clone()))
-        .collect()
-}
-
-fn money_rows(old: &Roadmap, co: &Computed, new: &Roadmap, cn: &Computed) -> Diff {
-    let mut lignes: Vec<LineChange> = changed(&per_line(old), &per_line(new))
-        .into_iter()
-        .map(
-            |((action, financeur, recipiendaire, annee), montant)| LineChange {
-                action: find_action(old, new, &action),
-                financeur,
-                recipiendaire,
-                annee,
-                montant,
-            },
-        )
-        .collect();
-    lignes.sort_by(|a, b| {
-        by_numero(&a.action, &b.action)
-            .then_with(|| a.financeur.cmp(&b.financeur))
-            .then_with(|| a.recipiendaire.cmp(&b.recipiendaire))
-            .then_with(|| a.annee.cmp(&b.annee))
-    });
-    let mut par_action: Vec<ActionMoney> = changed(&per_action(old, co), &per_action(new, cn))
-        .into_iter()
-        .map(|(id, montant)| ActionMoney {
-            action: find_action(old, new, &id),
-            montant,
-        })
-        .collect();
-    par_action.sort_by(|a, b| by_numero(&a.action, &b.action));
-    let mut par_axe: Vec<AxeMoney> = changed(&per_axe(old, co), &per_axe(new, cn))
-        .into_iter()
-        .map(|(id, montant)| AxeMoney {
-            axe: find_axe(old, new, &id),
-            montant,
-        })
-        .collect();
-    par_axe.sort_by(|a, b| (a.axe.numero, &a.axe.id).cmp(&(b.axe.numero, &b.axe.id)));
-    Diff {
-        actions_ajoutees: Vec::new(),
-        actions_retirees: Vec::new(),
-        actions_modifiees: Vec::new(),
-        lignes,
-        par_action,
-        par_axe,
-        total: Amounts::new(co.total, cn.total),
-        enveloppes_depassees: Vec::new(),
-        acteurs: BTreeMap::new(),
-    }
-}
-
 /// Names of the acteurs `d` cites, by id; the new version's name wins.
 fn cited_names(old: &Roadmap, new: &Roadmap, d: &Diff) -> BTreeMap<String, String> {
     let cited: BTreeSet<&String> = d
@@ -408,12 +275,24 @@ fn cited_names(old: &Roadmap, new: &Roadmap, d: &Diff) -> BTreeMap<String, Strin
                 .iter()
                 .flat_map(|l| [&l.financeur, &l.recipiendaire]),
         )
+        .chain(d.par_financeur.iter().map(|s| &s.financeur))
+        .chain(
+            d.statuts
+                .iter()
+                .flat_map(|l| [&l.financeur, &l.recipiendaire]),
+        )
         .collect();
-    old.acteurs
-        .iter()
-        .chain(&new.acteurs)
-        .filter(|a| cited.contains(&a.id))
-        .map(|a| (a.id.clone(), a.nom.clone()))
+    let acteurs = |m: &Roadmap| -> Vec<(String, String)> {
+        m.acteurs
+            .iter()
+            .map(|a| (a.id.clone(), a.nom.clone()))
+            .chain(source_names(m))
+            .collect()
+    };
+    acteurs(old)
+        .into_iter()
+        .chain(acteurs(new))
+        .filter(|(id, _)| cited.contains(id))
         .collect()
 }
 

@@ -1,0 +1,43 @@
+//! Human means: posts and full-time equivalents per structure.
+
+use super::*;
+
+pub(super) fn build_postes(ctx: &mut Ctx, merged: &Merged, t: &Tables) -> Vec<m::Poste> {
+    let mut postes = Vec::new();
+    for (file, p) in &merged.postes {
+        let file = *file;
+        let structure = ctx.resolve(&t.acteurs, file, &p.structure);
+        let action = p.action.as_ref().map(|a| ctx.resolve(&t.actions, file, a));
+        let etp = p.etp.as_ref().map(|e| ctx.decimal(file, e));
+        if let (Some(d), Some(f)) = (&p.debut, &p.fin)
+            && f.value < d.value
+        {
+            ctx.push(
+                Diagnostic::error(
+                    crate::diagnostic::codes::DATE_FIN_AVANT_DEBUT,
+                    format!("la fin ({}) précède le début ({})", f.value, d.value),
+                )
+                .at(file, f.span)
+                .label("fin avant le début")
+                .related(file, d.span, "début")
+                .help("vérifiez l'année ou échangez `debut` et `fin`"),
+            );
+            continue;
+        }
+        let (Some(structure), None | Some(Some(_)), None | Some(Some(_))) =
+            (structure, action, etp)
+        else {
+            continue;
+        };
+        postes.push(m::Poste {
+            structure,
+            role: p.role.value.clone(),
+            etp: etp.flatten(),
+            nombre: p.nombre.as_ref().map(|n| n.value),
+            action: action.flatten(),
+            debut: p.debut.as_ref().map(|d| d.value),
+            fin: p.fin.as_ref().map(|f| f.value),
+        });
+    }
+    postes
+}

@@ -46,6 +46,10 @@ pub struct MoneyFigures {
     pub nature_par_action: Vec<Money>,
     pub par_axe: Vec<Money>,
     pub parts_axe: Vec<Option<Share>>,
+    /// Whether a counted cash line finances the action / the axe: without
+    /// one, its « 0 € » would state what the sources do not.
+    pub action_financee: Vec<bool>,
+    pub axe_finance: Vec<bool>,
     pub par_financeur: Vec<SourceAmount>,
     pub par_enveloppe: Vec<Money>,
     pub par_annee: Vec<(u16, Money)>,
@@ -77,6 +81,8 @@ pub fn money(model: &Roadmap) -> MoneyFigures {
         par_action: vec![Money(0); n],
         nature_par_action: vec![Money(0); n],
         par_axe: vec![Money(0); model.axes.len()],
+        action_financee: vec![false; n],
+        axe_finance: vec![false; model.axes.len()],
         par_enveloppe: vec![Money(0); model.enveloppes.len()],
         ..MoneyFigures::default()
     };
@@ -100,6 +106,8 @@ pub fn money(model: &Roadmap) -> MoneyFigures {
         f.par_action[l.action] = f.par_action[l.action] + total;
         let axe = model.actions[l.action].axe;
         f.par_axe[axe] = f.par_axe[axe] + total;
+        f.action_financee[l.action] = true;
+        f.axe_finance[axe] = true;
         if let Some(e) = l.enveloppe {
             f.par_enveloppe[e] = f.par_enveloppe[e] + total;
         }
@@ -291,13 +299,19 @@ fn levier(fo: &crate::model::Fonds) -> Option<Levier> {
     })
 }
 
+/// Only for actions with a budget and at least one counted line: a budget
+/// whose financing is not described has nothing « left to finance » yet.
 fn reste(model: &Roadmap, f: &MoneyFigures) -> Vec<Option<i64>> {
+    let mut with_lines = vec![false; model.actions.len()];
+    for l in model.lignes.iter().filter(|l| l.compte()) {
+        with_lines[l.action] = true;
+    }
     model
         .actions
         .iter()
         .enumerate()
         .map(|(i, a)| {
-            a.budget.map(|b| {
+            a.budget.filter(|_| with_lines[i]).map(|b| {
                 let got = f.par_action[i] + f.nature_par_action[i];
                 b.0.saturating_sub(got.0)
             })

@@ -99,14 +99,18 @@ fn envelopes(ctx: &mut Ctx, merged: &Merged, t: &Tables, model: &m::Roadmap) {
 /// Every action with a budget: its counted lines, cash and valued in kind,
 /// against the budget.
 fn budgets(ctx: &mut Ctx, merged: &Merged, model: &m::Roadmap) {
-    let mut financed = vec![Money(0); model.actions.len()];
+    let mut financed: Vec<Option<Money>> = vec![None; model.actions.len()];
     for l in model.lignes.iter().filter(|l| l.compte()) {
         if let Some(f) = financed.get_mut(l.action) {
-            *f = *f + l.total();
+            *f = Some(f.unwrap_or_default() + l.total());
         }
     }
+    // A budget without any line: its financing is not described, nothing
+    // to balance.
     for (a, got) in model.actions.iter().zip(financed) {
-        let Some(budget) = a.budget else { continue };
+        let (Some(budget), Some(got)) = (a.budget, got) else {
+            continue;
+        };
         if got == budget {
             continue;
         }

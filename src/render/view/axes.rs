@@ -49,6 +49,9 @@ pub struct ActionV {
     pub budget: Option<String>,
     /// « Reste à financer : 1 000 € » or « Au-delà du budget : 500 € ».
     pub reste: Option<String>,
+    /// « 35 000 € ; valorisations : 5 000 € · budget : 50 000 € · Reste à
+    /// financer : 10 000 € », from the pieces above that are given.
+    pub resume: String,
     pub indicateurs: Vec<IndicateurV>,
     pub besoins: Vec<String>,
 }
@@ -149,6 +152,7 @@ fn action(ctx: &Ctx, h: &Headings, ix: usize) -> ActionV {
         total: cash.then(|| fmt::money(argent.par_action[ix])),
         total_nature: (argent.nature_par_action[ix] > Money(0))
             .then(|| fmt::money(argent.nature_par_action[ix])),
+        resume: resume(argent, ix, cash, a.budget, &reste),
         budget: a.budget.map(fmt::money),
         reste,
         indicateurs: a
@@ -204,8 +208,8 @@ pub fn axes(ctx: &Ctx, h: &Headings) -> AxesPartie {
                     )
                 },
                 nb_actions: n,
-                total: fmt::money(ctx.c.argent.par_axe[ix]),
-                part: fmt::opt_share(ctx.c.argent.parts_axe[ix]),
+                total: axe_money(ctx, ix),
+                part: axe_share(ctx, ix),
                 actions: x.actions.iter().map(|a| action(ctx, h, *a)).collect(),
                 calendrier: years
                     .into_iter()
@@ -223,8 +227,8 @@ pub fn axes(ctx: &Ctx, h: &Headings) -> AxesPartie {
                     format!("{} {}", labels::FR.axe, x.numero),
                     x.titre.clone(),
                     ctx.c.argent.par_axe[ix].0.max(0) as u64,
-                    fmt::money(ctx.c.argent.par_axe[ix]),
-                    fmt::opt_share(ctx.c.argent.parts_axe[ix]),
+                    axe_money(ctx, ix),
+                    axe_share(ctx, ix),
                 )
             })
             .collect(),
@@ -236,4 +240,52 @@ pub fn axes(ctx: &Ctx, h: &Headings) -> AxesPartie {
         total: fmt::money(ctx.c.argent.total),
         barres,
     }
+}
+
+/// An axe's cash, « — » when no line finances it.
+pub(super) fn axe_money(ctx: &Ctx, ix: usize) -> String {
+    let a = &ctx.c.argent;
+    if a.axe_finance[ix] {
+        fmt::money(a.par_axe[ix])
+    } else {
+        "—".into()
+    }
+}
+
+pub(super) fn axe_share(ctx: &Ctx, ix: usize) -> String {
+    let a = &ctx.c.argent;
+    if a.axe_finance[ix] {
+        fmt::opt_share(a.parts_axe[ix])
+    } else {
+        "—".into()
+    }
+}
+
+fn resume(
+    argent: &crate::compute::money::MoneyFigures,
+    ix: usize,
+    cash: bool,
+    budget: Option<Money>,
+    reste: &Option<String>,
+) -> String {
+    let mut parts = Vec::new();
+    if cash {
+        parts.push(fmt::money(argent.par_action[ix]));
+    }
+    if argent.nature_par_action[ix] > Money(0) {
+        parts.push(format!(
+            "{} : {}",
+            labels::FR.valorisations.to_lowercase(),
+            fmt::money(argent.nature_par_action[ix])
+        ));
+    }
+    if let Some(b) = budget {
+        parts.push(format!(
+            "{} de {}",
+            labels::FR.budget.to_lowercase(),
+            fmt::money(b)
+        ));
+    }
+    parts.extend(reste.clone());
+    parts.join(" · ")
 }

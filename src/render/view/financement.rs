@@ -66,10 +66,14 @@ pub struct EnveloppeV {
     pub financeur: Option<String>,
     pub periode: Option<String>,
     pub montant: Option<String>,
-    pub affecte: String,
+    /// Only when some line of the roadmap draws on the envelope: without
+    /// any, « 0 € affectés, tout disponible » would be a guess.
+    pub affecte: Option<String>,
     pub disponible: Option<String>,
     pub plafond_annuel: Option<String>,
     pub contributions: Vec<ContributionV>,
+    /// Some contribution gives a year or an amount (else a list of names).
+    pub contributions_detaillees: bool,
     /// « 3 contributeurs ».
     pub nb_contributeurs: Option<String>,
     pub regles: Option<Texte>,
@@ -236,7 +240,11 @@ fn axes(ctx: &Ctx, h: &Headings) -> Vec<AxeFinancementV> {
                         numero: act.numero.clone(),
                         titre: act.titre.clone(),
                         ancre: h.actions[*a].ancre.clone(),
-                        montant: fmt::money(ctx.c.argent.par_action[*a]),
+                        montant: if ctx.c.argent.action_financee[*a] {
+                            fmt::money(ctx.c.argent.par_action[*a])
+                        } else {
+                            "—".into()
+                        },
                         referents: names(act.referents.iter().map(|r| r.acteur).collect()),
                         recipiendaires: names(
                             ctx.lignes_par_action[*a]
@@ -247,8 +255,8 @@ fn axes(ctx: &Ctx, h: &Headings) -> Vec<AxeFinancementV> {
                     }
                 })
                 .collect(),
-            sous_total: fmt::money(ctx.c.argent.par_axe[ax]),
-            part: fmt::opt_share(ctx.c.argent.parts_axe[ax]),
+            sous_total: super::axes::axe_money(ctx, ax),
+            part: super::axes::axe_share(ctx, ax),
         })
         .collect()
 }
@@ -292,6 +300,7 @@ fn enveloppes(ctx: &Ctx) -> Vec<EnveloppeV> {
         .enumerate()
         .map(|(i, e)| {
             let affecte = ctx.c.argent.par_enveloppe[i];
+            let drawn = ctx.m.lignes.iter().any(|l| l.enveloppe == Some(i));
             let total = e.montant_effectif();
             let mut contributeurs: Vec<usize> =
                 e.contributions.iter().map(|c| c.financeur).collect();
@@ -302,8 +311,8 @@ fn enveloppes(ctx: &Ctx) -> Vec<EnveloppeV> {
                 financeur: e.financeur.map(|f| ctx.acteur_nom(f)),
                 periode: fmt::date_range(e.debut, e.fin),
                 montant: total.map(fmt::money),
-                affecte: fmt::money(affecte),
-                disponible: total.map(|t| fmt::money(t - affecte)),
+                affecte: drawn.then(|| fmt::money(affecte)),
+                disponible: total.filter(|_| drawn).map(|t| fmt::money(t - affecte)),
                 plafond_annuel: e.plafond_annuel.map(fmt::money),
                 contributions: e
                     .contributions
@@ -314,6 +323,10 @@ fn enveloppes(ctx: &Ctx) -> Vec<EnveloppeV> {
                         montant: c.montant.map(fmt::money),
                     })
                     .collect(),
+                contributions_detaillees: e
+                    .contributions
+                    .iter()
+                    .any(|c| c.annee.is_some() || c.montant.is_some()),
                 nb_contributeurs: (!contributeurs.is_empty())
                     .then(|| fmt::count(contributeurs.len(), "contributeur", "contributeurs")),
                 regles: ctx.text(&e.regles, 6),

@@ -24,7 +24,10 @@ fn example_figures_are_computed() {
     let out = build(&repo().join("examples/bouches-du-rhone"), "md,html");
     let md = plain(&read(out.path(), "feuille-de-route.md"));
     // Total of the ten FNE lines.
-    assert!(md.contains("| Financement des actions | 71 433 € |"), "total absent");
+    assert!(
+        md.contains("| Financement des actions | 71 433 € |"),
+        "total absent"
+    );
     assert!(md.contains("| | **Total général** | **71 433 €** | | |"));
     // Axe subtotals: 16 195 + 20 557 + 22 637 + 12 044 = 71 433.
     for (axe, total) in [

@@ -1,7 +1,12 @@
 #!/usr/bin/env bash
-# Accessibility audit: build the example's HTML and run axe-core on it in
-# headless Chromium (Debian's package) driven by playwright-core.
-# Exits non-zero on any violation.
+# Accessibility audit: build the examples' HTML and a roadmap made to
+# overflow (ecran-etroit/: very long words, URLs and e-mails, wide tables, a
+# 48-month chronogramme), then, in headless Chromium (Debian's package)
+# driven by playwright-core:
+# - axe-core on both (no violation allowed);
+# - largeur.mjs on both: at 375 px wide, the page must not scroll sideways.
+# Exits non-zero on any failure. FDR_BIN picks the binary (default: the debug
+# build under CARGO_TARGET_DIR, or target/).
 set -euo pipefail
 cd "$(dirname "$0")"
 here=$(pwd)
@@ -11,8 +16,20 @@ if [ ! -d node_modules/axe-core ] || [ ! -d node_modules/playwright-core ]; then
 fi
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
-bin="$root/target/debug/fdr"
+bin="${FDR_BIN:-${CARGO_TARGET_DIR:-$root/target}/debug/fdr}"
 [ -x "$bin" ] || (cd "$root" && cargo build --quiet --no-default-features)
-[ -x "$bin" ] || bin="$root/target/debug/fdr"
-"$bin" --quiet build "$root/examples/bouches-du-rhone" -o "$out" --format html
-node "$here/axe.mjs" "$out/feuille-de-route.html"
+pages=()
+# Every bundled example, the money fixture (every financing table) and the
+# overflow fixture.
+for d in "$root"/examples/*/ "$root/tests/fixtures/argent-valide/" "$here/ecran-etroit/"; do
+  name=$(basename "$d")
+  "$bin" --quiet build "$d" -o "$out/$name" --format html
+  pages+=("$out/$name/feuille-de-route.html")
+done
+status=0
+for f in "${pages[@]}"; do
+  echo "axe-core : ${f#"$out"/}"
+  node "$here/axe.mjs" "$f" || status=1
+done
+node "$here/largeur.mjs" "${pages[@]}" || status=1
+exit $status

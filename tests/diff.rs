@@ -650,3 +650,45 @@ fn diff_runs_no_hook_and_leaves_the_repository_alone() {
     let left: Vec<_> = std::fs::read_dir(&tmpdir).unwrap().collect();
     assert!(left.is_empty(), "temporary files left: {left:?}");
 }
+
+/// A line granted and stretched over two years: its status move, the new
+/// year and the funder's delta.
+#[test]
+fn status_moves_years_and_funders_are_diffed() {
+    let r = repo("fdr");
+    r.edit(ACTION, "statut: prevu", "statut: accorde");
+    r.edit(
+        ACTION,
+        "montant: 5000\n      recipiendaire: hub\n      annee: 2025",
+        "par_an: { montant: 5000, de: 2025, a: 2026 }\n      recipiendaire: hub",
+    );
+    r.commit("accordé sur deux ans");
+    let d = diff_json(&r, "HEAD~1", "HEAD");
+    assert_eq!(d["statuts"][0]["avant"], "prevu");
+    assert_eq!(d["statuts"][0]["apres"], "accorde");
+    assert_eq!(d["statuts"][0]["financeur"], "anct");
+    // 2025 is unchanged; 2026 goes from nothing to 5 000 €.
+    assert_eq!(
+        d["par_annee"],
+        serde_json::json!([{"annee": 2026, "avant": 0, "apres": 500_000, "ecart": 500_000}])
+    );
+    assert_eq!(d["par_financeur"][0]["financeur"], "anct");
+    assert_eq!(d["par_financeur"][0]["ecart"], 500_000);
+    let errors: Vec<String> = diff_schema()
+        .iter_errors(&d)
+        .map(|e| e.to_string())
+        .collect();
+    assert!(errors.is_empty(), "{errors:#?}\n{d:#}");
+    let md = plain(&r.diff(&["HEAD~1", "HEAD"]));
+    assert!(md.contains("#### Financement par année"), "{md}");
+    assert!(
+        md.contains("| 2026 | 0 € | 5 000 € | **+5 000 €** |"),
+        "{md}"
+    );
+    assert!(
+        md.contains(
+            "- action 1.1 — Agence nationale de la cohésion des territoires : prévu → accordé"
+        ),
+        "{md}"
+    );
+}

@@ -29,6 +29,10 @@ fn example_figures_are_computed() {
         "total absent"
     );
     assert!(md.contains("| | **Total général** | **71 433 €** | | |"));
+    // Milestones of the roadmap as a whole (no axe, no action).
+    assert!(md.contains(
+        "### Calendrier de la feuille de route\n\n- **2024**\n  - 30 juin 2024 : Fléchage du budget FNE"
+    ));
     // Axe subtotals: 16 195 + 20 557 + 22 637 + 12 044 = 71 433.
     for (axe, total) in [
         ("1", "16 195 €"),
@@ -123,4 +127,16 @@ fn nothing_is_written_when_the_sources_have_errors() {
     let o = run(tmp.path(), &["build", ".", "-o", "sortie"], &[], TIMEOUT);
     assert_eq!(o.code, 1, "{}", o.stderr);
     assert!(!out.exists(), "no output folder on failure");
+}
+
+/// A range of meetings and an instance's state are said in words, only as
+/// given; a source's « autre » frequency says nothing.
+#[test]
+fn governance_rhythm_in_words() {
+    let out = build(&repo().join("examples/lot-et-garonne"), "md");
+    let md = plain(&read(out.path(), "feuille-de-route.md"));
+    assert!(md.contains("*Instance stratégique, 2 à 3 réunions par an, active.*"));
+    assert!(md.contains("*Réunion à la demande.*"));
+    assert!(md.contains("*Instance technique.* Met en œuvre"));
+    assert!(!md.contains("réunion autre"));
 }

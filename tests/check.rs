@@ -221,7 +221,8 @@ fixtures! {
     periode_fin_avant_debut: "periode-fin-avant-debut" => 1 ["feuille.yaml:8:10 erreur fdr::date::fin_avant_debut"];
     date_invalide: "date-invalide" => 1 ["feuille.yaml:31:12 erreur fdr::date::invalide"]
         + ["« 2025-02-30 » : ce jour n'existe pas"];
-    date_hors_periode: "date-hors-periode" => 0 ["feuille.yaml:32:10 avertissement fdr::date::hors_periode"];
+    date_hors_periode: "date-hors-periode" => 0 ["feuille.yaml:41:10 avertissement fdr::date::hors_periode"]
+        + ["l'action (2015–2018) s'achève avant la période de la feuille de route (2025–2027)"];
 
     jalon_hors_periode: "jalon-hors-periode" => 0 ["feuille.yaml:35:13 avertissement fdr::date::hors_periode"];
     jalon_axe_incoherent: "jalon-axe-incoherent" => 1 ["feuille.yaml:44:12 erreur fdr::calendrier::axe_incoherent"];

@@ -56,8 +56,15 @@ pub struct Instance {
     /// Nature de l'instance.
     #[serde(rename = "type")]
     pub genre: Sp<TypeInstance>,
-    /// Fréquence des réunions.
-    pub frequence: Sp<Frequence>,
+    /// Fréquence des réunions, si elle est connue.
+    pub frequence: Option<Sp<Frequence>>,
+    /// Nombre de réunions par an, exact (`{ de: 4 }`) ou fourchette (`{ de: 2, a: 3 }`).
+    pub reunions_par_an: Option<Sp<ReunionsParAn>>,
+    /// État de l'instance, s'il est connu.
+    pub statut: Option<Sp<StatutInstance>>,
+    /// Collèges de l'instance, avec leurs sièges et leurs membres.
+    #[serde(default)]
+    pub colleges: Vec<College>,
     /// Rôle de l'instance (Markdown court).
     pub role: Option<Sp<String>>,
     /// Identifiants des acteurs membres.
@@ -66,6 +73,43 @@ pub struct Instance {
     /// Réunions datées.
     #[serde(default)]
     pub reunions: Vec<ReunionInstance>,
+}
+
+/// Nombre de réunions par an.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ReunionsParAn {
+    /// Nombre (ou minimum d'une fourchette).
+    pub de: Sp<u32>,
+    /// Maximum d'une fourchette.
+    pub a: Option<Sp<u32>>,
+}
+
+/// État d'une instance.
+#[derive(Debug, Clone, Copy, Deserialize, serde::Serialize, JsonSchema, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub enum StatutInstance {
+    /// Active.
+    Active,
+    /// Existante, à renforcer.
+    ARenforcer,
+    /// Créée pour la feuille de route France Numérique Ensemble.
+    Creee,
+}
+
+/// Collège d'une instance (comité syndical, collège des opérateurs…).
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct College {
+    /// Nom du collège.
+    pub nom: Sp<String>,
+    /// Nombre de sièges, s'il est connu.
+    pub sieges: Option<Sp<u32>>,
+    /// Identifiants des acteurs membres.
+    #[serde(default)]
+    pub membres: Vec<Id>,
+    /// Précision (« EPCI, France Services et employeurs de conseillers numériques »).
+    pub note: Option<Sp<String>>,
 }
 
 /// Nature d'une instance.
@@ -94,7 +138,9 @@ pub enum Frequence {
     Semestrielle,
     /// Annuelle.
     Annuelle,
-    /// Autre ou à la demande.
+    /// À la demande.
+    ALaDemande,
+    /// Autre fréquence (précisez `reunions_par_an` ou le rôle).
     Autre,
 }
 

@@ -5,7 +5,7 @@ pub mod values;
 
 pub use crate::format::{
     Categorie, Frequence, GenreAnnexe, Nature, Partie, Perimetre, Role, SectionBudgetaire, Statut,
-    StatutFinancement, TypeInstance, TypeReunion,
+    StatutFinancement, StatutInstance, TypeInstance, TypeReunion,
 };
 use serde::Serialize;
 pub use values::{DateFlou, Decimal, Money, Precision};
@@ -91,10 +91,22 @@ pub struct Instance {
     pub nom: String,
     pub sigle: Option<String>,
     pub genre: TypeInstance,
-    pub frequence: Frequence,
+    pub frequence: Option<Frequence>,
+    /// Meetings a year: (at least, at most).
+    pub reunions_par_an: Option<(u32, Option<u32>)>,
+    pub statut: Option<StatutInstance>,
+    pub colleges: Vec<College>,
     pub role: Option<String>,
     pub membres: Vec<ActeurIx>,
     pub reunions: Vec<ReunionInstance>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct College {
+    pub nom: String,
+    pub sieges: Option<u32>,
+    pub membres: Vec<ActeurIx>,
+    pub note: Option<String>,
 }
 
 #[derive(Debug, Serialize)]

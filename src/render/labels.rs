@@ -112,6 +112,9 @@ pub struct Labels {
     pub graphique_annees: &'static str,
     pub jours: &'static str,
     pub alimente_par: &'static str,
+    pub college: &'static str,
+    pub sieges: &'static str,
+    pub calendrier_feuille: &'static str,
     pub financement_non_detaille: &'static str,
     pub financement_couverture: &'static str,
     pub graphique_population: &'static str,
@@ -227,6 +230,9 @@ pub const FR: Labels = Labels {
     graphique_annees: "Financement par année",
     jours: "Jours",
     alimente_par: "Alimenté par",
+    college: "Collège",
+    sieges: "Sièges",
+    calendrier_feuille: "Calendrier de la feuille de route",
     financement_non_detaille: "Financeurs et lignes de financement non précisés.",
     financement_couverture: "Financement des actions",
     graphique_population: "Population par intercommunalité",
@@ -288,7 +294,18 @@ pub fn frequence(f: Frequence) -> &'static str {
         Frequence::Trimestrielle => "trimestrielle",
         Frequence::Semestrielle => "semestrielle",
         Frequence::Annuelle => "annuelle",
-        Frequence::Autre => "à la demande",
+        Frequence::ALaDemande => "à la demande",
+        Frequence::Autre => "autre",
+    }
+}
+
+pub fn statut_instance(s: crate::model::StatutInstance) -> &'static str {
+    match s {
+        crate::model::StatutInstance::Active => "active",
+        crate::model::StatutInstance::ARenforcer => "existante, à renforcer",
+        crate::model::StatutInstance::Creee => {
+            "créée pour la feuille de route France Numérique Ensemble"
+        }
     }
 }
 

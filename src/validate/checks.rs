@@ -63,6 +63,43 @@ fn outside(ctx: &mut Ctx, file: FileId, d: &Option<Sp<DateBrute>>, model: &m::Ro
     }
 }
 
+/// An action may have started before the period (a history since 2019) or
+/// run after it: only a span entirely outside the period is suspicious. A
+/// lone start after the period, or a lone end before it, is too.
+fn span_outside(
+    ctx: &mut Ctx,
+    file: FileId,
+    debut: &Option<Sp<DateBrute>>,
+    fin: &Option<Sp<DateBrute>>,
+    model: &m::Roadmap,
+) {
+    let parse = |d: &Option<Sp<DateBrute>>| {
+        d.as_ref()
+            .and_then(|d| DateFlou::parse(&d.value.0).ok().map(|v| (v, d.span)))
+    };
+    let (a, b) = (model.feuille.debut, model.feuille.fin);
+    let (warn_at, what) = match (parse(debut), parse(fin)) {
+        (Some((d, _)), Some((f, fs))) if f.annee < a => {
+            (fs, format!("l'action ({d}–{f}) s'achève avant"))
+        }
+        (Some((d, ds)), Some((f, _))) if d.annee > b => {
+            (ds, format!("l'action ({d}–{f}) commence après"))
+        }
+        (Some((d, ds)), None) if d.annee > b => (ds, format!("l'action commence ({d}) après")),
+        (None, Some((f, fs))) if f.annee < a => (fs, format!("l'action s'achève ({f}) avant")),
+        _ => return,
+    };
+    ctx.push(
+        Diagnostic::warning(
+            crate::diagnostic::codes::DATE_HORS_PERIODE,
+            format!("{what} la période de la feuille de route ({a}–{b})"),
+        )
+        .at(file, warn_at)
+        .label("hors période")
+        .help("vérifiez l'année, ou élargissez `periode` dans `feuille_de_route` ; une action commencée avant la période et poursuivie pendant ne pose pas problème"),
+    );
+}
+
 fn after_end(ctx: &mut Ctx, file: FileId, d: &Option<Sp<DateBrute>>, model: &m::Roadmap) {
     if let Some(v) = d.as_ref().and_then(|d| DateFlou::parse(&d.value.0).ok())
         && v.annee > model.feuille.fin
@@ -74,8 +111,7 @@ fn after_end(ctx: &mut Ctx, file: FileId, d: &Option<Sp<DateBrute>>, model: &m::
 fn dates(ctx: &mut Ctx, merged: &Merged, model: &m::Roadmap) {
     for (file, a) in &merged.actions {
         order(ctx, *file, &a.debut, &a.fin);
-        outside(ctx, *file, &a.debut, model);
-        outside(ctx, *file, &a.fin, model);
+        span_outside(ctx, *file, &a.debut, &a.fin, model);
     }
     for (file, ta) in &merged.taches {
         order(ctx, *file, &Some(ta.debut.clone()), &Some(ta.fin.clone()));

@@ -66,10 +66,23 @@ pub struct InstanceV {
     pub nom: String,
     pub sigle: Option<String>,
     pub genre: &'static str,
-    pub frequence: &'static str,
+    pub frequence: Option<&'static str>,
+    /// « Instance stratégique, 2 à 3 réunions par an, active. », from the
+    /// facts given only.
+    pub description: String,
     pub role: Option<String>,
     pub membres: Vec<String>,
-    pub reunions: Vec<(String, Option<String>)>,
+    pub colleges: Vec<CollegeV>,
+    /// (date, objet, lieu).
+    pub reunions: Vec<(String, Option<String>, Option<String>)>,
+}
+
+#[derive(Debug, Serialize, schemars::JsonSchema)]
+pub struct CollegeV {
+    pub nom: String,
+    pub sieges: Option<String>,
+    pub membres: Vec<String>,
+    pub note: Option<String>,
 }
 
 #[derive(Debug, Serialize, schemars::JsonSchema)]
@@ -217,17 +230,54 @@ fn gouvernance(ctx: &Ctx) -> GouvernanceV {
                 nom: i.nom.clone(),
                 sigle: useful_sigle(&i.nom, i.sigle.as_deref()),
                 genre: labels::type_instance(i.genre),
-                frequence: labels::frequence(i.frequence),
+                frequence: i.frequence.map(labels::frequence),
+                description: description(i),
                 role: i.role.clone(),
                 membres: i.membres.iter().map(|a| ctx.acteur_nom(*a)).collect(),
+                colleges: i
+                    .colleges
+                    .iter()
+                    .map(|c| CollegeV {
+                        nom: c.nom.clone(),
+                        sieges: c.sieges.map(|n| fmt::count(n as usize, "siège", "sièges")),
+                        membres: c.membres.iter().map(|a| ctx.acteur_nom(*a)).collect(),
+                        note: c.note.clone(),
+                    })
+                    .collect(),
                 reunions: i
                     .reunions
                     .iter()
-                    .map(|r| (fmt::ucfirst(&fmt::date(r.date)), r.objet.clone()))
+                    .map(|r| {
+                        let date = fmt::ucfirst(&fmt::date(r.date));
+                        (date, r.objet.clone(), r.lieu.clone())
+                    })
                     .collect(),
             })
             .collect(),
     }
+}
+
+/// « Instance technique, 2 à 3 réunions par an, active. »: the kind, the
+/// rhythm and the state, each only when the sources give it.
+fn description(i: &crate::model::Instance) -> String {
+    use crate::model::{Frequence, TypeInstance};
+    let mut parts: Vec<String> = match i.genre {
+        TypeInstance::Autre => Vec::new(),
+        g => vec![format!("Instance {}", labels::type_instance(g))],
+    };
+    match (i.reunions_par_an, i.frequence) {
+        (Some((de, Some(a))), _) => parts.push(format!("{de} à {a} réunions par an")),
+        (Some((n, None)), _) => {
+            parts.push(fmt::count(n as usize, "réunion par an", "réunions par an"))
+        }
+        (None, Some(Frequence::Autre) | None) => {}
+        (None, Some(f)) => parts.push(format!("réunion {}", labels::frequence(f))),
+    }
+    parts.extend(i.statut.map(|s| labels::statut_instance(s).to_string()));
+    if parts.is_empty() {
+        return String::new();
+    }
+    format!("{}.", fmt::ucfirst(&parts.join(", ")))
 }
 
 /// A sigle worth printing after the name: not when the name already says

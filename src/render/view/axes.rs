@@ -91,6 +91,8 @@ pub struct AxesPartie {
     /// Whether the sources give any financing line: without, the overview
     /// shows no « 0 € » column, share or chart.
     pub avec_financement: bool,
+    /// Milestones of the roadmap as a whole (no axe, no action), by year.
+    pub calendrier: Vec<AnneeV>,
     pub total: String,
     pub barres: Vec<Barre>,
 }
@@ -176,19 +178,7 @@ pub fn axes(ctx: &Ctx, h: &Headings) -> AxesPartie {
         .iter()
         .enumerate()
         .map(|(ix, x)| {
-            let mut years: BTreeMap<u16, Vec<JalonV>> = BTreeMap::new();
-            for j in ctx.jalons_par_axe[ix].iter().map(|&i| &m.jalons[i]) {
-                years.entry(j.date.annee).or_default().push(JalonV {
-                    date: match j.fin {
-                        Some(f) => format!("{} → {}", fmt::date(j.date), fmt::date(f)),
-                        None => fmt::date(j.date),
-                    },
-                    libelle: j.libelle.clone(),
-                    action: j
-                        .action
-                        .map(|a| format!("{} {}", labels::FR.action, m.actions[a].numero)),
-                });
-            }
+            let calendrier = calendrier(ctx, &ctx.jalons_par_axe[ix]);
             let n = x.actions.len();
             AxeV {
                 h: h.axes[ix].clone(),
@@ -211,10 +201,7 @@ pub fn axes(ctx: &Ctx, h: &Headings) -> AxesPartie {
                 total: axe_money(ctx, ix),
                 part: axe_share(ctx, ix),
                 actions: x.actions.iter().map(|a| action(ctx, h, *a)).collect(),
-                calendrier: years
-                    .into_iter()
-                    .map(|(annee, jalons)| AnneeV { annee, jalons })
-                    .collect(),
+                calendrier,
             }
         })
         .collect();
@@ -237,6 +224,12 @@ pub fn axes(ctx: &Ctx, h: &Headings) -> AxesPartie {
         partie: partie(ctx, h, 3, &m.feuille.axes_introduction, P::Axes),
         axes,
         avec_financement: ctx.c.argent.total > Money(0),
+        calendrier: calendrier(
+            ctx,
+            &(0..m.jalons.len())
+                .filter(|&i| m.jalons[i].axe.is_none())
+                .collect::<Vec<_>>(),
+        ),
         total: fmt::money(ctx.c.argent.total),
         barres,
     }
@@ -288,4 +281,26 @@ fn resume(
     }
     parts.extend(reste.clone());
     parts.join(" · ")
+}
+
+/// Milestones by year, in source order within a year.
+fn calendrier(ctx: &Ctx, jalons: &[usize]) -> Vec<AnneeV> {
+    let m = ctx.m;
+    let mut years: BTreeMap<u16, Vec<JalonV>> = BTreeMap::new();
+    for j in jalons.iter().map(|&i| &m.jalons[i]) {
+        years.entry(j.date.annee).or_default().push(JalonV {
+            date: match j.fin {
+                Some(f) => format!("{} → {}", fmt::date(j.date), fmt::date(f)),
+                None => fmt::date(j.date),
+            },
+            libelle: j.libelle.clone(),
+            action: j
+                .action
+                .map(|a| format!("{} {}", labels::FR.action, m.actions[a].numero)),
+        });
+    }
+    years
+        .into_iter()
+        .map(|(annee, jalons)| AnneeV { annee, jalons })
+        .collect()
 }

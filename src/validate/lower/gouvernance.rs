@@ -39,11 +39,56 @@ pub fn build_gouvernance(ctx: &mut Ctx, merged: &Merged, t: &mut Tables) -> m::G
             nom: i.nom.value.clone(),
             sigle: i.sigle.as_ref().map(|s| s.value.clone()),
             genre: i.genre.value,
-            frequence: i.frequence.value,
+            frequence: i.frequence.as_ref().map(|f| f.value),
+            reunions_par_an: par_an(ctx, file, &i.reunions_par_an),
+            statut: i.statut.as_ref().map(|s| s.value),
+            colleges: i
+                .colleges
+                .iter()
+                .map(|c| m::College {
+                    nom: c.nom.value.clone(),
+                    sieges: c.sieges.as_ref().map(|s| s.value),
+                    membres: resolve_list(ctx, &t.acteurs, file, &c.membres),
+                    note: c.note.as_ref().map(|n| n.value.clone()),
+                })
+                .collect(),
             role: i.role.as_ref().map(|s| s.value.clone()),
             membres,
             reunions,
         });
     }
     m::Gouvernance { membres, instances }
+}
+
+/// « 2 à 3 par an »: a range must go up.
+fn par_an(
+    ctx: &mut Ctx,
+    file: FileId,
+    p: &Option<Sp<f::ReunionsParAn>>,
+) -> Option<(u32, Option<u32>)> {
+    let p = p.as_ref()?;
+    let (de, a) = (&p.value.de, &p.value.a);
+    if let Some(a) = a
+        && a.value < de.value
+    {
+        ctx.push(
+            Diagnostic::error(
+                crate::diagnostic::codes::NOMBRE_INVALIDE,
+                format!(
+                    "fourchette de réunions inversée : de {} à {}",
+                    de.value, a.value
+                ),
+            )
+            .at(file, a.span)
+            .label("maximum inférieur au minimum")
+            .help(
+                "écrivez `{ de: MIN, a: MAX }` avec MIN ≤ MAX, ou `{ de: N }` pour un nombre exact",
+            ),
+        );
+        return None;
+    }
+    Some((
+        de.value,
+        a.as_ref().map(|a| a.value).filter(|a| *a != de.value),
+    ))
 }

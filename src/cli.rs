@@ -171,6 +171,9 @@ pub struct BuildArgs {
     /// Écrit aussi le modèle typst et ses données JSON (pour comparer avec typst seul).
     #[arg(long)]
     pub emit_typst: bool,
+    /// Format des diagnostics (sources, gabarits, PDF, écriture), comme `check --format`.
+    #[arg(long, value_enum, value_name = "FORMAT", default_value_t = DiagFormat::Human)]
+    pub diagnostics: DiagFormat,
 }
 
 impl BuildArgs {
@@ -183,6 +186,7 @@ impl BuildArgs {
             format,
             deny_warnings: false,
             emit_typst: false,
+            diagnostics: DiagFormat::Human,
         }
     }
 

@@ -104,7 +104,9 @@ fn rel_string(rel: &Path) -> String {
         .join("/")
 }
 
-fn display_of(root: &Path, rel: &str) -> String {
+/// A file of the roadmap as shown to the user: the folder as given, joined
+/// with `rel`.
+pub fn display_of(root: &Path, rel: &str) -> String {
     let base = root.to_string_lossy();
     let base = base.trim_end_matches('/');
     if base.is_empty() || base == "." {

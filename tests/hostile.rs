@@ -737,7 +737,8 @@ fn template_huge_range_message_is_french() {
     );
     let out = map.failing_build("md");
     assert_eq!(out.code, 1);
-    assert_reports(&out, "roadmap/templates/feuille-de-route.md.j2:2 : ");
+    assert_reports(&out, "fdr::gabarit::erreur");
+    assert_reports(&out, "[roadmap/templates/feuille-de-route.md.j2:2:");
     assert_reports(&out, "ne termine pas");
     assert!(
         !out.stderr.contains("too many"),
@@ -756,7 +757,7 @@ fn template_infinite_loop_runs_out_of_fuel() {
     );
     let out = map.failing_build_timed("md", FUEL_TIMEOUT);
     assert_eq!(out.code, 1);
-    assert_reports(&out, "roadmap/templates/feuille-de-route.md.j2:2 : ");
+    assert_reports(&out, "[roadmap/templates/feuille-de-route.md.j2:2:");
     assert_reports(&out, "ne termine pas");
     snapshot!("gabarit-boucle", &transcript(BUILD_MD, &out));
 }
@@ -770,7 +771,7 @@ fn template_recursive_macro() {
     );
     let out = map.failing_build("md");
     assert_eq!(out.code, 1);
-    assert_reports(&out, "roadmap/templates/feuille-de-route.md.j2:1 : ");
+    assert_reports(&out, "[roadmap/templates/feuille-de-route.md.j2:1:");
     assert!(
         !out.stderr.contains("recursion limit exceeded"),
         "English message: {}",
@@ -840,15 +841,18 @@ fn typst_hostile_templates_fail_cleanly() {
         let out = map.failing_build("pdf");
         assert_eq!(out.code, 1, "{name}: {}", out.stderr);
         let place = if *col > 0 {
-            format!(
-                "roadmap/templates/feuille-de-route.typ:1 : erreur de gabarit typst (colonne {col}) : "
-            )
+            format!("[roadmap/templates/feuille-de-route.typ:1:{col}]")
         } else {
             "roadmap/templates/feuille-de-route.typ:".to_string()
         };
         assert!(
+            out.stderr.starts_with("fdr::pdf::compilation\n"),
+            "{name}: {}",
             out.stderr
-                .starts_with(&format!("erreur [fdr::gabarit::erreur] : {place}")),
+        );
+        assert!(out.stderr.contains(&place), "{name}: {}", out.stderr);
+        assert!(
+            out.stderr.contains("× erreur de gabarit typst : "),
             "{name}: {}",
             out.stderr
         );

@@ -320,12 +320,21 @@ fn build_with_template(
     assert_eq!(pr.snapshot("roadmap/build"), before);
     assert_eq!(out.code, 1, "{}", out.stderr);
     assert!(
-        out.stderr
-            .contains(&format!("fdr::gabarit::erreur] : roadmap/templates/{name}")),
+        out.stderr.contains(&format!("roadmap/templates/{name}")),
         "{}",
         out.stderr
     );
     assert!(!pr.root().join("build").exists(), "nothing is written");
+    let code = if format == "pdf" {
+        "fdr::pdf::compilation"
+    } else {
+        "fdr::gabarit::erreur"
+    };
+    assert!(
+        out.stderr.starts_with(&format!("{code}\n")),
+        "{}",
+        out.stderr
+    );
     out
 }
 
@@ -377,10 +386,11 @@ fn a_user_template_error_keeps_its_file_and_line() {
     );
     assert!(
         out.stderr
-            .contains("roadmap/templates/feuille-de-route.html.j2:2 : filtre inconnu"),
+            .contains("[roadmap/templates/feuille-de-route.html.j2:2:"),
         "{}",
         out.stderr
     );
+    assert!(out.stderr.contains("× filtre inconnu"), "{}", out.stderr);
 }
 
 // ---------------------------------------------------------------------------
@@ -569,8 +579,12 @@ fn an_error_in_a_typst_library_file_names_that_file() {
     );
     assert_eq!(out.code, 1, "{}", out.stderr);
     assert!(
+        out.stderr.starts_with("fdr::pdf::compilation\n"),
+        "{}",
         out.stderr
-            .contains("roadmap/templates/couleurs.typ:1 : erreur de gabarit typst"),
+    );
+    assert!(
+        out.stderr.contains("[roadmap/templates/couleurs.typ:1:16]"),
         "{}",
         out.stderr
     );

@@ -1,9 +1,15 @@
 //! `fdr build DIR`: check, then render every requested format. Each file is
 //! written through [`write::replace`] (a new temporary file renamed into
 //! place), so an interrupted build leaves the previous outputs intact.
+//!
+//! Every problem of a build — in the sources, a template, the PDF, the
+//! writing of a file — is a diagnostic, and all of them are reported once,
+//! at the end, in the format `--diagnostics` asks for.
 
-use super::{EXIT_INVALID, Failure, Output, isolate, write};
-use crate::cli::{BuildArgs, OutFormat};
+use super::{EXIT_FAILURE, EXIT_INVALID, Failure, Output, isolate, write};
+use crate::cli::{BuildArgs, DiagFormat, OutFormat};
+use crate::diagnostic::Diagnostics;
+use crate::load::SourceSet;
 use crate::render::templates::TemplateError;
 use crate::render::view::View;
 use crate::render::{self, RenderContext, Renderer};
@@ -87,16 +93,28 @@ fn lap(out: &Output, what: &str, since: std::time::Instant) {
 /// Files rendered in memory: (name in the output folder, bytes).
 pub(super) type Files = Vec<(&'static str, Vec<u8>)>;
 
-/// Why a build produced no file: its sources have errors (already reported
-/// on stderr) or a template failed.
-pub(super) enum Invalid {
-    Sources(Box<validate::Checked>),
-    Template(String),
+/// What a build found: the diagnostics of every stage with the sources
+/// they point into (a failing user template included), and the rendered
+/// files when there is no error.
+pub(super) struct Built {
+    pub diags: Diagnostics,
+    pub sources: SourceSet,
+    pub files: Option<Files>,
 }
 
-/// Check the roadmap, report its diagnostics and build the view model; the
-/// check itself when the sources have errors.
-fn view_of(args: &BuildArgs, out: &Output) -> Result<Result<View, Invalid>, Failure> {
+impl Built {
+    /// The build with `e` as its last diagnostic, and no file.
+    fn failed(mut self, e: TemplateError, root: &Path) -> Self {
+        let d = e.diagnostic(root, &mut self.sources);
+        self.diags.push(d);
+        self.files = None;
+        self
+    }
+}
+
+/// Check the roadmap: its diagnostics, and the view model when the sources
+/// have no error (warnings denied with `--deny-warnings`).
+fn view_of(args: &BuildArgs, out: &Output) -> Result<(Built, Option<View>), Failure> {
     let output = args.output_dir();
     if !args.dir.is_dir() {
         return Err(crate::load::LoadError::NotADirectory(args.dir.clone()).into());
@@ -108,14 +126,17 @@ fn view_of(args: &BuildArgs, out: &Output) -> Result<Result<View, Invalid>, Fail
     if args.deny_warnings {
         checked.diags.deny_warnings();
     }
-    if !checked.diags.items.is_empty() {
-        out.report(&checked.diags, &checked.sources);
-    }
-    let Some(model) = checked.model.take().filter(|_| !checked.diags.has_errors()) else {
-        return Ok(Err(Invalid::Sources(Box::new(checked))));
+    let view = checked
+        .model
+        .take()
+        .filter(|_| !checked.diags.has_errors())
+        .map(|model| render::view::build(&model, &compute::compute(&model)));
+    let built = Built {
+        diags: checked.diags,
+        sources: checked.sources,
+        files: None,
     };
-    let computed = compute::compute(&model);
-    Ok(Ok(render::view::build(&model, &computed)))
+    Ok((built, view))
 }
 
 /// One format rendered in this process (the child of
@@ -126,7 +147,7 @@ pub(super) fn render_one(
     format: OutFormat,
 ) -> Result<Option<Result<Vec<u8>, TemplateError>>, Failure> {
     let r = renderer(format)?;
-    let Ok(view) = view_of(args, out)? else {
+    let (_, Some(view)) = view_of(args, out)? else {
         return Ok(None);
     };
     let ctx = RenderContext {
@@ -137,19 +158,17 @@ pub(super) fn render_one(
 }
 
 /// Check, then render every requested format in memory (a roadmap with its
-/// own templates in the isolated child process); nothing is written.
-pub(super) fn render_files(
-    args: &BuildArgs,
-    out: &Output,
-) -> Result<Result<Files, Invalid>, Failure> {
+/// own templates in the isolated child process); nothing is written nor
+/// reported.
+pub(super) fn render_files(args: &BuildArgs, out: &Output) -> Result<Built, Failure> {
     let formats = formats(args);
     let renderers = formats
         .iter()
         .map(|f| renderer(*f))
         .collect::<Result<Vec<_>, _>>()?;
-    let view = match view_of(args, out)? {
-        Ok(view) => view,
-        Err(invalid) => return Ok(Err(invalid)),
+    let (built, view) = view_of(args, out)?;
+    let Some(view) = view else {
+        return Ok(built);
     };
     let ctx = RenderContext {
         view: &view,
@@ -167,40 +186,65 @@ pub(super) fn render_files(
         lap(out, &format!("rendu {}", r.name()), t);
         match rendered {
             Ok(bytes) => files.push((r.file_name(), bytes)),
-            Err(e) => {
-                eprintln!(
-                    "erreur [{}] : {e}",
-                    crate::diagnostic::codes::GABARIT_ERREUR
-                );
-                return Ok(Err(Invalid::Template(e.to_string())));
-            }
+            Err(e) => return Ok(built.failed(e, &args.dir)),
         }
     }
     #[cfg(feature = "pdf")]
     if args.emit_typst {
-        for (name, bytes) in
-            render::pdf::typst_sources(&ctx).map_err(|e| Failure::Usage(e.to_string()))?
-        {
-            files.push((name, bytes));
+        match render::pdf::typst_sources(&ctx) {
+            Ok(sources) => files.extend(sources),
+            Err(e) => return Ok(built.failed(e, &args.dir)),
         }
     }
-    Ok(Ok(files))
+    Ok(Built {
+        files: Some(files),
+        ..built
+    })
+}
+
+/// Write every file into `output`, each destination checked before the
+/// first is written; the paths written are added to `written`.
+fn write_files(
+    output: &Path,
+    dir: &Path,
+    files: &Files,
+    written: &mut Vec<PathBuf>,
+) -> Result<(), write::WriteError> {
+    write::output_folder(output, dir)?;
+    for (name, _) in files {
+        write::replaceable(output, name)?;
+    }
+    for (name, bytes) in files {
+        write::replace(output, name, bytes)?;
+        written.push(output.join(name));
+    }
+    Ok(())
 }
 
 pub(super) fn run(args: &BuildArgs, out: &Output) -> Result<u8, Failure> {
     let output = args.output_dir();
-    let Ok(files) = render_files(args, out)? else {
-        return Ok(EXIT_INVALID);
+    let mut built = render_files(args, out)?;
+    let mut code = if built.diags.has_errors() {
+        EXIT_INVALID
+    } else {
+        0
     };
-    write::output_folder(&output, &args.dir)?;
-    for (name, _) in &files {
-        write::replaceable(&output, name)?;
+    let mut written = Vec::new();
+    if let Some(files) = &built.files
+        && let Err(e) = write_files(&output, &args.dir, files, &mut written)
+    {
+        built.diags.push(e.diagnostic());
+        code = EXIT_FAILURE;
     }
-    for (name, bytes) in &files {
-        write::replace(&output, name, bytes)?;
-        if !out.quiet {
-            eprintln!("écrit : {}", output.join(name).display());
+    // People see a report only when there is something to say; tools
+    // always get one.
+    if args.diagnostics != DiagFormat::Human || !built.diags.items.is_empty() {
+        out.emit(args.diagnostics, &built.diags, &built.sources);
+    }
+    if !out.quiet {
+        for path in written {
+            eprintln!("écrit : {}", path.display());
         }
     }
-    Ok(0)
+    Ok(code)
 }

@@ -3,7 +3,6 @@
 use super::{EXIT_INVALID, Failure, Output};
 use crate::cli::{CheckArgs, DiagFormat};
 use crate::render::fmt;
-use crate::report::{render_github, render_gitlab, render_json};
 use crate::validate;
 
 pub fn run(args: &CheckArgs, out: &Output) -> Result<u8, Failure> {
@@ -11,29 +10,23 @@ pub fn run(args: &CheckArgs, out: &Output) -> Result<u8, Failure> {
     if args.deny_warnings {
         checked.diags.deny_warnings();
     }
-    match args.format {
-        DiagFormat::Human => {
-            out.report(&checked.diags, &checked.sources);
-            if !checked.diags.has_errors()
-                && !out.quiet
-                && let Some(m) = &checked.model
-            {
-                eprintln!(
-                    "{} : {}, {}, {}",
-                    args.dir.display(),
-                    fmt::count(m.axes.len(), "axe", "axes"),
-                    fmt::count(m.actions.len(), "action", "actions"),
-                    fmt::count(
-                        checked.sources.files.len(),
-                        "fichier vérifié",
-                        "fichiers vérifiés"
-                    ),
-                );
-            }
-        }
-        DiagFormat::Json => println!("{}", render_json(&checked.diags, &checked.sources)),
-        DiagFormat::Github => print!("{}", render_github(&checked.diags, &checked.sources)),
-        DiagFormat::Gitlab => println!("{}", render_gitlab(&checked.diags, &checked.sources)),
+    out.emit(args.format, &checked.diags, &checked.sources);
+    if args.format == DiagFormat::Human
+        && !checked.diags.has_errors()
+        && !out.quiet
+        && let Some(m) = &checked.model
+    {
+        eprintln!(
+            "{} : {}, {}, {}",
+            args.dir.display(),
+            fmt::count(m.axes.len(), "axe", "axes"),
+            fmt::count(m.actions.len(), "action", "actions"),
+            fmt::count(
+                checked.sources.files.len(),
+                "fichier vérifié",
+                "fichiers vérifiés"
+            ),
+        );
     }
     Ok(if checked.diags.has_errors() {
         EXIT_INVALID

@@ -5,10 +5,16 @@
 //! error naming its file, never in a hung or killed build. Without
 //! `DIR/templates/`, the built-in templates, whose work is bounded by the
 //! input, run in process.
+//!
+//! The child writes the document on its standard output; a template error
+//! as one line of JSON, its last on standard error (exit code 1), which
+//! the parent reports as a diagnostic like an error of a rendering in
+//! process.
 
 use super::Failure;
 use crate::cli::BuildArgs;
-use crate::render::templates::TemplateError;
+use crate::load::display_of;
+use crate::render::templates::{self, Stage, TemplateError};
 use std::io::Read;
 use std::path::Path;
 use std::process::{Command, Stdio};
@@ -77,11 +83,22 @@ fn read_bounded(mut r: impl Read + Send + 'static) -> std::thread::JoinHandle<Ve
 /// Render `format` (a renderer's name: md, html, pdf) of `args.dir` with
 /// the user's `template` in a child process under the limits.
 pub fn render(args: &BuildArgs, format: &str, template: &str) -> Result<Vec<u8>, TemplateError> {
-    let shown = format!("{}/templates/{template}", args.dir.display());
-    let fail = |message: String| TemplateError {
-        file: shown.clone(),
-        line: None,
-        message,
+    let stage = if format == "pdf" {
+        Stage::Pdf
+    } else {
+        Stage::Gabarit
+    };
+    // A failure of the run itself names the format's template when the
+    // user has one, else the folder of the user's templates.
+    let user = std::fs::symlink_metadata(args.dir.join("templates").join(template)).is_ok();
+    let fail = |message: String| {
+        let e = if user {
+            let shown = display_of(&args.dir, &format!("templates/{template}"));
+            TemplateError::new(stage, shown, message).user(template)
+        } else {
+            TemplateError::new(stage, display_of(&args.dir, "templates"), message)
+        };
+        e.help(templates::FIX_USER)
     };
     let exe = std::env::current_exe().map_err(|e| fail(e.to_string()))?;
     let (seconds, mib) = (
@@ -130,34 +147,49 @@ pub fn render(args: &BuildArgs, format: &str, template: &str) -> Result<Vec<u8>,
             "le gabarit produit plus de {} Mio : refusé",
             MAX_OUTPUT >> 20
         ))),
-        Some(s) if s.code() == Some(1) => match serde_json::from_slice::<TemplateError>(&err) {
-            Ok(e) => Err(e),
-            Err(_) => Err(fail(String::from_utf8_lossy(&err).trim().to_string())),
-        },
+        Some(s) if s.code() == Some(1) => Err(child_error(&err).unwrap_or_else(|| {
+            fail(match String::from_utf8_lossy(&err).trim() {
+                "" => "le rendu isolé a échoué sans message".to_string(),
+                text => text.to_string(),
+            })
+        })),
         Some(_) => Err(fail(format!(
             "le gabarit a dépassé la mémoire permise ({mib} Mio) ou arrêté le moteur de rendu : exécution interrompue"
         ))),
     }
 }
 
+/// The template error the child reported: the last line of its standard
+/// error (typst may have printed warnings before it).
+fn child_error(stderr: &[u8]) -> Option<TemplateError> {
+    let text = String::from_utf8_lossy(stderr);
+    let last = text.lines().rev().find(|l| !l.trim().is_empty())?;
+    serde_json::from_str(last).ok()
+}
+
 /// The child's side (`fdr rendu-isole DIR -o OUT --format F`): render one
-/// format to standard output; a template error as JSON on standard error
-/// and exit 1.
+/// format to standard output; a template error as one line of JSON on
+/// standard error, and exit 1.
 pub fn run_child(args: &BuildArgs, out: &super::Output) -> Result<u8, Failure> {
     use std::io::Write;
     let [format] = args.format[..] else {
         return Err(Failure::Usage("rendu-isole : un seul format".into()));
     };
-    let bytes = match super::build::render_one(args, out, format)? {
-        Some(Ok(bytes)) => bytes,
-        Some(Err(e)) => {
-            eprintln!("{}", serde_json::to_string(&e).unwrap_or_default());
-            return Ok(1);
+    let error = match super::build::render_one(args, out, format)? {
+        Some(Ok(bytes)) => {
+            std::io::stdout()
+                .write_all(&bytes)
+                .map_err(|e| Failure::Io(e.to_string()))?;
+            return Ok(0);
         }
-        None => return Ok(1),
+        Some(Err(e)) => e,
+        // The parent checked the same sources: they changed since.
+        None => TemplateError::new(
+            Stage::Gabarit,
+            args.dir.display().to_string(),
+            "les sources ont changé pendant la construction : relancez-la",
+        ),
     };
-    std::io::stdout()
-        .write_all(&bytes)
-        .map_err(|e| Failure::Io(e.to_string()))?;
-    Ok(0)
+    eprintln!("{}", serde_json::to_string(&error).unwrap_or_default());
+    Ok(1)
 }

@@ -13,14 +13,16 @@ pub mod shell;
 mod watch;
 mod write;
 
-use crate::cli::{Cli, Color, Command};
+use crate::cli::{Cli, Color, Command, DiagFormat};
 use crate::diagnostic::Diagnostics;
 use crate::load::SourceSet;
-use crate::report::{render_human, summary_line};
+use crate::report::{render_github, render_gitlab, render_human, render_json, summary_line};
 use std::io::IsTerminal;
 
-/// Exit code when sources have errors.
+/// Exit code when sources (or a template) have errors.
 pub const EXIT_INVALID: u8 = 1;
+/// Exit code of a failure outside the sources: usage, input/output.
+pub const EXIT_FAILURE: u8 = 2;
 
 /// A failure of the command itself (usage, I/O): exit code 2.
 #[derive(Debug)]
@@ -31,7 +33,7 @@ pub enum Failure {
 
 impl Failure {
     pub fn exit_code(&self) -> u8 {
-        2
+        EXIT_FAILURE
     }
 }
 
@@ -86,6 +88,17 @@ impl Output {
         eprint!("{text}");
         if !self.quiet || diags.has_errors() {
             eprintln!("{}", summary_line(diags));
+        }
+    }
+
+    /// Print diagnostics in `format`: for people on stderr (see
+    /// [`Output::report`]), for machines on stdout.
+    pub fn emit(&self, format: DiagFormat, diags: &Diagnostics, sources: &SourceSet) {
+        match format {
+            DiagFormat::Human => self.report(diags, sources),
+            DiagFormat::Json => println!("{}", render_json(diags, sources)),
+            DiagFormat::Github => print!("{}", render_github(diags, sources)),
+            DiagFormat::Gitlab => println!("{}", render_gitlab(diags, sources)),
         }
     }
 }

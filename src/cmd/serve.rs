@@ -10,7 +10,7 @@
 
 mod http;
 
-use super::build::{self, Invalid};
+use super::build::{self, Built};
 use super::{Failure, Output, watch};
 use crate::cli::{BuildArgs, OutFormat, ServeArgs};
 use crate::report::{render_human, summary_line};
@@ -100,30 +100,31 @@ fn error_page(diagnostics: &str) -> Arc<[u8]> {
     Arc::from(page.into_bytes())
 }
 
-/// The text of a failed build's diagnostics, without colours.
-fn diagnostics_text(invalid: &Invalid) -> String {
-    match invalid {
-        Invalid::Sources(checked) => format!(
-            "{}{}\n",
-            render_human(&checked.diags, &checked.sources, false),
-            summary_line(&checked.diags)
-        ),
-        Invalid::Template(message) => format!(
-            "erreur [{}] : {message}\n",
-            crate::diagnostic::codes::GABARIT_ERREUR
-        ),
-    }
+/// The text of a build's diagnostics, without colours.
+fn diagnostics_text(built: &Built) -> String {
+    format!(
+        "{}{}\n",
+        render_human(&built.diags, &built.sources, false),
+        summary_line(&built.diags)
+    )
 }
 
 /// Render the page in memory and publish the result.
 fn rebuild(args: &BuildArgs, out: &Output, site: &Shared) {
     let result = match build::render_files(args, out) {
-        Ok(Ok(files)) => files
-            .into_iter()
-            .find(|(name, _)| name.ends_with(".html"))
-            .map(|(_, bytes)| bytes)
-            .ok_or_else(|| "erreur : aucune page HTML produite\n".to_string()),
-        Ok(Err(invalid)) => Err(diagnostics_text(&invalid)),
+        Ok(mut built) => {
+            if !built.diags.items.is_empty() {
+                out.report(&built.diags, &built.sources);
+            }
+            match built.files.take() {
+                Some(files) => files
+                    .into_iter()
+                    .find(|(name, _)| name.ends_with(".html"))
+                    .map(|(_, bytes)| bytes)
+                    .ok_or_else(|| "erreur : aucune page HTML produite\n".to_string()),
+                None => Err(diagnostics_text(&built)),
+            }
+        }
         Err(failure) => {
             eprintln!("erreur : {failure}");
             Err(format!("erreur : {failure}\n"))

@@ -137,7 +137,7 @@ const EXIT_STATUS: &[(&str, &str)] = &[
     ),
     (
         "1",
-        "La feuille de route contient des erreurs (ou des avertissements avec \\-\\-deny\\-warnings) ; rien n'est produit.",
+        "Erreurs dans la feuille de route, un gabarit ou la composition du PDF (ou des avertissements avec \\-\\-deny\\-warnings) ; rien n'est produit.",
     ),
     (
         "2",

@@ -4,10 +4,69 @@
 //! symbolic link, or a folder reached through one, is refused and never
 //! followed. Two builds into the same folder at once each write their own
 //! temporary files, and the last rename wins whole.
+//!
+//! A file that cannot be written is a [`WriteError`]: a diagnostic of
+//! `fdr build`, a failure (exit code 2) of `fdr init`.
 
 use super::Failure;
-use std::io::Write;
+use crate::diagnostic::{Diagnostic, codes};
+use std::io::{ErrorKind, Write};
 use std::path::{Component, Path, PathBuf};
+
+/// Why an output could not be written: a code of the catalogue, the
+/// message and what to do, in French.
+#[derive(Debug)]
+pub struct WriteError {
+    pub code: &'static str,
+    pub message: String,
+    pub help: String,
+}
+
+impl WriteError {
+    pub fn diagnostic(self) -> Diagnostic {
+        Diagnostic::error(self.code, self.message).help(self.help)
+    }
+}
+
+impl From<WriteError> for Failure {
+    fn from(e: WriteError) -> Self {
+        Failure::Io(format!("{} ({})", e.message, e.help))
+    }
+}
+
+/// An I/O error on `path`: `what` failed (« écriture de », « création du
+/// dossier »), the reason and the fix in French where they are known.
+fn io_error(what: &str, path: &Path, e: &std::io::Error) -> WriteError {
+    const OTHER: &str = "choisissez un autre dossier de sortie avec -o";
+    let (reason, help) = match e.kind() {
+        ErrorKind::PermissionDenied => (
+            "permission refusée".to_string(),
+            "choisissez un dossier de sortie où vous pouvez écrire, avec -o",
+        ),
+        ErrorKind::ReadOnlyFilesystem => (
+            "système de fichiers en lecture seule".into(),
+            "choisissez un dossier de sortie où vous pouvez écrire, avec -o",
+        ),
+        ErrorKind::StorageFull | ErrorKind::QuotaExceeded | ErrorKind::FileTooLarge => (
+            "plus de place sur le disque".into(),
+            "libérez de la place, ou choisissez un autre dossier de sortie avec -o",
+        ),
+        ErrorKind::AlreadyExists | ErrorKind::NotADirectory => (
+            "un fichier occupe la place d'un dossier du chemin".into(),
+            "renommez ou supprimez ce fichier, ou choisissez un autre dossier de sortie avec -o",
+        ),
+        ErrorKind::IsADirectory => (
+            "un dossier occupe la place du document".into(),
+            "renommez ou supprimez ce dossier, ou choisissez un autre dossier de sortie avec -o",
+        ),
+        _ => (e.to_string(), OTHER),
+    };
+    WriteError {
+        code: codes::SORTIE_ECRITURE,
+        message: format!("{what} « {} » impossible : {reason}", path.display()),
+        help: help.into(),
+    }
+}
 
 /// The first step of `path` that is a symbolic link, among the steps that
 /// lie inside the current folder or inside `guarded` (the roadmap folder):
@@ -32,20 +91,24 @@ pub fn first_link(path: &Path, guarded: &Path) -> Option<PathBuf> {
     None
 }
 
-fn link_refused(link: &Path) -> Failure {
-    Failure::Io(format!(
-        "« {} » est un lien symbolique : fdr n'écrit jamais à travers un lien (supprimez-le ou choisissez un autre dossier de sortie avec -o)",
-        link.display()
-    ))
+fn link_refused(link: &Path) -> WriteError {
+    WriteError {
+        code: codes::SORTIE_LIEN_REFUSE,
+        message: format!(
+            "« {} » est un lien symbolique : fdr n'écrit jamais à travers un lien",
+            link.display()
+        ),
+        help: "supprimez-le ou choisissez un autre dossier de sortie avec -o".into(),
+    }
 }
 
 /// Create the output folder `dir` (and its parents) unless a step of it
 /// inside the current folder or `guarded` is a symbolic link.
-pub fn output_folder(dir: &Path, guarded: &Path) -> Result<(), Failure> {
+pub fn output_folder(dir: &Path, guarded: &Path) -> Result<(), WriteError> {
     if let Some(link) = first_link(dir, guarded) {
         return Err(link_refused(&link));
     }
-    std::fs::create_dir_all(dir).map_err(|e| Failure::Io(format!("{} : {e}", dir.display())))?;
+    std::fs::create_dir_all(dir).map_err(|e| io_error("création du dossier de sortie", dir, &e))?;
     // Created between the check and now? Check again, once it exists.
     match first_link(dir, guarded) {
         Some(link) => Err(link_refused(&link)),
@@ -55,14 +118,20 @@ pub fn output_folder(dir: &Path, guarded: &Path) -> Result<(), Failure> {
 
 /// Refuse `dir/name` as a destination when it is a link or a folder: a
 /// build checks every destination before it writes the first one.
-pub fn replaceable(dir: &Path, name: &str) -> Result<(), Failure> {
+pub fn replaceable(dir: &Path, name: &str) -> Result<(), WriteError> {
     let fin = dir.join(name);
     match std::fs::symlink_metadata(&fin) {
         Ok(meta) if meta.file_type().is_symlink() => Err(link_refused(&fin)),
-        Ok(meta) if meta.is_dir() => Err(Failure::Io(format!(
-            "« {} » est un dossier : fdr ne le remplace pas par un document",
-            fin.display()
-        ))),
+        Ok(meta) if meta.is_dir() => Err(WriteError {
+            code: codes::SORTIE_ECRITURE,
+            message: format!(
+                "« {} » est un dossier : fdr ne le remplace pas par un document",
+                fin.display()
+            ),
+            help:
+                "renommez ou supprimez ce dossier, ou choisissez un autre dossier de sortie avec -o"
+                    .into(),
+        }),
         _ => Ok(()),
     }
 }
@@ -70,10 +139,9 @@ pub fn replaceable(dir: &Path, name: &str) -> Result<(), Failure> {
 /// Write `bytes` to `dir/name`: a new temporary file with a random name in
 /// `dir`, then a rename over `dir/name`. An existing `dir/name` that is a
 /// link or a folder is refused.
-pub fn replace(dir: &Path, name: &str, bytes: &[u8]) -> Result<(), Failure> {
+pub fn replace(dir: &Path, name: &str, bytes: &[u8]) -> Result<(), WriteError> {
     let fin = dir.join(name);
-    let io =
-        |e: std::io::Error| Failure::Io(format!("écriture de {} impossible : {e}", fin.display()));
+    let io = |e: std::io::Error| io_error("écriture de", &fin, &e);
     replaceable(dir, name)?;
     let mut tmp = tempfile::Builder::new()
         .prefix(&format!(".{name}."))

@@ -45,6 +45,7 @@ pub const ALL: &[&str] = &[
     NUMERO_HORS_AXE,
     NUMERO_INVALIDE,
     NUMERO_LACUNE,
+    PDF_COMPILATION,
     REFERENCE_INCONNUE,
     REFERENCE_RENVOI_INCONNU,
     REFERENCE_REPETEE,
@@ -53,6 +54,8 @@ pub const ALL: &[&str] = &[
     SCHEMA_INVALIDE,
     SCHEMA_TYPE,
     SCHEMA_VALEUR_INCONNUE,
+    SORTIE_ECRITURE,
+    SORTIE_LIEN_REFUSE,
     TABLEAU_COLONNES,
     TERRITOIRE_PARTIE_SUPERIEURE,
     TERRITOIRE_TAUX_INVALIDE,
@@ -109,6 +112,7 @@ pub const NUMERO_DOUBLON: &str = "fdr::numero::doublon";
 pub const NUMERO_HORS_AXE: &str = "fdr::numero::hors_axe";
 pub const NUMERO_INVALIDE: &str = "fdr::numero::invalide";
 pub const NUMERO_LACUNE: &str = "fdr::numero::lacune";
+pub const PDF_COMPILATION: &str = "fdr::pdf::compilation";
 pub const REFERENCE_INCONNUE: &str = "fdr::reference::inconnue";
 pub const REFERENCE_RENVOI_INCONNU: &str = "fdr::reference::renvoi_inconnu";
 pub const REFERENCE_REPETEE: &str = "fdr::reference::repetee";
@@ -117,6 +121,8 @@ pub const SCHEMA_CLE_INCONNUE: &str = "fdr::schema::cle_inconnue";
 pub const SCHEMA_INVALIDE: &str = "fdr::schema::invalide";
 pub const SCHEMA_TYPE: &str = "fdr::schema::type";
 pub const SCHEMA_VALEUR_INCONNUE: &str = "fdr::schema::valeur_inconnue";
+pub const SORTIE_ECRITURE: &str = "fdr::sortie::ecriture";
+pub const SORTIE_LIEN_REFUSE: &str = "fdr::sortie::lien_refuse";
 pub const TABLEAU_COLONNES: &str = "fdr::tableau::colonnes";
 pub const TERRITOIRE_PARTIE_SUPERIEURE: &str = "fdr::territoire::partie_superieure";
 pub const TERRITOIRE_TAUX_INVALIDE: &str = "fdr::territoire::taux_invalide";

@@ -7,7 +7,7 @@
 //! The engine has no file resolver, no package access and only the fonts
 //! embedded in the binary, so a build is hermetic and reproducible.
 
-use super::templates::{self, Template, TemplateError};
+use super::templates::{self, Stage, Template, TemplateError};
 use super::{RenderContext, Renderer};
 use typst::diag::{Severity, SourceDiagnostic, Warned};
 use typst::foundations::{Bytes, Dict, IntoValue, Smart};
@@ -38,11 +38,13 @@ pub const LIBRARY: &[&str] = &[
     "annexe-gouvernance.typ",
 ];
 
-/// One library file: its name for typst, its text, its name in messages.
+/// One library file: its name for typst, its text, its name in messages,
+/// whether it is the user's.
 pub struct LibFile {
     pub name: &'static str,
     pub source: String,
     pub shown: String,
+    pub user: bool,
 }
 
 /// The library files, the user's where they exist.
@@ -55,6 +57,7 @@ pub fn library(root: &std::path::Path) -> Result<Vec<LibFile>, TemplateError> {
                     name,
                     source,
                     shown,
+                    user: true,
                 },
                 None => LibFile {
                     name,
@@ -62,6 +65,7 @@ pub fn library(root: &std::path::Path) -> Result<Vec<LibFile>, TemplateError> {
                         .unwrap_or_default()
                         .to_string(),
                     shown: format!("templates/typst/{name} (intégré)"),
+                    user: false,
                 },
             })
         })
@@ -95,11 +99,12 @@ impl Renderer for PdfRenderer {
             compile(&template, &lib, &shown, json)
         }))
         .unwrap_or_else(|_| {
-            Err(TemplateError {
-                file: shown.clone(),
-                line: None,
-                message: "erreur interne de typst pendant la composition du PDF".into(),
-            })
+            Err(TemplateError::new(
+                Stage::Pdf,
+                shown.clone(),
+                "erreur interne de typst pendant la composition du PDF",
+            )
+            .help(advice(&template, &lib, false)))
         })
     }
 }
@@ -128,10 +133,13 @@ fn shown_name(t: &Template) -> String {
 }
 
 fn view_json(ctx: &RenderContext, t: &Template) -> Result<String, TemplateError> {
-    serde_json::to_string(ctx.view).map_err(|e| TemplateError {
-        file: shown_name(t),
-        line: None,
-        message: format!("sérialisation des données impossible : {e}"),
+    serde_json::to_string(ctx.view).map_err(|e| {
+        TemplateError::new(
+            Stage::Pdf,
+            shown_name(t),
+            format!("sérialisation des données impossible : {e}"),
+        )
+        .help(templates::fix_builtin(false))
     })
 }
 
@@ -160,6 +168,15 @@ fn options(ua: bool) -> PdfOptions {
     }
 }
 
+/// What a typst diagnostic is located against.
+struct Sources<'a> {
+    engine: &'a Engine,
+    main: &'a Template,
+    lib: &'a [LibFile],
+    /// The main template, as shown.
+    shown: &'a str,
+}
+
 fn compile(
     t: &Template,
     lib: &[LibFile],
@@ -167,24 +184,29 @@ fn compile(
     json: String,
 ) -> Result<Vec<u8>, TemplateError> {
     let engine = engine(&t.source, lib);
+    let src = Sources {
+        engine: &engine,
+        main: t,
+        lib,
+        shown,
+    };
     let mut inputs = Dict::new();
     inputs.insert("data".into(), json.into_value());
     let Warned { output, warnings } = engine.compile_with_input(inputs);
     for w in warnings.iter().filter(|_| t.path.is_some()) {
-        let e = diagnostic(&engine, lib, shown, w);
+        let e = diagnostic(&src, w);
         eprintln!("avertissement [fdr::gabarit] : {e}");
     }
     let doc = match output {
         Ok(doc) => doc,
-        Err(TypstAsLibError::TypstSource(diags)) => {
-            return Err(first_error(&engine, lib, shown, &diags));
-        }
+        Err(TypstAsLibError::TypstSource(diags)) => return Err(first_error(&src, &diags)),
         Err(other) => {
-            return Err(TemplateError {
-                file: shown.to_string(),
-                line: None,
-                message: format!("erreur de gabarit typst : {other}"),
-            });
+            return Err(TemplateError::new(
+                Stage::Pdf,
+                shown,
+                format!("erreur de gabarit typst : {other}"),
+            )
+            .help(advice(t, lib, false)));
         }
     };
     // PDF/UA-1 when the document allows it (a Markdown text with a heading
@@ -192,80 +214,102 @@ fn compile(
     match typst_pdf::pdf(&doc, &options(true)) {
         Ok(pdf) => Ok(pdf),
         Err(diags) => {
-            let e = first_error(&engine, lib, shown, &diags);
+            let e = first_error(&src, &diags);
             eprintln!(
                 "avertissement [fdr::gabarit] : PDF/UA-1 impossible ({e}) : PDF balisé sans PDF/UA"
             );
-            typst_pdf::pdf(&doc, &options(false)).map_err(|d| first_error(&engine, lib, shown, &d))
+            typst_pdf::pdf(&doc, &options(false)).map_err(|d| first_error(&src, &d))
         }
     }
 }
 
-fn first_error(
-    engine: &Engine,
-    lib: &[LibFile],
-    shown: &str,
-    diags: &[SourceDiagnostic],
-) -> TemplateError {
+fn first_error(src: &Sources, diags: &[SourceDiagnostic]) -> TemplateError {
     diags
         .iter()
         .find(|d| d.severity == Severity::Error)
         .or(diags.first())
-        .map(|d| diagnostic(engine, lib, shown, d))
-        .unwrap_or_else(|| TemplateError {
-            file: shown.to_string(),
-            line: None,
-            message: "erreur de gabarit typst".into(),
+        .map(|d| diagnostic(src, d))
+        .unwrap_or_else(|| {
+            TemplateError::new(Stage::Pdf, src.shown, "erreur de gabarit typst")
+                .help(advice(src.main, src.lib, false))
         })
 }
 
-/// One typst diagnostic as a template error: the template's file and line
-/// (errors in typst's own library have no line), message, hints and trace.
-fn diagnostic(
-    engine: &Engine,
-    lib: &[LibFile],
-    shown: &str,
-    d: &SourceDiagnostic,
-) -> TemplateError {
-    let place = engine.with_world(|w| locate(w, d)).ok().flatten();
-    let (file, line, col) = match place {
-        Some((f, l, c)) => (f, Some(l), Some(c)),
-        None => (None, None, None),
-    };
-    // An error in a library file names that file (the user's override, or
-    // the built-in).
-    let shown = file
-        .and_then(|f| lib.iter().find(|l| l.name == f))
-        .map_or_else(|| shown.to_string(), |l| l.shown.clone());
+/// What to do about a typst error: fix the user's file it is in; else,
+/// when the user replaces typst files, check what they define; else it is
+/// a defect of the built-in template.
+fn advice(main: &Template, lib: &[LibFile], in_user_file: bool) -> String {
+    if in_user_file {
+        return templates::FIX_USER.to_string();
+    }
+    let mut user: Vec<&str> = lib
+        .iter()
+        .filter(|l| l.user)
+        .map(|l| l.shown.as_str())
+        .collect();
+    if let Some(p) = &main.path {
+        user.insert(0, p);
+    }
+    if user.is_empty() {
+        "erreur interne du gabarit PDF intégré : défaut de fdr, à signaler avec la feuille de route qui la provoque".into()
+    } else {
+        format!(
+            "l'erreur est dans le gabarit PDF intégré, mais vos gabarits typst en remplacent une partie ({}) : vérifiez ce qu'ils définissent (noms, arguments, valeurs)",
+            user.join(", ")
+        )
+    }
+}
+
+/// One typst diagnostic as a template error: the template's file, line
+/// and range (errors in typst's own library have none), message, then
+/// hints, trace and advice as help.
+fn diagnostic(src: &Sources, d: &SourceDiagnostic) -> TemplateError {
     let text = french(&d.message).unwrap_or_else(|| format!("erreur typst ({})", d.message));
-    let mut message = match col {
-        Some(c) => format!("erreur de gabarit typst (colonne {c}) : {text}"),
-        None => format!("erreur de gabarit typst : {text}"),
-    };
+    let mut err = TemplateError::new(
+        Stage::Pdf,
+        src.shown,
+        format!("erreur de gabarit typst : {text}"),
+    );
+    let place = src.engine.with_world(|w| locate(w, d.span)).ok().flatten();
+    let mut in_user_file = false;
+    if let Some(p) = place {
+        // An error in a library file names that file (the user's
+        // override, or the built-in).
+        let user = match p.file.and_then(|f| src.lib.iter().find(|l| l.name == f)) {
+            Some(l) => {
+                err.file = l.shown.clone();
+                l.user.then_some(l.name)
+            }
+            None => src.main.path.is_some().then_some(TEMPLATE),
+        };
+        if let Some(name) = user {
+            err = err.user(name);
+            in_user_file = true;
+        }
+        err = err.at(Some(p.line), Some(p.column), Some(p.range));
+    }
     // typst's hints are kept only where they have a French version.
     for h in d.hints.iter().filter_map(|h| french(&h.v)) {
-        message.push_str(&format!("\n  aide : {h}"));
+        err = err.help(h);
     }
     for tr in &d.trace {
-        let at = engine
-            .with_world(|w| locate_span(w, tr.span))
+        let at = src
+            .engine
+            .with_world(|w| locate(w, tr.span))
             .ok()
             .flatten()
-            .map(|(f, l, _)| match f {
-                Some(f) => format!(" ({f}, ligne {l})"),
-                None => format!(" (ligne {l})"),
+            .map(|p| match p.file {
+                Some(f) => format!(" ({f}, ligne {})", p.line),
+                None => format!(" (ligne {})", p.line),
             })
             .unwrap_or_default();
         let step =
             tr.v.to_string()
-                .replace("while calling", "pendant l'appel de");
-        message.push_str(&format!("\n  dans : {step}{at}"));
+                .replace("while calling", "pendant l'appel de")
+                .replace("while importing", "pendant l'import de");
+        err = err.help(format!("dans : {step}{at}"));
     }
-    TemplateError {
-        file: shown,
-        line,
-        message,
-    }
+    err.help(advice(src.main, src.lib, in_user_file))
 }
 
 /// The usual typst errors in French; `None` for the others.
@@ -342,27 +386,53 @@ fn french(msg: &str) -> Option<String> {
         .map(|(_, fr)| fr.to_string())
 }
 
-fn locate(world: &dyn World, d: &SourceDiagnostic) -> Option<Place> {
-    locate_span(world, d.span)
+/// Where a typst diagnostic points: a library file (its name) or the main
+/// template (`None`), the 1-based line and column, the byte range.
+struct Place {
+    file: Option<String>,
+    line: usize,
+    column: usize,
+    range: (usize, usize),
 }
 
-/// Where a typst diagnostic points: a library file (its name) or the main
-/// template (`None`), and the 1-based line and column.
-type Place = (Option<String>, usize, usize);
-
-fn locate_span(world: &dyn World, span: impl Into<DiagSpan>) -> Option<Place> {
+fn locate(world: &dyn World, span: impl Into<DiagSpan>) -> Option<Place> {
     let span = span.into();
     let id = span.id()?;
     let file = (id != world.main()).then(|| id.get().vpath().get_without_slash().to_string());
     let range = world.range(span)?;
     let source = world.source(id).ok()?;
     let (line, col) = source.lines().byte_to_line_column(range.start)?;
-    Some((file, line + 1, col + 1))
+    Some(Place {
+        file,
+        line: line + 1,
+        column: col + 1,
+        range: (range.start, range.end),
+    })
 }
 
 #[cfg(test)]
 mod tests {
-    use super::french;
+    use super::{LibFile, TEMPLATE, Template, advice, french, templates};
+
+    #[test]
+    fn advice_names_the_user_files_or_a_defect_of_fdr() {
+        let main = Template {
+            name: TEMPLATE,
+            source: String::new(),
+            path: None,
+        };
+        let lib = |user| {
+            vec![LibFile {
+                name: "couleurs.typ",
+                source: String::new(),
+                shown: "r/templates/couleurs.typ".into(),
+                user,
+            }]
+        };
+        assert!(advice(&main, &lib(false), false).contains("défaut de fdr"));
+        assert!(advice(&main, &lib(true), false).contains("(r/templates/couleurs.typ)"));
+        assert_eq!(advice(&main, &lib(true), true), templates::FIX_USER);
+    }
 
     #[test]
     fn usual_typst_errors_are_french() {

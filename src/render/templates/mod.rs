@@ -4,11 +4,13 @@
 //! loader reads only built-ins and files of `DIR/templates/`; minijinja
 //! runs with a fuel limit, so a template cannot loop forever.
 
+mod error;
 mod escape;
 
+pub use error::{Stage, TemplateError};
 pub use escape::{escape_html, escape_md};
 
-use crate::load::{read_text, resolve_inside};
+use crate::load::{display_of, read_text, resolve_inside};
 use minijinja::{Environment, Value};
 use std::path::Path;
 
@@ -67,23 +69,6 @@ pub struct Template {
     pub path: Option<String>,
 }
 
-/// Why a template failed: the file and line to show the user.
-#[derive(Debug, serde::Serialize, serde::Deserialize)]
-pub struct TemplateError {
-    pub file: String,
-    pub line: Option<usize>,
-    pub message: String,
-}
-
-impl std::fmt::Display for TemplateError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self.line {
-            Some(l) => write!(f, "{}:{l} : {}", self.file, self.message),
-            None => write!(f, "{} : {}", self.file, self.message),
-        }
-    }
-}
-
 /// The built-in template `name` (without the `fdr/` prefix).
 pub fn builtin(name: &str) -> Option<&'static str> {
     BUILTIN.iter().find(|(n, _)| *n == name).map(|(_, s)| *s)
@@ -94,30 +79,52 @@ pub fn builtin(name: &str) -> Option<&'static str> {
 /// an error.
 pub fn user_file(root: &Path, name: &str) -> Result<Option<(String, String)>, TemplateError> {
     let rel = format!("templates/{name}");
-    let shown = format!("{}/{rel}", root.display());
+    let shown = display_of(root, &rel);
     if std::fs::symlink_metadata(root.join(&rel)).is_err() {
         return Ok(None);
     }
-    let path = resolve_inside(root, &rel)
-        .filter(|_| !name.split('/').any(|c| c == ".."))
-        .ok_or_else(|| TemplateError {
-            file: shown.clone(),
-            line: None,
-            message: "gabarit hors du dossier de la feuille de route (lien symbolique ?) : refusé"
-                .into(),
-        })?;
-    let text = read_text(&path).map_err(|e| TemplateError {
-        file: shown.clone(),
-        line: None,
-        message: match e {
-            crate::load::ReadProblem::NotUtf8 { line } => {
-                format!("le gabarit n'est pas en UTF-8 (ligne {line})")
-            }
-            crate::load::ReadProblem::TooLarge(_) => "gabarit trop volumineux".into(),
-            crate::load::ReadProblem::Io(m) => m,
-        },
-    })?;
-    Ok(Some((shown, text.to_string())))
+    let fail = |message: String| {
+        Err(TemplateError::new(Stage::Gabarit, shown.clone(), message)
+            .user(name)
+            .help(FIX_USER))
+    };
+    let Some(path) = resolve_inside(root, &rel).filter(|_| !name.split('/').any(|c| c == ".."))
+    else {
+        return fail(
+            "gabarit hors du dossier de la feuille de route (lien symbolique ?) : refusé".into(),
+        );
+    };
+    match read_text(&path) {
+        Ok(text) => Ok(Some((shown, text.to_string()))),
+        Err(crate::load::ReadProblem::NotUtf8 { line }) => {
+            fail(format!("le gabarit n'est pas en UTF-8 (ligne {line})"))
+        }
+        Err(crate::load::ReadProblem::TooLarge(_)) => fail("gabarit trop volumineux".into()),
+        Err(crate::load::ReadProblem::Io(m)) => fail(m),
+    }
+}
+
+/// What to do about an error in a user's template.
+pub const FIX_USER: &str =
+    "corrigez ce gabarit, ou retirez-le de templates/ pour revenir au gabarit intégré";
+
+/// What to do about an error in a built-in template: `user_templates`
+/// when the roadmap has templates of its own, which the built-in may
+/// include or be extended by.
+pub fn fix_builtin(user_templates: bool) -> &'static str {
+    if user_templates {
+        "l'erreur est dans un gabarit intégré, avec vos gabarits de templates/ : vérifiez les blocs, macros et variables qu'ils remplacent ou attendent"
+    } else {
+        "erreur interne d'un gabarit intégré : défaut de fdr, à signaler avec la feuille de route qui la provoque"
+    }
+}
+
+/// `name` is one of the user's files, `root/templates/name`.
+fn is_user(root: &Path, name: &str) -> bool {
+    !name.starts_with(PREFIX)
+        && !name.starts_with('/')
+        && !name.split('/').any(|c| c == "..")
+        && std::fs::symlink_metadata(root.join("templates").join(name)).is_ok()
 }
 
 /// The template `name`, overridden by `root/templates/name` if present.
@@ -140,9 +147,7 @@ pub fn load(root: &Path, name: &'static str) -> Result<Template, TemplateError> 
 fn shown(root: &Path, name: &str) -> String {
     match name.strip_prefix(PREFIX) {
         Some(b) => format!("templates/{b} (intégré)"),
-        None if std::fs::symlink_metadata(root.join("templates").join(name)).is_ok() => {
-            format!("{}/templates/{name}", root.display())
-        }
+        None if is_user(root, name) => display_of(root, &format!("templates/{name}")),
         None => format!("templates/{name} (intégré)"),
     }
 }
@@ -236,15 +241,47 @@ fn french(e: &minijinja::Error) -> String {
     }
 }
 
+/// A minijinja error as a template error: the failing file (the user's
+/// or a built-in), line and range, message in French.
+fn error_of(root: &Path, name: &str, e: &minijinja::Error) -> TemplateError {
+    let failing = e.name().unwrap_or(name);
+    let err = TemplateError::new(Stage::Gabarit, shown(root, failing), french(e)).at(
+        e.line(),
+        None,
+        e.range().map(|r| (r.start, r.end)),
+    );
+    if is_user(root, failing) {
+        err.user(failing).help(FIX_USER)
+    } else {
+        let user_templates = std::fs::symlink_metadata(root.join("templates")).is_ok();
+        err.help(fix_builtin(user_templates))
+    }
+}
+
 /// Render the template `name` (the user's, else the built-in) with the
 /// view as context.
 pub fn render(root: &Path, name: &str, ctx: Value) -> Result<String, TemplateError> {
     let env = environment(root);
-    let err = |e: minijinja::Error| TemplateError {
-        file: shown(root, e.name().unwrap_or(name)),
-        line: e.line(),
-        message: french(&e),
-    };
+    let err = |e: minijinja::Error| error_of(root, name, &e);
     let tmpl = env.get_template(name).map_err(err)?;
     tmpl.render(ctx).map_err(err)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_error_names_the_user_file_or_is_a_defect_of_fdr() {
+        let dir = tempfile::tempdir().unwrap();
+        let e = render(dir.path(), "absent.j2", Value::UNDEFINED).unwrap_err();
+        assert_eq!((e.stage, e.user.as_deref()), (Stage::Gabarit, None));
+        assert!(e.help.iter().any(|h| h.contains("défaut de fdr")), "{e:?}");
+        std::fs::create_dir(dir.path().join("templates")).unwrap();
+        std::fs::write(dir.path().join("templates/a.j2"), "\n{{ x | inconnu }}\n").unwrap();
+        let e = render(dir.path(), "a.j2", Value::UNDEFINED).unwrap_err();
+        assert_eq!(e.user.as_deref(), Some("a.j2"));
+        assert_eq!(e.at.map(|a| a.line), Some(2));
+        assert_eq!(e.help, [FIX_USER]);
+    }
 }

@@ -140,3 +140,16 @@ fn governance_rhythm_in_words() {
     assert!(md.contains("*Instance technique.* Met en œuvre"));
     assert!(!md.contains("réunion autre"));
 }
+
+/// The European Union is a public body; a structure whose category does
+/// not say its side (`autre`) is never silently private.
+#[test]
+fn sides_of_the_partners() {
+    let out = build(&repo().join("examples/bouches-du-rhone"), "md");
+    let md = plain(&read(out.path(), "feuille-de-route.md"));
+    assert!(
+        md.contains("- *Acteurs publics* : Union européenne (Fonds social européen plus), Région")
+    );
+    assert!(md.contains("- *Autres structures* : Eva 3D, Ecodair"));
+    assert!(!md.contains("Structures privées* : Union européenne"));
+}

@@ -188,16 +188,16 @@ fn participants(model: &Roadmap) -> (BTreeMap<Categorie, usize>, usize, usize) {
     for p in &model.concertation.participants {
         *cats.entry(model.acteurs[*p].categorie).or_default() += 1;
     }
-    let participants_publics = cats
-        .iter()
-        .filter(|(c, _)| c.est_public())
-        .map(|(_, n)| n)
-        .sum();
-    let participants_prives = cats
-        .iter()
-        .filter(|(c, _)| !c.est_public())
-        .map(|(_, n)| n)
-        .sum();
+    let side = |s: crate::model::Secteur| {
+        model
+            .concertation
+            .participants
+            .iter()
+            .filter(|p| model.acteurs[**p].secteur == Some(s))
+            .count()
+    };
+    let participants_publics = side(crate::model::Secteur::Public);
+    let participants_prives = side(crate::model::Secteur::Prive);
     (cats, participants_publics, participants_prives)
 }
 

@@ -13,8 +13,11 @@ pub struct Acteur {
     pub nom: Sp<String>,
     /// Sigle ou nom court.
     pub sigle: Option<Sp<String>>,
-    /// Catégorie ; elle détermine « acteur public » ou « structure privée ».
+    /// Catégorie ; elle détermine « acteur public » ou « structure privée »,
+    /// sauf pour `autre` et `bailleur_social`, rangés à part sans `secteur`.
     pub categorie: Sp<Categorie>,
+    /// Secteur, quand la catégorie ne le dit pas ou pour la corriger.
+    pub secteur: Option<Sp<Secteur>>,
     /// Commune du siège.
     pub commune: Option<Sp<String>>,
     /// Coordonnées de la structure.
@@ -70,35 +73,79 @@ pub enum Categorie {
     Entreprise,
     /// Fondation.
     Fondation,
-    /// Autre structure (privée).
+    /// Syndicat mixte (numérique, aménagement…).
+    SyndicatMixte,
+    /// Autre établissement public (agence, chambre consulaire, GIP…).
+    EtablissementPublic,
+    /// Organisme de sécurité sociale (CAF, CPAM, MSA, Carsat, Urssaf…).
+    OrganismeSocial,
+    /// Université, école, établissement d'enseignement ou de recherche.
+    Universite,
+    /// Organisme européen ou international (Union européenne, FSE+…).
+    OrganismeEuropeen,
+    /// Bailleur social (public ou privé : précisez `secteur`).
+    BailleurSocial,
+    /// Coopérative, SCIC, SCOP.
+    Cooperative,
+    /// Autre structure (ni publique ni privée sans `secteur`).
     Autre,
 }
 
+/// Secteur d'un acteur.
+#[derive(
+    Debug, Clone, Copy, Deserialize, serde::Serialize, JsonSchema, PartialEq, Eq, PartialOrd, Ord,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum Secteur {
+    /// Acteur public.
+    Public,
+    /// Structure privée.
+    Prive,
+}
+
 impl Categorie {
-    /// Public bodies; everything else is a private structure.
-    pub fn est_public(self) -> bool {
-        matches!(
-            self,
+    /// The side a category implies; `None` when it does not say
+    /// (`autre`, social landlords, which may be either).
+    pub fn secteur(self) -> Option<Secteur> {
+        match self {
             Self::Etat
-                | Self::Collectivite
-                | Self::Epci
-                | Self::Departement
-                | Self::Region
-                | Self::OperateurServicePublic
-        )
+            | Self::Collectivite
+            | Self::Epci
+            | Self::Departement
+            | Self::Region
+            | Self::OperateurServicePublic
+            | Self::SyndicatMixte
+            | Self::EtablissementPublic
+            | Self::OrganismeSocial
+            | Self::Universite
+            | Self::OrganismeEuropeen => Some(Secteur::Public),
+            Self::Association
+            | Self::CentreSocial
+            | Self::Entreprise
+            | Self::Fondation
+            | Self::Cooperative => Some(Secteur::Prive),
+            Self::BailleurSocial | Self::Autre => None,
+        }
     }
 
-    pub const ALL: [Categorie; 11] = [
+    pub const ALL: [Categorie; 18] = [
         Self::Etat,
         Self::Collectivite,
         Self::Epci,
         Self::Departement,
         Self::Region,
         Self::OperateurServicePublic,
+        Self::SyndicatMixte,
+        Self::EtablissementPublic,
+        Self::OrganismeSocial,
+        Self::Universite,
+        Self::OrganismeEuropeen,
         Self::Association,
         Self::CentreSocial,
         Self::Entreprise,
         Self::Fondation,
+        Self::Cooperative,
+        Self::BailleurSocial,
         Self::Autre,
     ];
 }

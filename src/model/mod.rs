@@ -4,8 +4,8 @@
 pub mod values;
 
 pub use crate::format::{
-    Categorie, Frequence, GenreAnnexe, Nature, Partie, Perimetre, Role, SectionBudgetaire, Statut,
-    StatutFinancement, StatutInstance, TypeInstance, TypeReunion,
+    Categorie, Frequence, GenreAnnexe, Nature, Partie, Perimetre, Role, Secteur, SectionBudgetaire,
+    Statut, StatutFinancement, StatutInstance, TypeInstance, TypeReunion,
 };
 use serde::Serialize;
 pub use values::{DateFlou, Decimal, Money, Precision};
@@ -68,6 +68,8 @@ pub struct Acteur {
     pub nom: String,
     pub sigle: Option<String>,
     pub categorie: Categorie,
+    /// Written, else implied by the category; `None`: neither says.
+    pub secteur: Option<Secteur>,
     pub commune: Option<String>,
     pub email: Option<String>,
     pub site: Option<String>,

@@ -43,6 +43,7 @@ pub struct Labels {
     pub partenaires: &'static str,
     pub acteurs_publics: &'static str,
     pub structures_privees: &'static str,
+    pub autres_structures: &'static str,
     pub financement: &'static str,
     pub montant: &'static str,
     pub financeur: &'static str,
@@ -161,6 +162,7 @@ pub const FR: Labels = Labels {
     partenaires: "Partenaires",
     acteurs_publics: "Acteurs publics",
     structures_privees: "Structures privées",
+    autres_structures: "Autres structures",
     financement: "Financement",
     montant: "Montant",
     financeur: "Financeur",
@@ -269,6 +271,22 @@ pub fn categorie(c: Categorie) -> (&'static str, &'static str) {
         Categorie::CentreSocial => ("centre social", "centres sociaux"),
         Categorie::Entreprise => ("entreprise", "entreprises"),
         Categorie::Fondation => ("fondation", "fondations"),
+        Categorie::SyndicatMixte => ("syndicat mixte", "syndicats mixtes"),
+        Categorie::EtablissementPublic => ("établissement public", "établissements publics"),
+        Categorie::OrganismeSocial => (
+            "organisme de sécurité sociale",
+            "organismes de sécurité sociale",
+        ),
+        Categorie::Universite => (
+            "établissement d'enseignement ou de recherche",
+            "établissements d'enseignement ou de recherche",
+        ),
+        Categorie::OrganismeEuropeen => (
+            "organisme européen ou international",
+            "organismes européens ou internationaux",
+        ),
+        Categorie::BailleurSocial => ("bailleur social", "bailleurs sociaux"),
+        Categorie::Cooperative => ("coopérative", "coopératives"),
         Categorie::Autre => ("autre structure", "autres structures"),
     }
 }

@@ -137,23 +137,27 @@ pub fn annexes(ctx: &Ctx, h: &Headings) -> AnnexesPartie {
 }
 
 fn acteurs(ctx: &Ctx) -> Vec<SecteurV> {
-    let mut by: BTreeMap<(bool, Categorie), Vec<ActeurV>> = BTreeMap::new();
+    // Public, then private, then the structures neither side claims.
+    let mut by: BTreeMap<(u8, Categorie), Vec<ActeurV>> = BTreeMap::new();
     for a in &ctx.m.acteurs {
-        by.entry((!a.categorie.est_public(), a.categorie))
-            .or_default()
-            .push(ActeurV {
-                nom: a.nom.clone(),
-                sigle: useful_sigle(&a.nom, a.sigle.as_deref()),
-                commune: a.commune.clone(),
-            });
+        let side = match a.secteur {
+            Some(crate::model::Secteur::Public) => 0,
+            Some(crate::model::Secteur::Prive) => 1,
+            None => 2,
+        };
+        by.entry((side, a.categorie)).or_default().push(ActeurV {
+            nom: a.nom.clone(),
+            sigle: useful_sigle(&a.nom, a.sigle.as_deref()),
+            commune: a.commune.clone(),
+        });
     }
     let mut out: Vec<SecteurV> = Vec::new();
-    for ((prive, cat), mut acteurs) in by {
+    for ((side, cat), mut acteurs) in by {
         acteurs.sort_by_key(|a| a.nom.to_lowercase());
-        let libelle = if prive {
-            labels::FR.structures_privees
-        } else {
-            labels::FR.acteurs_publics
+        let libelle = match side {
+            0 => labels::FR.acteurs_publics,
+            1 => labels::FR.structures_privees,
+            _ => labels::FR.autres_structures,
         };
         if out.last().is_none_or(|s| s.libelle != libelle) {
             out.push(SecteurV {

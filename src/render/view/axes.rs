@@ -37,6 +37,8 @@ pub struct ActionV {
     pub referents: Vec<ReferentV>,
     pub partenaires_publics: Vec<String>,
     pub partenaires_prives: Vec<String>,
+    /// Neither public nor private by their category, and not said.
+    pub partenaires_autres: Vec<String>,
     pub partenaires_note: Option<String>,
     pub financements: Vec<LigneV>,
     /// Some line names its recipient / gives a précision (else the column is left out).
@@ -118,10 +120,13 @@ fn action(ctx: &Ctx, h: &Headings, ix: usize) -> ActionV {
                 .or_else(|| m.acteurs[r.acteur].email.clone()),
         })
         .collect();
-    let (publics, prives): (Vec<usize>, Vec<usize>) = a
-        .partenaires
-        .iter()
-        .partition(|p| m.acteurs[**p].categorie.est_public());
+    let side = |s: Option<crate::model::Secteur>| -> Vec<String> {
+        a.partenaires
+            .iter()
+            .filter(|p| m.acteurs[**p].secteur == s)
+            .map(|p| ctx.acteur_nom(*p))
+            .collect()
+    };
     let lignes: Vec<&crate::model::Ligne> = ctx.lignes_par_action[ix]
         .iter()
         .map(|&i| &m.lignes[i])
@@ -145,8 +150,9 @@ fn action(ctx: &Ctx, h: &Headings, ix: usize) -> ActionV {
         periode: fmt::date_range(a.debut, a.fin),
         description: ctx.text(&a.description, 5),
         referents,
-        partenaires_publics: publics.iter().map(|p| ctx.acteur_nom(*p)).collect(),
-        partenaires_prives: prives.iter().map(|p| ctx.acteur_nom(*p)).collect(),
+        partenaires_publics: side(Some(crate::model::Secteur::Public)),
+        partenaires_prives: side(Some(crate::model::Secteur::Prive)),
+        partenaires_autres: side(None),
         partenaires_note: a.partenaires_note.clone(),
         avec_recipiendaire: financements.iter().any(|l| l.recipiendaire.is_some()),
         avec_precisions: financements.iter().any(|l| !l.precisions.is_empty()),

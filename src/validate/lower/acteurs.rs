@@ -15,6 +15,11 @@ pub fn build_acteurs(ctx: &mut Ctx, merged: &Merged, t: &mut Tables) -> Vec<m::A
             nom: a.nom.value.clone(),
             sigle: a.sigle.as_ref().map(|s| s.value.clone()),
             categorie: a.categorie.value,
+            secteur: a
+                .secteur
+                .as_ref()
+                .map(|s| s.value)
+                .or(a.categorie.value.secteur()),
             commune: a.commune.as_ref().map(|s| s.value.clone()),
             email: contact
                 .and_then(|c| c.email.as_ref())

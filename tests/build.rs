@@ -153,3 +153,13 @@ fn sides_of_the_partners() {
     assert!(md.contains("- *Autres structures* : Eva 3D, Ecodair"));
     assert!(!md.contains("Structures privées* : Union européenne"));
 }
+
+/// Counts the sources give without a list, approximations said as such.
+#[test]
+fn concertation_counts_in_words() {
+    let out = build(&fixtures_dir().join("concertation-effectifs"), "md");
+    let md = plain(&read(out.path(), "feuille-de-route.md"));
+    assert!(md.contains(
+        "Plus de 60 personnes ont pris part aux échanges. 23 collectivités et environ 18 structures ont participé."
+    ));
+}

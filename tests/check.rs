@@ -255,6 +255,9 @@ fixtures! {
         "montant accordé (1 500 €) supérieur au montant de la ligne (1 000 €)",
         "« 99999999999999999 » est un montant trop grand",
     ];
+    concertation_effectifs: "concertation-effectifs" => 0 [
+        "feuille.yaml:46:15 avertissement fdr::concertation::compte_incoherent",
+    ] + ["la concertation compte 23 structures de catégorie collectivite"];
     budget_desequilibre: "budget-desequilibre" => 0 [
         "feuille.yaml:31:13 avertissement fdr::financement::budget_desequilibre",
         "feuille.yaml:38:13 avertissement fdr::financement::budget_desequilibre",

@@ -9,6 +9,8 @@ pub const ALL: &[&str] = &[
     ACTION_SANS_REFERENT,
     AXE_SANS_ACTION,
     CALENDRIER_AXE_INCOHERENT,
+    CONCERTATION_COMPTE_INCOHERENT,
+    CONCERTATION_EFFECTIF_AMBIGU,
     CONTACT_EMAIL_INVALIDE,
     DATE_FIN_AVANT_DEBUT,
     DATE_HORS_PERIODE,
@@ -75,6 +77,8 @@ pub const ACTEUR_INUTILISE: &str = "fdr::acteur::inutilise";
 pub const ACTION_SANS_REFERENT: &str = "fdr::action::sans_referent";
 pub const AXE_SANS_ACTION: &str = "fdr::axe::sans_action";
 pub const CALENDRIER_AXE_INCOHERENT: &str = "fdr::calendrier::axe_incoherent";
+pub const CONCERTATION_COMPTE_INCOHERENT: &str = "fdr::concertation::compte_incoherent";
+pub const CONCERTATION_EFFECTIF_AMBIGU: &str = "fdr::concertation::effectif_ambigu";
 pub const CONTACT_EMAIL_INVALIDE: &str = "fdr::contact::email_invalide";
 pub const DATE_FIN_AVANT_DEBUT: &str = "fdr::date::fin_avant_debut";
 pub const DATE_HORS_PERIODE: &str = "fdr::date::hors_periode";

@@ -4,8 +4,8 @@
 pub mod values;
 
 pub use crate::format::{
-    Categorie, Frequence, GenreAnnexe, Nature, Partie, Perimetre, Role, Secteur, SectionBudgetaire,
-    Statut, StatutFinancement, StatutInstance, TypeInstance, TypeReunion,
+    Approximation, Categorie, Frequence, GenreAnnexe, Nature, Partie, Perimetre, Role, Secteur,
+    SectionBudgetaire, Statut, StatutFinancement, StatutInstance, TypeInstance, TypeReunion,
 };
 use serde::Serialize;
 pub use values::{DateFlou, Decimal, Money, Precision};
@@ -424,7 +424,18 @@ pub struct Concertation {
     pub reunions: Vec<Reunion>,
     pub participants: Vec<ActeurIx>,
     pub personnes: Option<u32>,
+    pub personnes_precision: Option<Approximation>,
+    pub effectifs: Vec<Effectif>,
     pub acteurs_informes: Option<u32>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Effectif {
+    /// A category, or a free plural label (« structures »).
+    pub categorie: Option<Categorie>,
+    pub libelle: Option<String>,
+    pub nombre: u32,
+    pub precision: Option<Approximation>,
 }
 
 #[derive(Debug, Serialize)]

@@ -317,6 +317,14 @@ pub fn frequence(f: Frequence) -> &'static str {
     }
 }
 
+pub fn approximation(a: crate::model::Approximation) -> &'static str {
+    match a {
+        crate::model::Approximation::PlusDe => "plus de",
+        crate::model::Approximation::AuMoins => "au moins",
+        crate::model::Approximation::Environ => "environ",
+    }
+}
+
 pub fn statut_instance(s: crate::model::StatutInstance) -> &'static str {
     match s {
         crate::model::StatutInstance::Active => "active",

@@ -14,6 +14,7 @@ pub fn run(ctx: &mut Ctx, merged: &Merged, t: &Tables, model: &m::Roadmap) {
     super::money::run(ctx, merged, t, model);
     dates(ctx, merged, model);
     text_refs(ctx, t);
+    concertation_counts(ctx, merged, model);
     // Completeness warnings would only echo errors already reported (an
     // action dropped for an error leaves its axe empty and its référent
     // uncited): they wait until the sources are free of errors.
@@ -319,4 +320,42 @@ fn text_refs(ctx: &mut Ctx, t: &Tables) {
         }
     }
     ctx.texts = texts;
+}
+
+/// An exact count of a category given beside the list of participants
+/// must agree with the list.
+fn concertation_counts(ctx: &mut Ctx, merged: &Merged, model: &m::Roadmap) {
+    let Some((file, c)) = &merged.concertation else {
+        return;
+    };
+    let list = &model.concertation.participants;
+    if list.is_empty() {
+        return;
+    }
+    for e in &c.value.effectifs {
+        let (Some(cat), None) = (&e.categorie, &e.precision) else {
+            continue;
+        };
+        let named = list
+            .iter()
+            .filter(|p| model.acteurs[**p].categorie == cat.value)
+            .count();
+        if named as u64 != u64::from(e.nombre.value) {
+            let code = serde_json::to_string(&cat.value).unwrap_or_default();
+            ctx.push(
+                Diagnostic::warning(
+                    crate::diagnostic::codes::CONCERTATION_COMPTE_INCOHERENT,
+                    format!(
+                        "la concertation compte {} structures de catégorie {}, la liste des participants en nomme {}",
+                        e.nombre.value,
+                        code.trim_matches('"'),
+                        named
+                    ),
+                )
+                .at(*file, e.nombre.span)
+                .label(format!("{named} dans la liste"))
+                .help("corrigez le nombre, complétez la liste `participants`, ou écrivez `precision: plus_de` si la liste est partielle"),
+            );
+        }
+    }
 }

@@ -58,19 +58,54 @@ fn phrase_reunions(n: usize) -> Option<String> {
 
 /// The participation sentence, from what the sources give (people,
 /// informed acteurs, participating structures), each agreed in number.
+/// « 23 collectivités et plus de 18 structures », and whether the verb is
+/// plural.
+fn phrase_effectifs(effectifs: &[crate::model::Effectif]) -> Option<(String, bool)> {
+    if effectifs.is_empty() {
+        return None;
+    }
+    let parts: Vec<String> = effectifs
+        .iter()
+        .map(|e| {
+            let n = e.nombre as usize;
+            let (one, many) = match (&e.categorie, &e.libelle) {
+                (Some(c), _) => labels::categorie(*c),
+                (None, Some(l)) => (l.as_str(), l.as_str()),
+                (None, None) => ("structure", "structures"),
+            };
+            let counted = fmt::count(n, one, many);
+            match e.precision {
+                Some(p) => format!("{} {counted}", labels::approximation(p)),
+                None => counted,
+            }
+        })
+        .collect();
+    let plural = effectifs.len() > 1
+        || effectifs
+            .first()
+            .is_some_and(|e| e.nombre > 1 || e.precision.is_some());
+    Some((join_fr(&parts), plural))
+}
+
 fn phrase_participants(
-    personnes: Option<u64>,
+    personnes: Option<(u64, Option<crate::model::Approximation>)>,
     informes: Option<u64>,
+    effectifs: Option<(String, bool)>,
     structures: usize,
     detail: &str,
 ) -> Option<String> {
     let mut out = Vec::new();
-    if let Some(p) = personnes {
-        let mut s = match p {
-            1 => "Une personne a pris part aux échanges".to_string(),
-            n => format!(
+    if let Some((p, approx)) = personnes {
+        let mut s = match (p, approx) {
+            (1, None) => "Une personne a pris part aux échanges".to_string(),
+            (n, None) => format!(
                 "{} personnes ont pris part aux échanges",
                 fmt::int(n as i128)
+            ),
+            (n, Some(a)) => format!(
+                "{} {} ont pris part aux échanges",
+                fmt::ucfirst(labels::approximation(a)),
+                fmt::count(n as usize, "personne", "personnes")
             ),
         };
         if let Some(i) = informes {
@@ -80,6 +115,15 @@ fn phrase_participants(
             ));
         }
         out.push(format!("{s}."));
+    }
+    if let Some((text, plural)) = effectifs {
+        let verb = if plural {
+            "ont participé"
+        } else {
+            "a participé"
+        };
+        out.push(format!("{} {verb}.", fmt::ucfirst(&text)));
+        return Some(out.join(" "));
     }
     match structures {
         0 => {}
@@ -163,8 +207,11 @@ pub fn methodologie(ctx: &Ctx, h: &Headings) -> Methodologie {
         acteurs_informes: m.concertation.acteurs_informes.map(|n| fmt::int(n as i128)),
         phrase_reunions: phrase_reunions(nb_reunions),
         phrase_participants: phrase_participants(
-            m.concertation.personnes.map(u64::from),
+            m.concertation
+                .personnes
+                .map(|p| (u64::from(p), m.concertation.personnes_precision)),
             m.concertation.acteurs_informes.map(u64::from),
+            phrase_effectifs(&m.concertation.effectifs),
             m.concertation.participants.len(),
             &phrase,
         ),

@@ -23,10 +23,40 @@ pub fn build_concertation(ctx: &mut Ctx, merged: &Merged, t: &Tables) -> m::Conc
         })
         .collect();
     reunions.sort_by_key(|r| r.date.start());
+    let participants = resolve_list(ctx, &t.acteurs, file, &c.participants);
+    let effectifs = effectifs(ctx, file, c);
     m::Concertation {
         reunions,
-        participants: resolve_list(ctx, &t.acteurs, file, &c.participants),
+        participants,
         personnes: c.personnes.as_ref().map(|p| p.value),
+        personnes_precision: c.personnes_precision.as_ref().map(|p| p.value),
+        effectifs,
         acteurs_informes: c.acteurs_informes.as_ref().map(|p| p.value),
     }
+}
+
+/// Counts by category or label; each needs one of the two.
+fn effectifs(ctx: &mut Ctx, file: FileId, c: &f::Concertation) -> Vec<m::Effectif> {
+    let mut out = Vec::new();
+    for e in &c.effectifs {
+        if e.categorie.is_some() == e.libelle.is_some() {
+            ctx.push(
+                Diagnostic::error(
+                    crate::diagnostic::codes::CONCERTATION_EFFECTIF_AMBIGU,
+                    "un effectif compte une catégorie ou un libellé, un seul des deux",
+                )
+                .at(file, e.nombre.span)
+                .label("que compte ce nombre ?")
+                .help("écrivez `categorie: collectivite` (une catégorie d'acteurs) ou `libelle: structures`"),
+            );
+            continue;
+        }
+        out.push(m::Effectif {
+            categorie: e.categorie.as_ref().map(|c| c.value),
+            libelle: e.libelle.as_ref().map(|l| l.value.clone()),
+            nombre: e.nombre.value,
+            precision: e.precision.as_ref().map(|p| p.value),
+        });
+    }
+    out
 }

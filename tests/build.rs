@@ -163,3 +163,23 @@ fn concertation_counts_in_words() {
         "Plus de 60 personnes ont pris part aux échanges. 23 collectivités et environ 18 structures ont participé."
     ));
 }
+
+/// A roadmap that says « objectif » is answered with « objectif » in the
+/// sommaire, the headings, the overview and the sentences.
+#[test]
+fn the_roadmap_names_its_axes() {
+    let out = build(&fixtures_dir().join("vocabulaire-objectif"), "md");
+    let md = plain(&read(out.path(), "feuille-de-route.md"));
+    for text in [
+        "| Contenu | 2 objectifs, 1 action |",
+        "- [1. Les grands enjeux et objectifs]",
+        "  - [Objectif 1 — Rechercher des financements]",
+        "### Vue d'ensemble des objectifs",
+        "| Objectif | Intitulé | Actions |",
+        "### Objectif 2 — Territorialiser la feuille de route",
+        "Cet objectif est décliné en 1 action.",
+    ] {
+        assert!(md.contains(text), "« {text} » absent");
+    }
+    assert!(!md.contains("Axe"), "{md}");
+}

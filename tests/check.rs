@@ -255,6 +255,9 @@ fixtures! {
         "montant accordé (1 500 €) supérieur au montant de la ligne (1 000 €)",
         "« 99999999999999999 » est un montant trop grand",
     ];
+    vocabulaire_objectif: "vocabulaire-objectif" => 0 [
+        "feuille.yaml:24:9 avertissement fdr::axe::sans_action",
+    ] + ["l'objectif 2 « Territorialiser la feuille de route » n'a aucune action", "objectif sans action"];
     concertation_effectifs: "concertation-effectifs" => 0 [
         "feuille.yaml:46:15 avertissement fdr::concertation::compte_incoherent",
     ] + ["la concertation compte 23 structures de catégorie collectivite"];

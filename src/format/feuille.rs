@@ -30,6 +30,87 @@ pub struct FeuilleDeRoute {
     pub axes_introduction: Option<Sp<Texte>>,
     /// Conclusion et perspectives (Markdown).
     pub conclusion: Option<Sp<Texte>>,
+    /// Mots de la feuille de route (« objectifs » plutôt qu'« axes »).
+    pub vocabulaire: Option<Vocabulaire>,
+}
+
+/// Mots de la feuille de route, repris par le document, le sommaire, les
+/// diagnostics et les exports.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Vocabulaire {
+    /// Nom des grandes parties de la feuille de route (par défaut `axe`).
+    pub axe: Option<Sp<MotAxe>>,
+}
+
+/// Nom des grandes parties (axes) de la feuille de route.
+#[derive(Debug, Clone, Copy, Default, Deserialize, serde::Serialize, JsonSchema, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub enum MotAxe {
+    /// Axe.
+    #[default]
+    Axe,
+    /// Objectif.
+    Objectif,
+    /// Orientation.
+    Orientation,
+    /// Priorité.
+    Priorite,
+    /// Chantier.
+    Chantier,
+}
+
+impl MotAxe {
+    /// Singular, lower case.
+    pub fn singulier(self) -> &'static str {
+        match self {
+            Self::Axe => "axe",
+            Self::Objectif => "objectif",
+            Self::Orientation => "orientation",
+            Self::Priorite => "priorité",
+            Self::Chantier => "chantier",
+        }
+    }
+
+    pub fn pluriel(self) -> &'static str {
+        match self {
+            Self::Axe => "axes",
+            Self::Objectif => "objectifs",
+            Self::Orientation => "orientations",
+            Self::Priorite => "priorités",
+            Self::Chantier => "chantiers",
+        }
+    }
+
+    pub fn feminin(self) -> bool {
+        matches!(self, Self::Orientation | Self::Priorite)
+    }
+
+    /// With its definite article: « l'axe », « la priorité », « le chantier ».
+    pub fn defini(self) -> String {
+        match self {
+            Self::Axe | Self::Objectif | Self::Orientation => format!("l'{}", self.singulier()),
+            Self::Priorite => format!("la {}", self.singulier()),
+            Self::Chantier => format!("le {}", self.singulier()),
+        }
+    }
+
+    /// After « à »: « à l'axe », « à la priorité », « au chantier ».
+    pub fn a_defini(self) -> String {
+        match self {
+            Self::Chantier => format!("au {}", self.singulier()),
+            _ => format!("à {}", self.defini()),
+        }
+    }
+
+    /// Demonstrative: « cet axe », « cette priorité », « ce chantier ».
+    pub fn demonstratif(self) -> String {
+        match self {
+            Self::Axe | Self::Objectif => format!("cet {}", self.singulier()),
+            Self::Orientation | Self::Priorite => format!("cette {}", self.singulier()),
+            Self::Chantier => format!("ce {}", self.singulier()),
+        }
+    }
 }
 
 /// Territoire couvert par la feuille de route.
@@ -130,4 +211,17 @@ pub struct Annexe {
     pub contenu: Sp<GenreAnnexe>,
     /// Texte d'accompagnement (Markdown), affiché avant le contenu calculé.
     pub texte: Option<Sp<Texte>>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::MotAxe;
+
+    #[test]
+    fn words_agree() {
+        assert_eq!(MotAxe::Priorite.defini(), "la priorité");
+        assert_eq!(MotAxe::Chantier.a_defini(), "au chantier");
+        assert_eq!(MotAxe::Orientation.demonstratif(), "cette orientation");
+        assert_eq!(MotAxe::Objectif.defini(), "l'objectif");
+    }
 }

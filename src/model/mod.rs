@@ -4,8 +4,9 @@
 pub mod values;
 
 pub use crate::format::{
-    Approximation, Categorie, Frequence, GenreAnnexe, Nature, Partie, Perimetre, Role, Secteur,
-    SectionBudgetaire, Statut, StatutFinancement, StatutInstance, TypeInstance, TypeReunion,
+    Approximation, Categorie, Frequence, GenreAnnexe, MotAxe, Nature, Partie, Perimetre, Role,
+    Secteur, SectionBudgetaire, Statut, StatutFinancement, StatutInstance, TypeInstance,
+    TypeReunion,
 };
 use serde::Serialize;
 pub use values::{DateFlou, Decimal, Money, Precision};
@@ -45,6 +46,8 @@ pub const MAX_PERIOD_YEARS: u16 = 30;
 
 #[derive(Debug, Serialize)]
 pub struct Feuille {
+    /// What the roadmap calls its axes.
+    pub mot_axe: MotAxe,
     pub titre: String,
     pub sous_titre: Option<String>,
     pub territoire: String,

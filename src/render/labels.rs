@@ -402,6 +402,54 @@ pub fn type_reunion(t: TypeReunion) -> &'static str {
     }
 }
 
+/// The labels of a roadmap that calls its axes otherwise.
+pub fn pour(mot: crate::model::MotAxe) -> &'static Labels {
+    use crate::model::MotAxe;
+    match mot {
+        MotAxe::Axe => &FR,
+        MotAxe::Objectif => &FR_OBJECTIF,
+        MotAxe::Orientation => &FR_ORIENTATION,
+        MotAxe::Priorite => &FR_PRIORITE,
+        MotAxe::Chantier => &FR_CHANTIER,
+    }
+}
+
+const FR_OBJECTIF: Labels = Labels {
+    axes: "Les grands enjeux et objectifs",
+    axe: "Objectif",
+    apercu_axes: "Vue d'ensemble des objectifs",
+    par_axe: "Par objectif et par action",
+    graphique_financement: "Financement par objectif",
+    ..FR
+};
+
+const FR_ORIENTATION: Labels = Labels {
+    axes: "Les grands enjeux et orientations",
+    axe: "Orientation",
+    apercu_axes: "Vue d'ensemble des orientations",
+    par_axe: "Par orientation et par action",
+    graphique_financement: "Financement par orientation",
+    ..FR
+};
+
+const FR_PRIORITE: Labels = Labels {
+    axes: "Les grands enjeux et priorités",
+    axe: "Priorité",
+    apercu_axes: "Vue d'ensemble des priorités",
+    par_axe: "Par priorité et par action",
+    graphique_financement: "Financement par priorité",
+    ..FR
+};
+
+const FR_CHANTIER: Labels = Labels {
+    axes: "Les grands enjeux et chantiers",
+    axe: "Chantier",
+    apercu_axes: "Vue d'ensemble des chantiers",
+    par_axe: "Par chantier et par action",
+    graphique_financement: "Financement par chantier",
+    ..FR
+};
+
 pub fn nature(n: Nature) -> &'static str {
     match n {
         Nature::Subvention => "subvention",

@@ -154,9 +154,14 @@ fn axes_without_actions(ctx: &mut Ctx, t: &Tables, model: &m::Roadmap) {
         if axe.actions.is_empty() {
             let mut d = Diagnostic::warning(
                 crate::diagnostic::codes::AXE_SANS_ACTION,
-                format!("l'axe {} « {} » n'a aucune action", axe.numero, axe.titre),
+                format!(
+                    "{} {} « {} » n'a aucune action",
+                    model.feuille.mot_axe.defini(),
+                    axe.numero,
+                    axe.titre
+                ),
             )
-            .label("axe sans action")
+            .label(format!("{} sans action", model.feuille.mot_axe.singulier()))
             .help(format!("rattachez une action avec `axe: {}`", axe.id));
             if let Some(def) = t.axes.ids.get(&axe.id) {
                 d = d.at(def.file, def.span);

@@ -199,9 +199,10 @@ fn parse_files(files: Vec<(usize, Arc<str>)>) -> Vec<FileResult> {
 
 fn semantic(ctx: &mut Ctx, fragments: Vec<(usize, crate::format::Fragment)>) -> Option<Roadmap> {
     let merged = merge::merge(ctx, fragments);
+    let mot = lower::mot_axe(&merged);
     let mut t = Tables {
         acteurs: IdTable::new("acteur", false),
-        axes: IdTable::new("axe", false),
+        axes: IdTable::new(mot.singulier(), mot.feminin()),
         actions: IdTable::new("action", true),
         enveloppes: IdTable::new("enveloppe", true),
         cercles: IdTable::new("cercle", false),

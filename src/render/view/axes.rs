@@ -195,14 +195,7 @@ pub fn axes(ctx: &Ctx, h: &Headings) -> AxesPartie {
                     .iter()
                     .map(|v| crate::render::markdown::render(v, &ctx.refs, 5))
                     .collect(),
-                declinaison: if n == 0 {
-                    "Cet axe n'a pas encore d'action.".into()
-                } else {
-                    format!(
-                        "Cet axe est décliné en {}.",
-                        fmt::count(n, "action", "actions")
-                    )
-                },
+                declinaison: declinaison(m.feuille.mot_axe, n),
                 nb_actions: n,
                 total: axe_money(ctx, ix),
                 part: axe_share(ctx, ix),
@@ -217,7 +210,7 @@ pub fn axes(ctx: &Ctx, h: &Headings) -> AxesPartie {
             .enumerate()
             .map(|(ix, x)| {
                 (
-                    format!("{} {}", labels::FR.axe, x.numero),
+                    format!("{} {}", labels::pour(m.feuille.mot_axe).axe, x.numero),
                     x.titre.clone(),
                     ctx.c.argent.par_axe[ix].0.max(0) as u64,
                     axe_money(ctx, ix),
@@ -309,4 +302,18 @@ fn calendrier(ctx: &Ctx, jalons: &[usize]) -> Vec<AnneeV> {
         .into_iter()
         .map(|(annee, jalons)| AnneeV { annee, jalons })
         .collect()
+}
+
+/// « Cet axe est décliné en 5 actions. », « Cette priorité est déclinée en
+/// 1 action. »
+fn declinaison(mot: crate::model::MotAxe, n: usize) -> String {
+    let ce = fmt::ucfirst(&mot.demonstratif());
+    if n == 0 {
+        return format!("{ce} n'a pas encore d'action.");
+    }
+    let e = if mot.feminin() { "e" } else { "" };
+    format!(
+        "{ce} est décliné{e} en {}.",
+        fmt::count(n, "action", "actions")
+    )
 }

@@ -191,7 +191,7 @@ fn present_parts(m: &Roadmap) -> [bool; 6] {
 
 fn headings(m: &Roadmap) -> Headings {
     let mut a = Anchors::default();
-    let l = &FR;
+    let l = crate::render::labels::pour(m.feuille.mot_axe);
     // Parts with nothing to show are left out, and the others numbered on.
     let present = present_parts(m);
     let mut n = 0u32;
@@ -284,7 +284,12 @@ fn ref_map(m: &Roadmap, h: &Headings) -> RefMap {
         add(
             "axe",
             &x.id,
-            format!("axe {} « {} »", x.numero, x.titre),
+            format!(
+                "{} {} « {} »",
+                m.feuille.mot_axe.singulier(),
+                x.numero,
+                x.titre
+            ),
             hd,
         );
     }
@@ -342,7 +347,7 @@ pub fn build(m: &Roadmap, c: &Computed) -> View {
     let sommaire = sommaire(&h, &introduction, &methodologie, &etat, &axes, &conclusion);
     View {
         version_vue: VIEW_VERSION,
-        l: &FR,
+        l: crate::render::labels::pour(m.feuille.mot_axe),
         couverture: couverture(&ctx),
         sommaire,
         introduction,
@@ -440,7 +445,11 @@ fn couverture(ctx: &Ctx) -> Couverture {
         date: fmt::date(f.date),
         co_porteurs_texte: join_fr(&co),
         co_porteurs: co,
-        nb_axes: fmt::count(ctx.m.axes.len(), "axe", "axes"),
+        nb_axes: fmt::count(
+            ctx.m.axes.len(),
+            ctx.m.feuille.mot_axe.singulier(),
+            ctx.m.feuille.mot_axe.pluriel(),
+        ),
         nb_actions: fmt::count(ctx.m.actions.len(), "action", "actions"),
         budget_total: (ctx.c.argent.total > crate::model::Money(0))
             .then(|| fmt::money(ctx.c.argent.total)),

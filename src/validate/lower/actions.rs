@@ -31,6 +31,8 @@ pub fn build_actions(
     let mut placed: Vec<(usize, u32, usize)> = Vec::new(); // (axe ix, M, merged pos)
     let mut per_axe: BTreeMap<usize, Vec<(u32, FileId, f::Span)>> = BTreeMap::new();
     let mut next_free: BTreeMap<usize, u32> = BTreeMap::new();
+    let mot = super::mot_axe(merged).defini();
+    let a_mot = super::mot_axe(merged).a_defini();
     for (pos, (file, a)) in merged.actions.iter().enumerate() {
         let Some(axe) = ctx.resolve(&t.axes, *file, &a.axe) else {
             continue;
@@ -43,12 +45,12 @@ pub fn build_actions(
                     ctx.push(
                         Diagnostic::error(
                             crate::diagnostic::codes::NUMERO_HORS_AXE,
-                            format!("l'action {} est numérotée dans l'axe {n} mais rattachée à l'axe {axe_n}", num.value),
+                            format!("l'action {} est numérotée dans {mot} {n} mais rattachée {a_mot} {axe_n}", num.value),
                         )
                         .at(*file, num.span)
                         .label(format!("devrait commencer par « {axe_n}. »"))
-                        .related(*file, a.axe.span, format!("rattachée ici à l'axe {axe_n}"))
-                        .help(format!("numérotez-la « {axe_n}.{mm} » ou rattachez-la à l'axe {n}")),
+                        .related(*file, a.axe.span, format!("rattachée ici {a_mot} {axe_n}"))
+                        .help(format!("numérotez-la « {axe_n}.{mm} » ou rattachez-la {a_mot} {n}")),
                     );
                     continue;
                 }

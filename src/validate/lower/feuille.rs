@@ -45,6 +45,7 @@ pub fn build_feuille(ctx: &mut Ctx, merged: &Merged, t: &Tables) -> Option<m::Fe
         );
     }
     Some(m::Feuille {
+        mot_axe: mot_axe(merged),
         titre: fr.titre.value.clone(),
         sous_titre: fr.sous_titre.as_ref().map(|s| s.value.clone()),
         territoire: fr.territoire.nom.value.clone(),
@@ -65,4 +66,16 @@ pub fn build_feuille(ctx: &mut Ctx, merged: &Merged, t: &Tables) -> Option<m::Fe
         axes_introduction: ctx.opt_text(file, &fr.axes_introduction),
         conclusion: ctx.opt_text(file, &fr.conclusion),
     })
+}
+
+/// What the roadmap calls its axes (read before the axes are lowered, for
+/// the words of their diagnostics).
+pub fn mot_axe(merged: &Merged) -> m::MotAxe {
+    merged
+        .feuille
+        .as_ref()
+        .and_then(|(_, fr)| fr.value.vocabulaire.as_ref())
+        .and_then(|v| v.axe.as_ref())
+        .map(|a| a.value)
+        .unwrap_or_default()
 }

@@ -12,7 +12,7 @@ mod methodologie;
 mod parts;
 
 use super::fmt;
-use super::labels::{FR, Labels};
+use super::labels::Labels;
 use super::markdown::{self, RefMap, RefTarget, Texte, github_slug};
 use crate::compute::Computed;
 use crate::model::Roadmap;

@@ -31,8 +31,10 @@ pub fn build_actions(
     let mut placed: Vec<(usize, u32, usize)> = Vec::new(); // (axe ix, M, merged pos)
     let mut per_axe: BTreeMap<usize, Vec<(u32, FileId, f::Span)>> = BTreeMap::new();
     let mut next_free: BTreeMap<usize, u32> = BTreeMap::new();
-    let mot = super::mot_axe(merged).defini();
-    let a_mot = super::mot_axe(merged).a_defini();
+    let (mot, a_mot) = (
+        super::mot_axe(merged).defini(),
+        super::mot_axe(merged).a_defini(),
+    );
     for (pos, (file, a)) in merged.actions.iter().enumerate() {
         let Some(axe) = ctx.resolve(&t.axes, *file, &a.axe) else {
             continue;

@@ -31,10 +31,7 @@ pub fn build_actions(
     let mut placed: Vec<(usize, u32, usize)> = Vec::new(); // (axe ix, M, merged pos)
     let mut per_axe: BTreeMap<usize, Vec<(u32, FileId, f::Span)>> = BTreeMap::new();
     let mut next_free: BTreeMap<usize, u32> = BTreeMap::new();
-    let (mot, a_mot) = (
-        super::mot_axe(merged).defini(),
-        super::mot_axe(merged).a_defini(),
-    );
+    let mot = super::mot_axe(merged);
     for (pos, (file, a)) in merged.actions.iter().enumerate() {
         let Some(axe) = ctx.resolve(&t.axes, *file, &a.axe) else {
             continue;
@@ -44,16 +41,7 @@ pub fn build_actions(
             Some(num) => match parse_numero(&num.value) {
                 Some((n, mm)) if n == axe_n => mm,
                 Some((n, mm)) => {
-                    ctx.push(
-                        Diagnostic::error(
-                            crate::diagnostic::codes::NUMERO_HORS_AXE,
-                            format!("l'action {} est numérotée dans {mot} {n} mais rattachée {a_mot} {axe_n}", num.value),
-                        )
-                        .at(*file, num.span)
-                        .label(format!("devrait commencer par « {axe_n}. »"))
-                        .related(*file, a.axe.span, format!("rattachée ici {a_mot} {axe_n}"))
-                        .help(format!("numérotez-la « {axe_n}.{mm} » ou rattachez-la {a_mot} {n}")),
-                    );
+                    ctx.push(hors_axe(mot, *file, num, a.axe.span, (n, mm), axe_n));
                     continue;
                 }
                 None => {
@@ -204,4 +192,29 @@ fn copy_partners(
             }
         }
     }
+}
+
+/// « l'action 2.1 est numérotée dans l'axe 2 mais rattachée à l'axe 1 ».
+fn hors_axe(
+    mot: m::MotAxe,
+    file: FileId,
+    num: &Sp<String>,
+    axe_span: f::Span,
+    (n, mm): (u32, u32),
+    axe_n: u32,
+) -> Diagnostic {
+    let (dans, a_mot) = (mot.defini(), mot.a_defini());
+    Diagnostic::error(
+        crate::diagnostic::codes::NUMERO_HORS_AXE,
+        format!(
+            "l'action {} est numérotée dans {dans} {n} mais rattachée {a_mot} {axe_n}",
+            num.value
+        ),
+    )
+    .at(file, num.span)
+    .label(format!("devrait commencer par « {axe_n}. »"))
+    .related(file, axe_span, format!("rattachée ici {a_mot} {axe_n}"))
+    .help(format!(
+        "numérotez-la « {axe_n}.{mm} » ou rattachez-la {a_mot} {n}"
+    ))
 }

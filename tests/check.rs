@@ -149,6 +149,8 @@ fixtures! {
     fichier_bom: "fichier-bom" => 0 [];
     fichier_crlf: "fichier-crlf" => 0 [];
     yaml_document_explicite: "yaml-document-explicite" => 0 [];
+    // Every field of the schema (tests/coverage.rs).
+    chaque_champ: "chaque-champ" => 0 [];
 
     // ---- reading files ----
     fichier_non_utf8: "fichier-non-utf8" => 1 ["acteurs-latin1.yaml erreur fdr::fichier::encodage"]

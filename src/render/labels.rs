@@ -39,6 +39,7 @@ pub struct Labels {
     pub vigilance: &'static str,
     pub statut: &'static str,
     pub calendrier: &'static str,
+    pub calendrier_general: &'static str,
     pub referents: &'static str,
     pub partenaires: &'static str,
     pub acteurs_publics: &'static str,
@@ -120,6 +121,9 @@ pub struct Labels {
     pub genere_par: &'static str,
     pub contact: &'static str,
     pub retour_sommaire: &'static str,
+    pub perimetre: &'static str,
+    pub presents: &'static str,
+    pub site: &'static str,
 }
 
 pub const FR: Labels = Labels {
@@ -154,6 +158,7 @@ pub const FR: Labels = Labels {
     vigilance: "Points de vigilance",
     statut: "Statut",
     calendrier: "Calendrier prévisionnel",
+    calendrier_general: "Calendrier prévisionnel de la feuille de route",
     referents: "Référents",
     partenaires: "Partenaires",
     acteurs_publics: "Acteurs publics",
@@ -235,6 +240,9 @@ pub const FR: Labels = Labels {
     genere_par: "Document produit par fdr à partir des sources YAML de la feuille de route.",
     contact: "Contact",
     retour_sommaire: "Retour au sommaire",
+    perimetre: "Périmètre",
+    presents: "Structures présentes aux réunions",
+    site: "Site",
 };
 
 pub fn statut(s: Statut) -> &'static str {
@@ -319,6 +327,16 @@ pub fn nature(n: Nature) -> &'static str {
         Nature::Cofinancement => "cofinancement",
         Nature::Numeraire => "numéraire",
         Nature::Valorisation => "valorisation (apport en nature)",
+    }
+}
+
+pub fn perimetre(p: crate::model::Perimetre) -> &'static str {
+    match p {
+        crate::model::Perimetre::Departemental => "départemental",
+        crate::model::Perimetre::GroupementsDeCommunes => {
+            "infra-départemental (groupements de communes)"
+        }
+        crate::model::Perimetre::Regional => "régional",
     }
 }
 

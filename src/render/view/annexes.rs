@@ -23,6 +23,10 @@ pub struct ActeurV {
     pub nom: String,
     pub sigle: Option<String>,
     pub commune: Option<String>,
+    pub email: Option<String>,
+    pub site: Option<String>,
+    /// The site is an `http(s)://` address, safe to link to.
+    pub site_lien: bool,
 }
 
 #[derive(Debug, Serialize, schemars::JsonSchema)]
@@ -132,6 +136,12 @@ fn acteurs(ctx: &Ctx) -> Vec<SecteurV> {
                 nom: a.nom.clone(),
                 sigle: useful_sigle(&a.nom, a.sigle.as_deref()),
                 commune: a.commune.clone(),
+                email: a.email.clone(),
+                site: a.site.clone(),
+                site_lien: a
+                    .site
+                    .as_deref()
+                    .is_some_and(|s| s.starts_with("https://") || s.starts_with("http://")),
             });
     }
     let mut out: Vec<SecteurV> = Vec::new();
@@ -231,14 +241,19 @@ fn gouvernance(ctx: &Ctx) -> GouvernanceV {
 }
 
 /// A sigle worth printing after the name: not when the name already says
-/// it ("Orange (direction Sud-Est)" with sigle « Orange »).
+/// it, word for word ("Orange (direction Sud-Est)" with sigle « Orange »,
+/// "Région Provence-Alpes-Côte d'Azur (Région Sud)" with « Région Sud »).
 fn useful_sigle(nom: &str, sigle: Option<&str>) -> Option<String> {
     let sigle = sigle?.trim();
-    let words: Vec<&str> = nom
-        .split(|c: char| !c.is_alphanumeric() && c != '+' && c != '-')
-        .collect();
-    (!sigle.is_empty() && !words.iter().any(|w| w.eq_ignore_ascii_case(sigle)))
-        .then(|| sigle.to_string())
+    let words = |s: &str| -> Vec<String> {
+        s.split(|c: char| !c.is_alphanumeric() && c != '+' && c != '-')
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect()
+    };
+    let (name, short) = (words(nom), words(sigle));
+    let said = !short.is_empty() && name.windows(short.len()).any(|w| w == short.as_slice());
+    (!sigle.is_empty() && !said).then(|| sigle.to_string())
 }
 
 #[cfg(test)]
@@ -257,6 +272,24 @@ mod sigle_tests {
                 Some("FSE+")
             ),
             Some("FSE+".into())
+        );
+        assert_eq!(
+            useful_sigle(
+                "Région Provence-Alpes-Côte d'Azur (Région Sud)",
+                Some("Région Sud")
+            ),
+            None
+        );
+        assert_eq!(
+            useful_sigle(
+                "Fondation Orange (délégation Sud-Est)",
+                Some("Fondation Orange")
+            ),
+            None
+        );
+        assert_eq!(
+            useful_sigle("Maison des jeunes et de la culture", Some("MJC")),
+            Some("MJC".into())
         );
         assert_eq!(useful_sigle("Hub du Sud", None), None);
     }

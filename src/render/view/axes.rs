@@ -87,6 +87,8 @@ pub struct AxeV {
 #[derive(Debug, Serialize, schemars::JsonSchema)]
 pub struct AxesPartie {
     pub partie: Partie,
+    /// Milestones of the whole roadmap (no axe, no action), by year.
+    pub calendrier: Vec<AnneeV>,
     pub axes: Vec<AxeV>,
     /// Whether the sources give any financing line: without, the overview
     /// shows no « 0 € » column, share or chart.
@@ -176,19 +178,6 @@ pub fn axes(ctx: &Ctx, h: &Headings) -> AxesPartie {
         .iter()
         .enumerate()
         .map(|(ix, x)| {
-            let mut years: BTreeMap<u16, Vec<JalonV>> = BTreeMap::new();
-            for j in ctx.jalons_par_axe[ix].iter().map(|&i| &m.jalons[i]) {
-                years.entry(j.date.annee).or_default().push(JalonV {
-                    date: match j.fin {
-                        Some(f) => format!("{} → {}", fmt::date(j.date), fmt::date(f)),
-                        None => fmt::date(j.date),
-                    },
-                    libelle: j.libelle.clone(),
-                    action: j
-                        .action
-                        .map(|a| format!("{} {}", labels::FR.action, m.actions[a].numero)),
-                });
-            }
             let n = x.actions.len();
             AxeV {
                 h: h.axes[ix].clone(),
@@ -211,10 +200,7 @@ pub fn axes(ctx: &Ctx, h: &Headings) -> AxesPartie {
                 total: axe_money(ctx, ix),
                 part: axe_share(ctx, ix),
                 actions: x.actions.iter().map(|a| action(ctx, h, *a)).collect(),
-                calendrier: years
-                    .into_iter()
-                    .map(|(annee, jalons)| AnneeV { annee, jalons })
-                    .collect(),
+                calendrier: calendrier(ctx, ctx.jalons_par_axe[ix].iter().map(|&i| &m.jalons[i])),
             }
         })
         .collect();
@@ -235,11 +221,33 @@ pub fn axes(ctx: &Ctx, h: &Headings) -> AxesPartie {
     );
     AxesPartie {
         partie: partie(ctx, h, 3, &m.feuille.axes_introduction, P::Axes),
+        calendrier: calendrier(ctx, m.jalons.iter().filter(|j| j.axe.is_none())),
         axes,
         avec_financement: ctx.c.argent.total > Money(0),
         total: fmt::money(ctx.c.argent.total),
         barres,
     }
+}
+
+/// Milestones by year, in date order (the model sorts them).
+fn calendrier<'a>(ctx: &Ctx, jalons: impl Iterator<Item = &'a crate::model::Jalon>) -> Vec<AnneeV> {
+    let mut years: BTreeMap<u16, Vec<JalonV>> = BTreeMap::new();
+    for j in jalons {
+        years.entry(j.date.annee).or_default().push(JalonV {
+            date: match j.fin {
+                Some(f) => format!("{} → {}", fmt::date(j.date), fmt::date(f)),
+                None => fmt::date(j.date),
+            },
+            libelle: j.libelle.clone(),
+            action: j
+                .action
+                .map(|a| format!("{} {}", labels::FR.action, ctx.m.actions[a].numero)),
+        });
+    }
+    years
+        .into_iter()
+        .map(|(annee, jalons)| AnneeV { annee, jalons })
+        .collect()
 }
 
 /// An axe's cash, « — » when no line finances it.

@@ -16,6 +16,8 @@ pub struct ReunionV {
     pub genre: String,
     pub lieu: Option<String>,
     pub objet: String,
+    /// Structures present, by name (concertation meetings only).
+    pub participants: Vec<String>,
 }
 
 #[derive(Debug, Serialize, schemars::JsonSchema)]
@@ -30,6 +32,9 @@ pub struct GroupeV {
 pub struct Methodologie {
     pub partie: Partie,
     pub reunions: Vec<ReunionV>,
+    /// Some meeting names the structures present: they are listed after
+    /// the table.
+    pub avec_participants: bool,
     pub nb_reunions: String,
     pub groupes: Vec<GroupeV>,
     /// "26 collectivités, 19 associations et 4 centres sociaux".
@@ -104,6 +109,7 @@ pub fn methodologie(ctx: &Ctx, h: &Headings) -> Methodologie {
                 genre: fmt::ucfirst(labels::type_reunion(r.genre)),
                 lieu: r.lieu.clone(),
                 objet: r.objet.clone(),
+                participants: r.participants.iter().map(|p| ctx.acteur_nom(*p)).collect(),
             },
         ));
     }
@@ -117,6 +123,7 @@ pub fn methodologie(ctx: &Ctx, h: &Headings) -> Methodologie {
                     genre: i.sigle.clone().unwrap_or_else(|| i.nom.clone()),
                     lieu: r.lieu.clone(),
                     objet: r.objet.clone().unwrap_or_else(|| i.nom.clone()),
+                    participants: Vec::new(),
                 },
             ));
         }
@@ -155,6 +162,7 @@ pub fn methodologie(ctx: &Ctx, h: &Headings) -> Methodologie {
     Methodologie {
         partie: partie(ctx, h, 1, &m.feuille.methodologie, P::Methodologie),
         nb_reunions: fmt::count(reunions.len(), "réunion", "réunions"),
+        avec_participants: reunions.iter().any(|r| !r.1.participants.is_empty()),
         reunions: reunions.into_iter().map(|r| r.1).collect(),
         participants_phrase: phrase.clone(),
         nb_structures: fmt::count(m.concertation.participants.len(), "structure", "structures"),

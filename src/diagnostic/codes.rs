@@ -9,6 +9,7 @@ pub const ALL: &[&str] = &[
     ACTION_SANS_REFERENT,
     AXE_SANS_ACTION,
     CALENDRIER_AXE_INCOHERENT,
+    CALENDRIER_JALON_HORS_ACTION,
     CONTACT_EMAIL_INVALIDE,
     DATE_FIN_AVANT_DEBUT,
     DATE_HORS_PERIODE,
@@ -54,9 +55,12 @@ pub const ALL: &[&str] = &[
     SCHEMA_TYPE,
     SCHEMA_VALEUR_INCONNUE,
     TABLEAU_COLONNES,
+    TABLEAU_TOTAL_SAISI,
     TERRITOIRE_PARTIE_SUPERIEURE,
     TERRITOIRE_TAUX_INVALIDE,
+    TEXTE_COMPTE_INCOHERENT,
     TEXTE_FICHIER,
+    TEXTE_RENVOI_MANUEL,
     TEXTE_TROP_DE_RENVOIS,
     TEXTE_TROP_IMBRIQUE,
     YAML_ALIAS_EXCESSIFS,
@@ -72,6 +76,7 @@ pub const ACTEUR_INUTILISE: &str = "fdr::acteur::inutilise";
 pub const ACTION_SANS_REFERENT: &str = "fdr::action::sans_referent";
 pub const AXE_SANS_ACTION: &str = "fdr::axe::sans_action";
 pub const CALENDRIER_AXE_INCOHERENT: &str = "fdr::calendrier::axe_incoherent";
+pub const CALENDRIER_JALON_HORS_ACTION: &str = "fdr::calendrier::jalon_hors_action";
 pub const CONTACT_EMAIL_INVALIDE: &str = "fdr::contact::email_invalide";
 pub const DATE_FIN_AVANT_DEBUT: &str = "fdr::date::fin_avant_debut";
 pub const DATE_HORS_PERIODE: &str = "fdr::date::hors_periode";
@@ -118,9 +123,12 @@ pub const SCHEMA_INVALIDE: &str = "fdr::schema::invalide";
 pub const SCHEMA_TYPE: &str = "fdr::schema::type";
 pub const SCHEMA_VALEUR_INCONNUE: &str = "fdr::schema::valeur_inconnue";
 pub const TABLEAU_COLONNES: &str = "fdr::tableau::colonnes";
+pub const TABLEAU_TOTAL_SAISI: &str = "fdr::tableau::total_saisi";
 pub const TERRITOIRE_PARTIE_SUPERIEURE: &str = "fdr::territoire::partie_superieure";
 pub const TERRITOIRE_TAUX_INVALIDE: &str = "fdr::territoire::taux_invalide";
+pub const TEXTE_COMPTE_INCOHERENT: &str = "fdr::texte::compte_incoherent";
 pub const TEXTE_FICHIER: &str = "fdr::texte::fichier";
+pub const TEXTE_RENVOI_MANUEL: &str = "fdr::texte::renvoi_manuel";
 pub const TEXTE_TROP_DE_RENVOIS: &str = "fdr::texte::trop_de_renvois";
 pub const TEXTE_TROP_IMBRIQUE: &str = "fdr::texte::trop_imbrique";
 pub const YAML_ALIAS_EXCESSIFS: &str = "fdr::yaml::alias_excessifs";

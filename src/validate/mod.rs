@@ -9,6 +9,7 @@ mod money;
 mod prune;
 pub mod schema;
 mod totals;
+mod truth;
 
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::load::{self, LoadError, SourceSet};

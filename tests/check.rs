@@ -741,3 +741,26 @@ fn an_axe_added_in_a_file_that_sorts_first_takes_the_next_number() {
         ]
     );
 }
+
+#[test]
+fn meeting_ids_are_checked_like_the_others() {
+    let dir = sandbox("valide");
+    let path = dir.path().join(ROOT).join("concertation.yaml");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let twice = text.replace(
+        "  participants: [tpm]",
+        "    - id: atelier-1\n      date: 2024-12\n      type: atelier\n      objet: Suite\n    - id: Atelier 2\n      date: 2025-01\n      type: atelier\n      objet: Fin\n  participants: [tpm]",
+    );
+    assert_ne!(twice, text);
+    std::fs::write(&path, twice).unwrap();
+    let out = check_in(dir.path(), &["--format", "json"]);
+    assert_eq!(
+        summarize(&parse_json(&out.stdout)),
+        [
+            "concertation.yaml:9:11 erreur fdr::id::doublon",
+            "concertation.yaml:13:11 erreur fdr::id::invalide",
+        ],
+        "{}",
+        out.stdout
+    );
+}

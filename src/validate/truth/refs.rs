@@ -55,6 +55,11 @@ pub fn hand_refs(text: &str) -> Vec<HandRef> {
         } else {
             (format!("{}.{minor}", n.text), n.end + 1 + minor.len())
         };
+        // « l'annexe 2 de la circulaire », « l'axe 3 du plan national »:
+        // another document's; an action's « N.M » is always this roadmap's.
+        if minor.is_empty() && of_something(&prose[end..]) {
+            continue;
+        }
         out.push(HandRef {
             kind,
             numero,
@@ -63,6 +68,19 @@ pub fn hand_refs(text: &str) -> Vec<HandRef> {
         });
     }
     out
+}
+
+/// Whether `rest` goes on with « de », « du », « des » or « d' ».
+fn of_something(rest: &str) -> bool {
+    let rest: String = rest
+        .trim_start()
+        .chars()
+        .take(4)
+        .collect::<String>()
+        .to_lowercase();
+    ["de ", "du ", "des ", "d'", "d’"]
+        .iter()
+        .any(|p| rest.starts_with(p))
 }
 
 /// The id and the computed words of what `r` points at, if it exists.
@@ -166,6 +184,7 @@ mod tests {
             ]
         );
         assert_eq!(found("l'action 2 et l'action 1.2.")[0].1, "action 2");
+        assert_eq!(found("l'action 1.2 de l'axe 1")[0].1, "action 1.2");
         assert_eq!(found("l'action 2 et l'action 1.2.")[1].1, "action 1.2");
     }
 
@@ -176,6 +195,7 @@ mod tests {
             "`axe 2` et ```annexe 3```",
             "les actions 2025, les axes 1 et 2, l'axe 1.2, axe-2, annexe 2024",
             "http://exemple.fr/action 1",
+            "l'annexe 2 de la circulaire, l'axe 3 du plan national, l'axe 1 d'Inclusion",
         ] {
             let refs = found(t);
             assert!(refs.is_empty(), "{t}: {refs:?}");

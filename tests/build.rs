@@ -31,7 +31,7 @@ fn example_figures_are_computed() {
     assert!(md.contains("| | **Total général** | **71 433 €** | | |"));
     // Milestones of the roadmap as a whole (no axe, no action).
     assert!(md.contains(
-        "### Calendrier de la feuille de route\n\n- **2024**\n  - 30 juin 2024 : Fléchage du budget FNE"
+        "### Calendrier prévisionnel de la feuille de route\n\n- **2024**\n  - 30 juin 2024 : Fléchage du budget FNE"
     ));
     // Axe subtotals: 16 195 + 20 557 + 22 637 + 12 044 = 71 433.
     for (axe, total) in [

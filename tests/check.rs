@@ -149,6 +149,8 @@ fixtures! {
     fichier_bom: "fichier-bom" => 0 [];
     fichier_crlf: "fichier-crlf" => 0 [];
     yaml_document_explicite: "yaml-document-explicite" => 0 [];
+    // Every field of the schema (tests/coverage.rs).
+    chaque_champ: "chaque-champ" => 0 [];
 
     // ---- reading files ----
     fichier_non_utf8: "fichier-non-utf8" => 1 ["acteurs-latin1.yaml erreur fdr::fichier::encodage"]
@@ -226,6 +228,16 @@ fixtures! {
 
     jalon_hors_periode: "jalon-hors-periode" => 0 ["feuille.yaml:35:13 avertissement fdr::date::hors_periode"];
     jalon_axe_incoherent: "jalon-axe-incoherent" => 1 ["feuille.yaml:44:12 erreur fdr::calendrier::axe_incoherent"];
+    // A milestone before its action starts, one ending after it ends; a
+    // year that overlaps the action is within.
+    jalon_hors_action: "jalon-hors-action" => 0 [
+        "feuille.yaml:38:13 avertissement fdr::calendrier::jalon_hors_action",
+        "feuille.yaml:47:12 avertissement fdr::calendrier::jalon_hors_action",
+    ] + [
+        "le jalon « Recrutement de la coordination » (2025-03) tombe avant le début",
+        "tombe après la fin de l'action 1.1 (2026-06)",
+        "début de l'action",
+    ];
 
     // ---- money ----
     montant_invalide: "montant-invalide" => 1 ["feuille.yaml:40:16 erreur fdr::montant::invalide"]
@@ -286,6 +298,18 @@ fixtures! {
         "feuille.yaml:42:21 erreur fdr::nombre::depassement",
         "feuille.yaml:52:21 erreur fdr::nombre::depassement",
     ] + ["la population totale des EPCI dépasse", "la population totale des communes dépasse"];
+    // Hand-typed total rows (by label, or by the sums), a mean among the
+    // communes; a number equal to the sum by chance is data.
+    tableau_total_saisi: "tableau-total-saisi" => 0 [
+        "feuille.yaml:37:42 avertissement fdr::tableau::total_saisi",
+        "feuille.yaml:46:12 avertissement fdr::tableau::total_saisi",
+        "feuille.yaml:55:12 avertissement fdr::tableau::total_saisi",
+    ] + [
+        "la ligne « Total » du tableau « Lieux de médiation » est un total saisi à la main",
+        "`ligne_total: Total` fait déjà calculer le total",
+        "la ligne 3 du tableau « Aidants par année »",
+        "une moyenne saisie à la main",
+    ];
     tableau_depassement: "tableau-depassement" => 1 [
         "feuille.yaml:38:50 erreur fdr::nombre::depassement",
         "feuille.yaml:39:58 erreur fdr::nombre::depassement",
@@ -303,6 +327,34 @@ fixtures! {
         "textes/introduction.md:4:13 erreur fdr::reference::renvoi_inconnu",
         "textes/introduction.md:4:48 erreur fdr::reference::renvoi_inconnu",
     ] + ["[roadmap/textes/introduction.md:4:13]", "vouliez-vous dire « accompagner » ?"];
+    // Hand-typed references, in YAML and in a .md file; none in code, links
+    // or addresses, nor before a plural or a year.
+    renvoi_manuel: "renvoi-manuel" => 0 [
+        "feuille.yaml:13:50 avertissement fdr::texte::renvoi_manuel",
+        "feuille.yaml:13:62 avertissement fdr::texte::renvoi_manuel",
+        "feuille.yaml:43:25 avertissement fdr::texte::renvoi_manuel",
+        "textes/conclusion.md:3:31 avertissement fdr::texte::renvoi_manuel",
+    ] + [
+        "renvoi écrit à la main : « action 1.2 »",
+        "remplacez « action 1.2 » par [](#action:permanences)",
+        "remplacez « axe 1 » par [](#axe:accompagner)",
+        "remplacez « annexe 1 » par [](#annexe:financement)",
+        "renvoi écrit à la main vers une action 2 qui n'existe pas",
+    ];
+    // Counts restated in prose: axes in the introduction, actions in an
+    // axe's enjeux, participants by category; the total of actions, an axe
+    // that has its one action, a subset (« dont ») and one axe's actions
+    // are not reported.
+    compte_incoherent: "compte-incoherent" => 0 [
+        "feuille.yaml:12:46 avertissement fdr::texte::compte_incoherent",
+        "feuille.yaml:14:14 avertissement fdr::texte::compte_incoherent",
+        "feuille.yaml:35:30 avertissement fdr::texte::compte_incoherent",
+    ] + [
+        "le texte annonce 3 axes, la feuille de route en compte 2",
+        "le texte annonce 3 associations, la liste des structures participantes en compte 2",
+        "le texte annonce 3 actions, l'axe 1 en compte 2",
+        "le document écrit déjà « Cet axe est décliné en 2",
+    ];
     texte_hors_dossier: "texte-hors-dossier" => 1 [
         "feuille.yaml:12:5 erreur fdr::texte::fichier",
         "feuille.yaml:14:5 erreur fdr::texte::fichier",
@@ -694,5 +746,28 @@ fn an_axe_added_in_a_file_that_sorts_first_takes_the_next_number() {
             ("former".to_string(), 2),
             ("equiper".to_string(), 3)
         ]
+    );
+}
+
+#[test]
+fn meeting_ids_are_checked_like_the_others() {
+    let dir = sandbox("valide");
+    let path = dir.path().join(ROOT).join("concertation.yaml");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let twice = text.replace(
+        "  participants: [tpm]",
+        "    - id: atelier-1\n      date: 2024-12\n      type: atelier\n      objet: Suite\n    - id: Atelier 2\n      date: 2025-01\n      type: atelier\n      objet: Fin\n  participants: [tpm]",
+    );
+    assert_ne!(twice, text);
+    std::fs::write(&path, twice).unwrap();
+    let out = check_in(dir.path(), &["--format", "json"]);
+    assert_eq!(
+        summarize(&parse_json(&out.stdout)),
+        [
+            "concertation.yaml:9:11 erreur fdr::id::doublon",
+            "concertation.yaml:13:11 erreur fdr::id::invalide",
+        ],
+        "{}",
+        out.stdout
     );
 }

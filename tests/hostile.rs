@@ -336,6 +336,45 @@ fn yaml_one_megabyte_line() {
 }
 
 #[test]
+fn markdown_prose_checks_stay_linear() {
+    // What the truth checks read (unclosed brackets, angle brackets and
+    // backticks, hand-typed references, restated counts), 3 MB of it in one
+    // Markdown file: checked in bounded time, and at most a thousand of
+    // each kind reported.
+    let map = Roadmap::new();
+    let pieces = [
+        "[[[[ ",
+        "<<<< ",
+        "`` ` ",
+        "voir l'axe 1 ",
+        "autour de 5 axes ",
+        "]]) ",
+    ];
+    let mut text = String::with_capacity(3 * 1024 * 1024);
+    let mut i = 0;
+    while text.len() < 3 * 1024 * 1024 {
+        text.push_str(pieces[i % pieces.len()]);
+        i += 1;
+    }
+    map.write("textes/long.md", text);
+    map.replace(
+        "  co_porteurs:\n",
+        "  conclusion:\n    fichier: textes/long.md\n  co_porteurs:\n",
+    );
+    let (code, diags) = map.diagnostics();
+    assert_eq!(code, 0, "warnings only");
+    let refs = diags
+        .iter()
+        .filter(|d| d.ends_with("fdr::texte::renvoi_manuel"))
+        .count();
+    let counts = diags
+        .iter()
+        .filter(|d| d.ends_with("fdr::texte::compte_incoherent"))
+        .count();
+    assert_eq!((refs, counts), (1000, 1000), "each kind is capped");
+}
+
+#[test]
 fn yaml_non_utf8_bytes() {
     let map = Roadmap::new();
     let mut bytes = map.main_text().into_bytes();

@@ -9,6 +9,7 @@ pub const ALL: &[&str] = &[
     ACTION_SANS_REFERENT,
     AXE_SANS_ACTION,
     CALENDRIER_AXE_INCOHERENT,
+    CALENDRIER_JALON_HORS_ACTION,
     CONCERTATION_COMPTE_INCOHERENT,
     CONCERTATION_EFFECTIF_AMBIGU,
     CONTACT_EMAIL_INVALIDE,
@@ -59,9 +60,12 @@ pub const ALL: &[&str] = &[
     SORTIE_ECRITURE,
     SORTIE_LIEN_REFUSE,
     TABLEAU_COLONNES,
+    TABLEAU_TOTAL_SAISI,
     TERRITOIRE_PARTIE_SUPERIEURE,
     TERRITOIRE_TAUX_INVALIDE,
+    TEXTE_COMPTE_INCOHERENT,
     TEXTE_FICHIER,
+    TEXTE_RENVOI_MANUEL,
     TEXTE_TROP_DE_RENVOIS,
     TEXTE_TROP_IMBRIQUE,
     YAML_ALIAS_EXCESSIFS,
@@ -77,6 +81,7 @@ pub const ACTEUR_INUTILISE: &str = "fdr::acteur::inutilise";
 pub const ACTION_SANS_REFERENT: &str = "fdr::action::sans_referent";
 pub const AXE_SANS_ACTION: &str = "fdr::axe::sans_action";
 pub const CALENDRIER_AXE_INCOHERENT: &str = "fdr::calendrier::axe_incoherent";
+pub const CALENDRIER_JALON_HORS_ACTION: &str = "fdr::calendrier::jalon_hors_action";
 pub const CONCERTATION_COMPTE_INCOHERENT: &str = "fdr::concertation::compte_incoherent";
 pub const CONCERTATION_EFFECTIF_AMBIGU: &str = "fdr::concertation::effectif_ambigu";
 pub const CONTACT_EMAIL_INVALIDE: &str = "fdr::contact::email_invalide";
@@ -128,9 +133,12 @@ pub const SCHEMA_VALEUR_INCONNUE: &str = "fdr::schema::valeur_inconnue";
 pub const SORTIE_ECRITURE: &str = "fdr::sortie::ecriture";
 pub const SORTIE_LIEN_REFUSE: &str = "fdr::sortie::lien_refuse";
 pub const TABLEAU_COLONNES: &str = "fdr::tableau::colonnes";
+pub const TABLEAU_TOTAL_SAISI: &str = "fdr::tableau::total_saisi";
 pub const TERRITOIRE_PARTIE_SUPERIEURE: &str = "fdr::territoire::partie_superieure";
 pub const TERRITOIRE_TAUX_INVALIDE: &str = "fdr::territoire::taux_invalide";
+pub const TEXTE_COMPTE_INCOHERENT: &str = "fdr::texte::compte_incoherent";
 pub const TEXTE_FICHIER: &str = "fdr::texte::fichier";
+pub const TEXTE_RENVOI_MANUEL: &str = "fdr::texte::renvoi_manuel";
 pub const TEXTE_TROP_DE_RENVOIS: &str = "fdr::texte::trop_de_renvois";
 pub const TEXTE_TROP_IMBRIQUE: &str = "fdr::texte::trop_imbrique";
 pub const YAML_ALIAS_EXCESSIFS: &str = "fdr::yaml::alias_excessifs";

@@ -39,6 +39,7 @@ pub struct Labels {
     pub vigilance: &'static str,
     pub statut: &'static str,
     pub calendrier: &'static str,
+    pub calendrier_general: &'static str,
     pub referents: &'static str,
     pub partenaires: &'static str,
     pub acteurs_publics: &'static str,
@@ -138,7 +139,6 @@ pub struct Labels {
     pub prevu: &'static str,
     pub college: &'static str,
     pub sieges: &'static str,
-    pub calendrier_feuille: &'static str,
     pub financement_non_detaille: &'static str,
     pub financement_couverture: &'static str,
     pub graphique_population: &'static str,
@@ -147,6 +147,9 @@ pub struct Labels {
     pub genere_par: &'static str,
     pub contact: &'static str,
     pub retour_sommaire: &'static str,
+    pub perimetre: &'static str,
+    pub presents: &'static str,
+    pub site: &'static str,
 }
 
 pub const FR: Labels = Labels {
@@ -181,6 +184,7 @@ pub const FR: Labels = Labels {
     vigilance: "Points de vigilance",
     statut: "Statut",
     calendrier: "Calendrier prévisionnel",
+    calendrier_general: "Calendrier prévisionnel de la feuille de route",
     referents: "Référents",
     partenaires: "Partenaires",
     acteurs_publics: "Acteurs publics",
@@ -280,7 +284,6 @@ pub const FR: Labels = Labels {
     prevu: "prévu",
     college: "Collège",
     sieges: "Sièges",
-    calendrier_feuille: "Calendrier de la feuille de route",
     financement_non_detaille: "Financeurs et lignes de financement non précisés.",
     financement_couverture: "Financement des actions",
     graphique_population: "Population par intercommunalité",
@@ -289,6 +292,9 @@ pub const FR: Labels = Labels {
     genere_par: "Document produit par fdr à partir des sources YAML de la feuille de route.",
     contact: "Contact",
     retour_sommaire: "Retour au sommaire",
+    perimetre: "Périmètre",
+    presents: "Structures présentes aux réunions",
+    site: "Site",
 };
 
 pub fn statut(s: Statut) -> &'static str {
@@ -456,6 +462,16 @@ pub fn nature(n: Nature) -> &'static str {
         Nature::Cofinancement => "cofinancement",
         Nature::Numeraire => "numéraire",
         Nature::Valorisation => "valorisation (apport en nature)",
+    }
+}
+
+pub fn perimetre(p: crate::model::Perimetre) -> &'static str {
+    match p {
+        crate::model::Perimetre::Departemental => "départemental",
+        crate::model::Perimetre::GroupementsDeCommunes => {
+            "infra-départemental (groupements de communes)"
+        }
+        crate::model::Perimetre::Regional => "régional",
     }
 }
 

@@ -15,6 +15,7 @@ pub fn run(ctx: &mut Ctx, merged: &Merged, t: &Tables, model: &m::Roadmap) {
     dates(ctx, merged, model);
     text_refs(ctx, t);
     concertation_counts(ctx, merged, model);
+    super::truth::run(ctx, merged, model);
     // Completeness warnings would only echo errors already reported (an
     // action dropped for an error leaves its axe empty and its référent
     // uncited): they wait until the sources are free of errors.

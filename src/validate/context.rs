@@ -57,6 +57,9 @@ pub struct LoadedText {
     pub text: String,
     pub file: FileId,
     pub base: usize,
+    /// The YAML value it was read from (file, offset): which axe, which
+    /// part of the document the text belongs to.
+    pub origin: (FileId, usize),
 }
 
 pub struct Ctx<'s> {
@@ -245,6 +248,7 @@ impl Ctx<'_> {
                     text: s.clone(),
                     file,
                     base: t.span.offset,
+                    origin: (file, t.span.offset),
                 });
                 Some(s.clone())
             }
@@ -295,6 +299,7 @@ impl Ctx<'_> {
                             text: text.to_string(),
                             file: id,
                             base: 0,
+                            origin: (file, t.span.offset),
                         });
                         Some(text.to_string())
                     }

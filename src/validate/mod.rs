@@ -9,6 +9,7 @@ mod money;
 mod prune;
 pub mod schema;
 mod totals;
+mod truth;
 
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::load::{self, LoadError, SourceSet};
@@ -211,6 +212,7 @@ fn semantic(ctx: &mut Ctx, fragments: Vec<(usize, crate::format::Fragment)>) -> 
         instances: IdTable::new("instance", true),
         fonds: IdTable::new("fonds", false),
         tableaux: IdTable::new("tableau", false),
+        reunions: IdTable::new("réunion", true),
     };
     let acteurs = lower::build_acteurs(ctx, &merged, &mut t);
     let mut axes = lower::build_axes(ctx, &merged, &mut t);
@@ -220,7 +222,7 @@ fn semantic(ctx: &mut Ctx, fragments: Vec<(usize, crate::format::Fragment)>) -> 
     let fi = lower::build_financements(ctx, &merged, &mut t);
     let (jalons, taches) = lower::build_calendrier(ctx, &merged, &t, &actions);
     let territoire = lower::build_territoire(ctx, &merged, &mut t);
-    let concertation = lower::build_concertation(ctx, &merged, &t);
+    let concertation = lower::build_concertation(ctx, &merged, &mut t);
     let sections = lower::build_sections(ctx, &merged, &mut t);
     let annexes = lower::build_annexes(ctx, &merged, &mut t);
     let model = Roadmap {

@@ -19,9 +19,10 @@ trap 'rm -rf "$out"' EXIT
 bin="${FDR_BIN:-${CARGO_TARGET_DIR:-$root/target}/debug/fdr}"
 [ -x "$bin" ] || (cd "$root" && cargo build --quiet --no-default-features)
 pages=()
-# Every bundled example, the money fixture (every financing table) and the
+# Every bundled example, the money fixture (every financing table), the
+# fixture holding every field of the format (tests/coverage.rs) and the
 # overflow fixture.
-for d in "$root"/examples/*/ "$root/tests/fixtures/argent-valide/" "$here/ecran-etroit/"; do
+for d in "$root"/examples/*/ "$root/tests/fixtures/argent-valide/" "$root/tests/fixtures/chaque-champ/" "$here/ecran-etroit/"; do
   name=$(basename "$d")
   "$bin" --quiet build "$d" -o "$out/$name" --format html
   pages+=("$out/$name/feuille-de-route.html")

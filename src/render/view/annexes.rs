@@ -23,6 +23,10 @@ pub struct ActeurV {
     pub nom: String,
     pub sigle: Option<String>,
     pub commune: Option<String>,
+    pub email: Option<String>,
+    pub site: Option<String>,
+    /// The site is an `http(s)://` address, safe to link to.
+    pub site_lien: bool,
 }
 
 #[derive(Debug, Serialize, schemars::JsonSchema)]
@@ -149,6 +153,12 @@ fn acteurs(ctx: &Ctx) -> Vec<SecteurV> {
             nom: a.nom.clone(),
             sigle: useful_sigle(&a.nom, a.sigle.as_deref()),
             commune: a.commune.clone(),
+            email: a.email.clone(),
+            site: a.site.clone(),
+            site_lien: a
+                .site
+                .as_deref()
+                .is_some_and(|s| s.starts_with("https://") || s.starts_with("http://")),
         });
     }
     let mut out: Vec<SecteurV> = Vec::new();
@@ -269,13 +279,13 @@ fn description(i: &crate::model::Instance) -> String {
         TypeInstance::Autre => Vec::new(),
         g => vec![format!("Instance {}", labels::type_instance(g))],
     };
-    match (i.reunions_par_an, i.frequence) {
-        (Some((de, Some(a))), _) => parts.push(format!("{de} à {a} réunions par an")),
-        (Some((n, None)), _) => {
-            parts.push(fmt::count(n as usize, "réunion par an", "réunions par an"))
-        }
-        (None, Some(Frequence::Autre) | None) => {}
-        (None, Some(f)) => parts.push(format!("réunion {}", labels::frequence(f))),
+    if let Some(f) = i.frequence.filter(|f| *f != Frequence::Autre) {
+        parts.push(format!("réunion {}", labels::frequence(f)));
+    }
+    match i.reunions_par_an {
+        Some((de, Some(a))) => parts.push(format!("{de} à {a} réunions par an")),
+        Some((n, None)) => parts.push(fmt::count(n as usize, "réunion par an", "réunions par an")),
+        None => {}
     }
     parts.extend(i.statut.map(|s| labels::statut_instance(s).to_string()));
     if parts.is_empty() {
@@ -285,14 +295,19 @@ fn description(i: &crate::model::Instance) -> String {
 }
 
 /// A sigle worth printing after the name: not when the name already says
-/// it ("Orange (direction Sud-Est)" with sigle « Orange »).
+/// it, word for word ("Orange (direction Sud-Est)" with sigle « Orange »,
+/// "Région Provence-Alpes-Côte d'Azur (Région Sud)" with « Région Sud »).
 fn useful_sigle(nom: &str, sigle: Option<&str>) -> Option<String> {
     let sigle = sigle?.trim();
-    let words: Vec<&str> = nom
-        .split(|c: char| !c.is_alphanumeric() && c != '+' && c != '-')
-        .collect();
-    (!sigle.is_empty() && !words.iter().any(|w| w.eq_ignore_ascii_case(sigle)))
-        .then(|| sigle.to_string())
+    let words = |s: &str| -> Vec<String> {
+        s.split(|c: char| !c.is_alphanumeric() && c != '+' && c != '-')
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect()
+    };
+    let (name, short) = (words(nom), words(sigle));
+    let said = !short.is_empty() && name.windows(short.len()).any(|w| w == short.as_slice());
+    (!sigle.is_empty() && !said).then(|| sigle.to_string())
 }
 
 #[cfg(test)]
@@ -311,6 +326,24 @@ mod sigle_tests {
                 Some("FSE+")
             ),
             Some("FSE+".into())
+        );
+        assert_eq!(
+            useful_sigle(
+                "Région Provence-Alpes-Côte d'Azur (Région Sud)",
+                Some("Région Sud")
+            ),
+            None
+        );
+        assert_eq!(
+            useful_sigle(
+                "Fondation Orange (délégation Sud-Est)",
+                Some("Fondation Orange")
+            ),
+            None
+        );
+        assert_eq!(
+            useful_sigle("Maison des jeunes et de la culture", Some("MJC")),
+            Some("MJC".into())
         );
         assert_eq!(useful_sigle("Hub du Sud", None), None);
     }

@@ -89,12 +89,12 @@ pub struct AxeV {
 #[derive(Debug, Serialize, schemars::JsonSchema)]
 pub struct AxesPartie {
     pub partie: Partie,
+    /// Milestones of the whole roadmap (no axe, no action), by year.
+    pub calendrier: Vec<AnneeV>,
     pub axes: Vec<AxeV>,
     /// Whether the sources give any financing line: without, the overview
     /// shows no « 0 € » column, share or chart.
     pub avec_financement: bool,
-    /// Milestones of the roadmap as a whole (no axe, no action), by year.
-    pub calendrier: Vec<AnneeV>,
     pub total: String,
     pub barres: Vec<Barre>,
 }
@@ -184,7 +184,6 @@ pub fn axes(ctx: &Ctx, h: &Headings) -> AxesPartie {
         .iter()
         .enumerate()
         .map(|(ix, x)| {
-            let calendrier = calendrier(ctx, &ctx.jalons_par_axe[ix]);
             let n = x.actions.len();
             AxeV {
                 h: h.axes[ix].clone(),
@@ -200,7 +199,7 @@ pub fn axes(ctx: &Ctx, h: &Headings) -> AxesPartie {
                 total: axe_money(ctx, ix),
                 part: axe_share(ctx, ix),
                 actions: x.actions.iter().map(|a| action(ctx, h, *a)).collect(),
-                calendrier,
+                calendrier: calendrier(ctx, ctx.jalons_par_axe[ix].iter().map(|&i| &m.jalons[i])),
             }
         })
         .collect();
@@ -221,17 +220,33 @@ pub fn axes(ctx: &Ctx, h: &Headings) -> AxesPartie {
     );
     AxesPartie {
         partie: partie(ctx, h, 3, &m.feuille.axes_introduction, P::Axes),
+        calendrier: calendrier(ctx, m.jalons.iter().filter(|j| j.axe.is_none())),
         axes,
         avec_financement: ctx.c.argent.total > Money(0),
-        calendrier: calendrier(
-            ctx,
-            &(0..m.jalons.len())
-                .filter(|&i| m.jalons[i].axe.is_none())
-                .collect::<Vec<_>>(),
-        ),
         total: fmt::money(ctx.c.argent.total),
         barres,
     }
+}
+
+/// Milestones by year, in date order (the model sorts them).
+fn calendrier<'a>(ctx: &Ctx, jalons: impl Iterator<Item = &'a crate::model::Jalon>) -> Vec<AnneeV> {
+    let mut years: BTreeMap<u16, Vec<JalonV>> = BTreeMap::new();
+    for j in jalons {
+        years.entry(j.date.annee).or_default().push(JalonV {
+            date: match j.fin {
+                Some(f) => format!("{} → {}", fmt::date(j.date), fmt::date(f)),
+                None => fmt::date(j.date),
+            },
+            libelle: j.libelle.clone(),
+            action: j
+                .action
+                .map(|a| format!("{} {}", labels::FR.action, ctx.m.actions[a].numero)),
+        });
+    }
+    years
+        .into_iter()
+        .map(|(annee, jalons)| AnneeV { annee, jalons })
+        .collect()
 }
 
 /// An axe's cash, « — » when no line finances it.
@@ -280,28 +295,6 @@ fn resume(
     }
     parts.extend(reste.clone());
     parts.join(" · ")
-}
-
-/// Milestones by year, in source order within a year.
-fn calendrier(ctx: &Ctx, jalons: &[usize]) -> Vec<AnneeV> {
-    let m = ctx.m;
-    let mut years: BTreeMap<u16, Vec<JalonV>> = BTreeMap::new();
-    for j in jalons.iter().map(|&i| &m.jalons[i]) {
-        years.entry(j.date.annee).or_default().push(JalonV {
-            date: match j.fin {
-                Some(f) => format!("{} → {}", fmt::date(j.date), fmt::date(f)),
-                None => fmt::date(j.date),
-            },
-            libelle: j.libelle.clone(),
-            action: j
-                .action
-                .map(|a| format!("{} {}", labels::FR.action, m.actions[a].numero)),
-        });
-    }
-    years
-        .into_iter()
-        .map(|(annee, jalons)| AnneeV { annee, jalons })
-        .collect()
 }
 
 /// « Cet axe est décliné en 5 actions. », « Cette priorité est déclinée en

@@ -16,6 +16,8 @@ pub struct ReunionV {
     pub genre: String,
     pub lieu: Option<String>,
     pub objet: String,
+    /// Structures present, by name (concertation meetings only).
+    pub participants: Vec<String>,
 }
 
 #[derive(Debug, Serialize, schemars::JsonSchema)]
@@ -30,6 +32,9 @@ pub struct GroupeV {
 pub struct Methodologie {
     pub partie: Partie,
     pub reunions: Vec<ReunionV>,
+    /// Some meeting names the structures present: they are listed after
+    /// the table.
+    pub avec_participants: bool,
     pub nb_reunions: String,
     pub groupes: Vec<GroupeV>,
     /// "26 collectivités, 19 associations et 4 centres sociaux".
@@ -138,38 +143,7 @@ fn phrase_participants(
 
 pub fn methodologie(ctx: &Ctx, h: &Headings) -> Methodologie {
     let m = ctx.m;
-    let mut reunions: Vec<(crate::model::DateFlou, ReunionV)> = Vec::new();
-    for r in &m.concertation.reunions {
-        reunions.push((
-            r.date,
-            ReunionV {
-                date: fmt::date(r.date),
-                date_iso: r.date.to_string(),
-                genre: fmt::ucfirst(labels::type_reunion(r.genre)),
-                lieu: r.lieu.clone(),
-                objet: r.objet.clone(),
-            },
-        ));
-    }
-    for i in &m.gouvernance.instances {
-        for r in &i.reunions {
-            reunions.push((
-                r.date,
-                ReunionV {
-                    date: fmt::date(r.date),
-                    date_iso: r.date.to_string(),
-                    genre: i.sigle.clone().unwrap_or_else(|| i.nom.clone()),
-                    lieu: r.lieu.clone(),
-                    objet: r.objet.clone().unwrap_or_else(|| i.nom.clone()),
-                },
-            ));
-        }
-    }
-    reunions.sort_by(|a, b| {
-        a.0.start()
-            .cmp(&b.0.start())
-            .then_with(|| a.1.genre.cmp(&b.1.genre))
-    });
+    let reunions = reunions(ctx);
     let mut by_cat: BTreeMap<Categorie, Vec<String>> = BTreeMap::new();
     for p in &m.concertation.participants {
         by_cat
@@ -199,6 +173,7 @@ pub fn methodologie(ctx: &Ctx, h: &Headings) -> Methodologie {
     Methodologie {
         partie: partie(ctx, h, 1, &m.feuille.methodologie, P::Methodologie),
         nb_reunions: fmt::count(reunions.len(), "réunion", "réunions"),
+        avec_participants: reunions.iter().any(|r| !r.1.participants.is_empty()),
         reunions: reunions.into_iter().map(|r| r.1).collect(),
         participants_phrase: phrase.clone(),
         nb_structures: fmt::count(m.concertation.participants.len(), "structure", "structures"),
@@ -216,4 +191,44 @@ pub fn methodologie(ctx: &Ctx, h: &Headings) -> Methodologie {
             &phrase,
         ),
     }
+}
+
+/// The meetings of the concertation and of the instances, by date.
+fn reunions(ctx: &Ctx) -> Vec<(crate::model::DateFlou, ReunionV)> {
+    let m = ctx.m;
+    let mut reunions: Vec<(crate::model::DateFlou, ReunionV)> = Vec::new();
+    for r in &m.concertation.reunions {
+        reunions.push((
+            r.date,
+            ReunionV {
+                date: fmt::date(r.date),
+                date_iso: r.date.to_string(),
+                genre: fmt::ucfirst(labels::type_reunion(r.genre)),
+                lieu: r.lieu.clone(),
+                objet: r.objet.clone(),
+                participants: r.participants.iter().map(|p| ctx.acteur_nom(*p)).collect(),
+            },
+        ));
+    }
+    for i in &m.gouvernance.instances {
+        for r in &i.reunions {
+            reunions.push((
+                r.date,
+                ReunionV {
+                    date: fmt::date(r.date),
+                    date_iso: r.date.to_string(),
+                    genre: i.sigle.clone().unwrap_or_else(|| i.nom.clone()),
+                    lieu: r.lieu.clone(),
+                    objet: r.objet.clone().unwrap_or_else(|| i.nom.clone()),
+                    participants: Vec::new(),
+                },
+            ));
+        }
+    }
+    reunions.sort_by(|a, b| {
+        a.0.start()
+            .cmp(&b.0.start())
+            .then_with(|| a.1.genre.cmp(&b.1.genre))
+    });
+    reunions
 }

@@ -115,7 +115,8 @@ pub struct Ctx<'a> {
     pub lignes_par_action: Vec<Vec<usize>>,
     /// Indexes of `m.taches` per action, in source order.
     pub taches_par_action: Vec<Vec<usize>>,
-    /// Indexes of `m.jalons` per axe, in source order (jalons without axe left out).
+    /// Indexes of `m.jalons` per axe, in source order (the roadmap's own
+    /// jalons, without axe, are shown apart).
     pub jalons_par_axe: Vec<Vec<usize>>,
 }
 
@@ -409,6 +410,8 @@ pub struct Couverture {
     pub territoire: String,
     pub code_departement: Option<String>,
     pub periode: String,
+    /// « départemental », « régional »…
+    pub perimetre: &'static str,
     pub version: Option<String>,
     pub date: String,
     pub co_porteurs: Vec<String>,
@@ -441,6 +444,7 @@ fn couverture(ctx: &Ctx) -> Couverture {
         territoire: f.territoire.clone(),
         code_departement: f.code_departement.clone(),
         periode: format!("{}–{}", f.debut, f.fin),
+        perimetre: super::labels::perimetre(f.perimetre),
         version: f.version.clone(),
         date: fmt::date(f.date),
         co_porteurs_texte: join_fr(&co),

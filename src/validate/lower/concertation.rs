@@ -2,11 +2,17 @@
 
 use super::*;
 
-pub fn build_concertation(ctx: &mut Ctx, merged: &Merged, t: &Tables) -> m::Concertation {
+pub fn build_concertation(ctx: &mut Ctx, merged: &Merged, t: &mut Tables) -> m::Concertation {
     let Some((file, c)) = &merged.concertation else {
         return m::Concertation::default();
     };
     let file = *file;
+    // A meeting's id is checked (form, duplicates) like every other.
+    for (ix, r) in c.reunions.iter().enumerate() {
+        if let Some(id) = &r.id {
+            ctx.define(&mut t.reunions, file, id, ix);
+        }
+    }
     let mut reunions: Vec<m::Reunion> = c
         .reunions
         .iter()

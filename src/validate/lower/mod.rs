@@ -47,6 +47,7 @@ pub struct Tables {
     pub instances: IdTable,
     pub fonds: IdTable,
     pub tableaux: IdTable,
+    pub reunions: IdTable,
 }
 
 /// Check a list of numbers is exactly 1..=n; report duplicates and gaps.

@@ -1,0 +1,204 @@
+//! A reference typed by hand in a text (« voir l'action 2.1 », « (axe 3) »,
+//! « annexe 4 ») goes stale when the roadmap is renumbered; the computed
+//! link `[](#action:ID)` prints the same words and stays true.
+
+use super::super::context::{Ctx, LoadedText};
+use super::scan::{Locator, Word, prose, words};
+use crate::diagnostic::Diagnostic;
+use crate::model as m;
+
+/// One hand-typed reference: its kind, its number as written, and its
+/// byte range in the text (« action 1.2 »).
+#[derive(Debug, PartialEq, Eq)]
+pub struct HandRef {
+    pub kind: &'static str,
+    pub numero: String,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// « action 1.2 », « actions 1.2 », « axe 3 », « annexe 4 » in the prose of
+/// `text` (not in code or links). A plural counts only before an action's
+/// « N.M »: « les actions 2025 » is not a reference; numbers of four
+/// digits are years.
+pub fn hand_refs(text: &str) -> Vec<HandRef> {
+    let prose = prose(text);
+    let ws: Vec<Word> = words(&prose);
+    let mut out = Vec::new();
+    for pair in ws.windows(2) {
+        let (w, n) = (&pair[0], &pair[1]);
+        let kind = match w.text.as_str() {
+            "action" | "actions" => "action",
+            "axe" => "axe",
+            "annexe" => "annexe",
+            _ => continue,
+        };
+        let gap = &prose[w.end..n.start];
+        if gap.is_empty() || !gap.chars().all(char::is_whitespace) {
+            continue;
+        }
+        if n.text.len() > 3 || !n.text.bytes().all(|b| b.is_ascii_digit()) {
+            continue;
+        }
+        // « 1.2 »: the words stop at the dot.
+        let rest = &prose[n.end..];
+        let minor: String = rest
+            .strip_prefix('.')
+            .map(|r| r.chars().take_while(char::is_ascii_digit).collect())
+            .unwrap_or_default();
+        let plural = w.text.ends_with('s');
+        if (kind != "action" && !minor.is_empty()) || (plural && minor.is_empty()) {
+            continue;
+        }
+        let (numero, end) = if minor.is_empty() {
+            (n.text.clone(), n.end)
+        } else {
+            (format!("{}.{minor}", n.text), n.end + 1 + minor.len())
+        };
+        // « l'annexe 2 de la circulaire », « l'axe 3 du plan national »:
+        // another document's; an action's « N.M » is always this roadmap's.
+        if minor.is_empty() && of_something(&prose[end..]) {
+            continue;
+        }
+        out.push(HandRef {
+            kind,
+            numero,
+            start: w.start,
+            end,
+        });
+    }
+    out
+}
+
+/// Whether `rest` goes on with « de », « du », « des » or « d' ».
+fn of_something(rest: &str) -> bool {
+    let rest: String = rest
+        .trim_start()
+        .chars()
+        .take(4)
+        .collect::<String>()
+        .to_lowercase();
+    ["de ", "du ", "des ", "d'", "d’"]
+        .iter()
+        .any(|p| rest.starts_with(p))
+}
+
+/// The id and the computed words of what `r` points at, if it exists.
+fn target(model: &m::Roadmap, r: &HandRef) -> Option<(String, String)> {
+    match r.kind {
+        "action" => model
+            .actions
+            .iter()
+            .find(|a| a.numero == r.numero)
+            .map(|a| (a.id.clone(), format!("action {} « {} »", a.numero, a.titre))),
+        "axe" => model
+            .axes
+            .iter()
+            .find(|a| a.numero.to_string() == r.numero)
+            .map(|a| (a.id.clone(), format!("axe {} « {} »", a.numero, a.titre))),
+        _ => model
+            .annexes
+            .iter()
+            .find(|a| a.numero.to_string() == r.numero)
+            .map(|a| (a.id.clone(), format!("annexe {} « {} »", a.numero, a.titre))),
+    }
+}
+
+fn check_text(ctx: &mut Ctx, lt: &LoadedText, model: &m::Roadmap, left: &mut usize) {
+    let mut locator = Locator::new(ctx, lt);
+    for r in hand_refs(&lt.text) {
+        let Some(l) = left.checked_sub(1) else { return };
+        *left = l;
+        let written = lt.text.get(r.start..r.end).unwrap_or_default().to_string();
+        let (kind, une, numero) = match r.kind {
+            "action" => ("action", "une", "le numéro"),
+            "axe" => ("axe", "un", "le numéro"),
+            _ => ("annexe", "une", "le numéro"),
+        };
+        let mut d = match target(model, &r) {
+            Some((id, words)) => Diagnostic::warning(
+                crate::diagnostic::codes::TEXTE_RENVOI_MANUEL,
+                format!("renvoi écrit à la main : « {written} »"),
+            )
+            .label("numéro saisi à la main")
+            .help(format!(
+                "remplacez « {written} » par [](#{kind}:{id}) : fdr écrit « {words} » et le tient \
+                 à jour si la numérotation change"
+            )),
+            None => Diagnostic::warning(
+                crate::diagnostic::codes::TEXTE_RENVOI_MANUEL,
+                format!(
+                    "renvoi écrit à la main vers {une} {kind} {} qui n'existe pas : « {written} »",
+                    r.numero
+                ),
+            )
+            .label(format!(
+                "aucun{} {kind} ne porte ce numéro",
+                if une == "une" { "e" } else { "" }
+            ))
+            .help(format!(
+                "retrouvez l'{kind} visé{} et écrivez [](#{kind}:ID) avec son identifiant : fdr \
+                 en écrit {numero} et le titre",
+                if une == "une" { "e" } else { "" }
+            )),
+        }
+        .in_file(lt.file);
+        if let Some(l) = &mut locator {
+            d = d.at(lt.file, l.span(&lt.text, r.start, r.end));
+        }
+        ctx.push(d);
+    }
+}
+
+/// Every Markdown text of the roadmap (the first [`super::MAX_REPORTED`]
+/// references found).
+pub fn run(ctx: &mut Ctx, model: &m::Roadmap) {
+    let texts = std::mem::take(&mut ctx.texts);
+    let mut left = super::MAX_REPORTED;
+    for lt in &texts {
+        check_text(ctx, lt, model, &mut left);
+    }
+    ctx.texts = texts;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn found(text: &str) -> Vec<(String, String)> {
+        hand_refs(text)
+            .into_iter()
+            .map(|r| (r.kind.to_string(), text[r.start..r.end].to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn finds_hand_typed_references() {
+        assert_eq!(
+            found("Voir l'action 2.1 (axe 3), puis l'Annexe\u{a0}4. Les actions 1.2 et 1.3."),
+            [
+                ("action".into(), "action 2.1".into()),
+                ("axe".into(), "axe 3".into()),
+                ("annexe".into(), "Annexe\u{a0}4".into()),
+                ("action".into(), "actions 1.2".into()),
+            ]
+        );
+        assert_eq!(found("l'action 2 et l'action 1.2.")[0].1, "action 2");
+        assert_eq!(found("l'action 1.2 de l'axe 1")[0].1, "action 1.2");
+        assert_eq!(found("l'action 2 et l'action 1.2.")[1].1, "action 1.2");
+    }
+
+    #[test]
+    fn leaves_links_code_plurals_and_years() {
+        for t in [
+            "[](#action:reseau) et [l'action 2.1](#action:reseau)",
+            "`axe 2` et ```annexe 3```",
+            "les actions 2025, les axes 1 et 2, l'axe 1.2, axe-2, annexe 2024",
+            "http://exemple.fr/action 1",
+            "l'annexe 2 de la circulaire, l'axe 3 du plan national, l'axe 1 d'Inclusion",
+        ] {
+            let refs = found(t);
+            assert!(refs.is_empty(), "{t}: {refs:?}");
+        }
+    }
+}

@@ -120,6 +120,19 @@ pub struct Labels {
     pub genere_par: &'static str,
     pub contact: &'static str,
     pub retour_sommaire: &'static str,
+    pub evaluation: &'static str,
+    pub reference: &'static str,
+    pub mesures: &'static str,
+    pub derniere_valeur: &'static str,
+    pub progression: &'static str,
+    pub tendance: &'static str,
+    pub sens: &'static str,
+    pub indicateur: &'static str,
+    pub commentaire: &'static str,
+    pub priorite: &'static str,
+    pub journal: &'static str,
+    pub etapes: &'static str,
+    pub graphique_indicateur: &'static str,
 }
 
 pub const FR: Labels = Labels {
@@ -235,7 +248,44 @@ pub const FR: Labels = Labels {
     genere_par: "Document produit par fdr à partir des sources YAML de la feuille de route.",
     contact: "Contact",
     retour_sommaire: "Retour au sommaire",
+    evaluation: "Indicateurs de la stratégie",
+    reference: "Référence",
+    mesures: "Mesures",
+    derniere_valeur: "Dernière valeur",
+    progression: "Progression vers la cible",
+    tendance: "Tendance",
+    sens: "Sens souhaité",
+    indicateur: "Indicateur",
+    commentaire: "Commentaire",
+    priorite: "Priorité",
+    journal: "Journal de suivi",
+    etapes: "Étapes",
+    graphique_indicateur: "Évolution de l'indicateur",
 };
+
+pub fn sens(s: crate::model::Sens) -> &'static str {
+    match s {
+        crate::model::Sens::Hausse => "à la hausse",
+        crate::model::Sens::Baisse => "à la baisse",
+        crate::model::Sens::Maintien => "maintien",
+    }
+}
+
+pub fn priorite(p: crate::model::Priorite) -> &'static str {
+    match p {
+        crate::model::Priorite::Haute => "haute",
+        crate::model::Priorite::Moyenne => "moyenne",
+        crate::model::Priorite::Basse => "basse",
+    }
+}
+
+pub fn tendance(t: crate::compute::indicateurs::Tendance) -> &'static str {
+    match t {
+        crate::compute::indicateurs::Tendance::Hausse => "en hausse",
+        crate::compute::indicateurs::Tendance::Baisse => "en baisse",
+        crate::compute::indicateurs::Tendance::Stable => "stable",
+    }
+}
 
 pub fn statut(s: Statut) -> &'static str {
     match s {

@@ -77,7 +77,47 @@ fn read_bounded(mut r: impl Read + Send + 'static) -> std::thread::JoinHandle<Ve
 /// Render `format` (a renderer's name: md, html, pdf) of `args.dir` with
 /// the user's `template` in a child process under the limits.
 pub fn render(args: &BuildArgs, format: &str, template: &str) -> Result<Vec<u8>, TemplateError> {
-    let shown = format!("{}/templates/{template}", args.dir.display());
+    let child: Vec<std::ffi::OsString> = vec![
+        "rendu-isole".into(),
+        args.dir.clone().into(),
+        "-o".into(),
+        args.output_dir().into(),
+        "--format".into(),
+        format.into(),
+    ];
+    render_in_child(&args.dir, &child, template)
+}
+
+/// The progress report's `format` with the user's `template`, as [`render`].
+pub fn render_bilan(
+    args: &crate::cli::BilanArgs,
+    format: &str,
+    template: &str,
+) -> Result<Vec<u8>, TemplateError> {
+    let mut child: Vec<std::ffi::OsString> = vec![
+        "rendu-isole-bilan".into(),
+        args.dir.clone().into(),
+        "--au".into(),
+        args.au.clone().into(),
+        "-o".into(),
+        args.output_dir().into(),
+        "--format".into(),
+        format.into(),
+    ];
+    if let Some(rev) = &args.depuis {
+        child.extend(["--depuis".into(), rev.into()]);
+    }
+    render_in_child(&args.dir, &child, template)
+}
+
+/// Run `fdr --quiet --color never CHILD…` under the limits; its standard
+/// output is the document.
+fn render_in_child(
+    dir: &Path,
+    child_args: &[std::ffi::OsString],
+    template: &str,
+) -> Result<Vec<u8>, TemplateError> {
+    let shown = format!("{}/templates/{template}", dir.display());
     let fail = |message: String| TemplateError {
         file: shown.clone(),
         line: None,
@@ -89,11 +129,8 @@ pub fn render(args: &BuildArgs, format: &str, template: &str) -> Result<Vec<u8>,
         limit("FDR_LIMITE_GABARIT_MIO", MIB),
     );
     let mut cmd = Command::new(exe);
-    cmd.args(["--quiet", "--color", "never", "rendu-isole"])
-        .arg(&args.dir)
-        .arg("-o")
-        .arg(args.output_dir())
-        .args(["--format", format])
+    cmd.args(["--quiet", "--color", "never"])
+        .args(child_args)
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped());
@@ -144,11 +181,17 @@ pub fn render(args: &BuildArgs, format: &str, template: &str) -> Result<Vec<u8>,
 /// format to standard output; a template error as JSON on standard error
 /// and exit 1.
 pub fn run_child(args: &BuildArgs, out: &super::Output) -> Result<u8, Failure> {
-    use std::io::Write;
     let [format] = args.format[..] else {
         return Err(Failure::Usage("rendu-isole : un seul format".into()));
     };
-    let bytes = match super::build::render_one(args, out, format)? {
+    child_output(super::build::render_one(args, out, format)?)
+}
+
+/// What a child writes: the document on standard output, or a template
+/// error as JSON on standard error and exit 1.
+pub fn child_output(rendered: Option<Result<Vec<u8>, TemplateError>>) -> Result<u8, Failure> {
+    use std::io::Write;
+    let bytes = match rendered {
         Some(Ok(bytes)) => bytes,
         Some(Err(e)) => {
             eprintln!("{}", serde_json::to_string(&e).unwrap_or_default());

@@ -1,6 +1,7 @@
 //! Compute stage: every figure the document shows that can be derived from
 //! the sources — totals, shares, counts — computed once, here.
 
+pub mod bilan;
 pub mod diff;
 pub mod indicateurs;
 pub mod money;

@@ -263,6 +263,8 @@ pub const FR: Labels = Labels {
     graphique_indicateur: "Évolution de l'indicateur",
 };
 
+pub mod bilan;
+
 pub fn sens(s: crate::model::Sens) -> &'static str {
     match s {
         crate::model::Sens::Hausse => "à la hausse",

@@ -21,6 +21,9 @@ macro_rules! builtin {
 
 /// Built-in templates: (name, source).
 pub const BUILTIN: &[(&str, &str)] = builtin![
+    "bilan.md.j2",
+    "bilan.html.j2",
+    "bilan.typ",
     "feuille-de-route.md.j2",
     "feuille-de-route.html.j2",
     "feuille-de-route.typ",

@@ -153,7 +153,7 @@ fn the_report_shows_money_meetings_and_milestones() {
         "| 2025 | 65 000 € | 65 000 € | 50 000 € |",
         // Semestrial since September 2024: 26 whole months, 4 meetings due.
         "| Comité de pilotage (COPIL) | semestrielle | 3 | 4 | 12 mars 2026 |",
-        "### Jalons passés (depuis le COPIL du 12 mars 2026)",
+        "### Jalons passés depuis le COPIL du 12 mars 2026",
         "- **Mai 2026** : Annuaire publié",
         "- **Décembre 2026** : Bilan intermédiaire des ateliers (Action 2.1)",
     ] {

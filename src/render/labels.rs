@@ -133,6 +133,7 @@ pub struct Labels {
     pub journal: &'static str,
     pub etapes: &'static str,
     pub graphique_indicateur: &'static str,
+    pub aucune_valeur: &'static str,
 }
 
 pub const FR: Labels = Labels {
@@ -261,6 +262,7 @@ pub const FR: Labels = Labels {
     journal: "Journal de suivi",
     etapes: "Étapes",
     graphique_indicateur: "Évolution de l'indicateur",
+    aucune_valeur: "Ni référence, ni cible, ni mesure dans les sources.",
 };
 
 pub mod bilan;

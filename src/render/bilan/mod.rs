@@ -38,7 +38,8 @@ pub struct EnteteV {
     /// « 2026-11-27 ».
     pub au_iso: String,
     /// Where « since the last report » starts: « depuis le COPIL du 12 mars
-    /// 2026 » or « depuis le 27 mai 2026 (six mois) ».
+    /// 2026 », or « des six derniers mois, depuis mai 2026 » when no
+    /// meeting of a strategic instance is dated before the report.
     pub depuis: String,
     pub co_porteurs: String,
 }
@@ -131,7 +132,7 @@ fn entete(m: &Roadmap, b: &BilanFigures) -> EnteteV {
                 jour: d.min(28),
                 precision: crate::model::Precision::Mois,
             };
-            format!("depuis {} (six mois avant le bilan)", fmt::date(since))
+            format!("des six derniers mois, depuis {}", fmt::date(since))
         }
     };
     let co: Vec<String> = f

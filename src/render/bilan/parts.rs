@@ -243,7 +243,9 @@ pub struct InstanceBilanV {
     pub nom: String,
     pub sigle: Option<String>,
     pub frequence: &'static str,
-    pub tenues: usize,
+    /// `None` when the sources date no meeting of the instance at all:
+    /// « 0 » would state what they do not say.
+    pub tenues: Option<usize>,
     pub attendues: Option<u32>,
     /// « conforme à la fréquence », « 1 réunion de moins que prévu »…
     pub ecart: Option<String>,
@@ -276,9 +278,12 @@ pub fn gouvernance(m: &Roadmap, b: &BilanFigures) -> Vec<InstanceBilanV> {
             nom: i.nom.clone(),
             sigle: i.sigle.clone(),
             frequence: labels::frequence(i.frequence),
-            tenues: f.tenues,
+            tenues: (!i.reunions.is_empty()).then_some(f.tenues),
             attendues: f.attendues,
-            ecart: f.attendues.map(|a| ecart(f.tenues, a)),
+            ecart: f
+                .attendues
+                .filter(|_| !i.reunions.is_empty())
+                .map(|a| ecart(f.tenues, a)),
             derniere: f.derniere.map(fmt::date),
             annees: f
                 .par_annee

@@ -42,6 +42,7 @@ pub struct LabelsBilan {
     pub aucune_instance: &'static str,
     pub graphique_argent: &'static str,
     pub comparaison: &'static str,
+    pub sans_reunion: &'static str,
 }
 
 pub const FR: LabelsBilan = LabelsBilan {
@@ -83,4 +84,5 @@ pub const FR: LabelsBilan = LabelsBilan {
     aucune_instance: "Aucune instance de gouvernance décrite dans les sources.",
     graphique_argent: "Prévu, accordé et versé par année",
     comparaison: "Comparaison avec la version",
+    sans_reunion: "aucune réunion datée dans les sources",
 };

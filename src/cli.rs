@@ -244,6 +244,8 @@ pub enum CsvTable {
     Financements,
     /// Les actions.
     Actions,
+    /// Les valeurs des indicateurs (référence, mesures, cibles).
+    Indicateurs,
 }
 
 #[derive(Debug, clap::Args)]

@@ -237,3 +237,36 @@ fn depuis_shows_what_changed_since_a_tagged_revision() {
         "{md}"
     );
 }
+
+#[test]
+fn exports_carry_the_indicators_and_their_series() {
+    let dir = repo().join("tests/fixtures/bilan");
+    let out = run(
+        &repo(),
+        &[
+            "export",
+            dir.to_str().unwrap(),
+            "--format",
+            "csv",
+            "--table",
+            "indicateurs",
+        ],
+        &[],
+        TIMEOUT,
+    );
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    for line in [
+        ";part-eloignes;Part des habitants éloignés du numérique;%;à la baisse;mesure;2025;27,5;;Enquête par sondage\r\n",
+        "1.1;;Structures membres du réseau;structures;à la hausse;cible;2025-06;40;;\r\n",
+    ] {
+        assert!(out.stdout.contains(line), "{line}\n{}", out.stdout);
+    }
+    let json = export_json(&dir);
+    let figures = &json["calculs"]["indicateurs"][0];
+    assert_eq!(figures["progression"], "62.5", "{figures}");
+    assert_eq!(figures["tendance"], "hausse");
+    assert_eq!(
+        json["modele"]["indicateurs"][1]["mesures"][0]["valeur"],
+        "27.5"
+    );
+}

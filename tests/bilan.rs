@@ -192,6 +192,15 @@ fn depuis_shows_what_changed_since_a_tagged_revision() {
         );
     assert_ne!(text, edited);
     std::fs::write(&file, edited).unwrap();
+    let file = repo.join(ROOT).join("evaluation.yaml");
+    let text = std::fs::read_to_string(&file).unwrap();
+    let edited = text.replacen(
+        "        - { valeur: 1700, date: 2026-06, source: Bilan semestriel }\n",
+        "        - { valeur: 1700, date: 2026-06, source: Bilan semestriel }\n        - { valeur: 1800, date: 2026-09, source: Tableau de bord }\n",
+        1,
+    );
+    assert_ne!(text, edited);
+    std::fs::write(&file, edited).unwrap();
     g(&["commit", "-qam", "Avancement"]);
 
     let env_home = home.to_string_lossy().into_owned();
@@ -228,6 +237,8 @@ fn depuis_shows_what_changed_since_a_tagged_revision() {
         "- Action 2.1 — Préfecture d'essai : demandé → accordé",
         "| Préfecture d'essai | 30 000 € | 36 000 € | **+6 000 €** |",
         "| 2026 | 15 000 € | 18 000 € | **+3 000 €** |",
+        "### Nouvelles mesures des indicateurs",
+        "- Personnes accompagnées dans l'année : 1 800 personnes (septembre 2026)",
     ] {
         assert!(part.contains(line), "« {line} » absent:\n{part}");
     }

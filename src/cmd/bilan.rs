@@ -69,7 +69,7 @@ fn view_of(args: &BilanArgs, out: &Output) -> Result<Option<BilanView>, Failure>
     let Some(model) = checked.model.take().filter(|_| !checked.diags.has_errors()) else {
         return Ok(None);
     };
-    let diff = match &args.depuis {
+    let since = match &args.depuis {
         Some(rev) => {
             let Some(side) = super::diff::side(rev, &args.dir)? else {
                 return Ok(None);
@@ -77,17 +77,18 @@ fn view_of(args: &BilanArgs, out: &Output) -> Result<Option<BilanView>, Failure>
             let Some(old) = super::diff::model(&side.dir, rev, out)? else {
                 return Ok(None);
             };
-            Some(compute::diff::diff(&old, &model))
+            let mesures = compute::bilan::nouvelles_mesures(&old, &model);
+            Some((compute::diff::diff(&old, &model), mesures))
         }
         None => None,
     };
     let figures = compute::bilan::bilan(&model, au);
-    let rev = args.depuis.as_deref().unwrap_or_default();
-    Ok(Some(bilan::build(
-        &model,
-        &figures,
-        diff.as_ref().map(|d| (d, rev)),
-    )))
+    let depuis = since.as_ref().map(|(diff, mesures)| bilan::Depuis {
+        diff,
+        rev: args.depuis.as_deref().unwrap_or_default(),
+        mesures,
+    });
+    Ok(Some(bilan::build(&model, &figures, depuis)))
 }
 
 pub(super) fn run(args: &BilanArgs, out: &Output) -> Result<u8, Failure> {

@@ -310,6 +310,61 @@ fn instances(m: &Roadmap, au: DateFlou) -> Vec<InstanceFigures> {
         .collect()
 }
 
+/// A measurement of `new` that `old` did not have: same indicator (its
+/// action's id and its label), no measurement of the same date and value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct NouvelleMesure {
+    /// `None`: an indicator of the whole roadmap.
+    pub action: Option<ActionIx>,
+    pub indicateur: usize,
+    pub mesure: usize,
+}
+
+pub fn nouvelles_mesures(old: &Roadmap, new: &Roadmap) -> Vec<NouvelleMesure> {
+    let key = |a: Option<&Action>, i: &crate::model::Indicateur| {
+        (a.map(|a| a.id.clone()), i.libelle.clone())
+    };
+    let mut before: BTreeMap<(Option<String>, String), &crate::model::Indicateur> = BTreeMap::new();
+    for i in &old.indicateurs {
+        before.insert(key(None, i), i);
+    }
+    for a in &old.actions {
+        for i in &a.indicateurs {
+            before.insert(key(Some(a), i), i);
+        }
+    }
+    let all = new
+        .indicateurs
+        .iter()
+        .enumerate()
+        .map(|(k, i)| (None, k, i))
+        .chain(new.actions.iter().enumerate().flat_map(|(ax, a)| {
+            a.indicateurs
+                .iter()
+                .enumerate()
+                .map(move |(k, i)| (Some(ax), k, i))
+        }));
+    let mut out = Vec::new();
+    for (action, k, i) in all {
+        let old_i = before.get(&key(action.map(|ax| &new.actions[ax]), i));
+        for (n, m) in i.mesures.iter().enumerate() {
+            let known = old_i.is_some_and(|o| {
+                o.mesures
+                    .iter()
+                    .any(|x| x.date == m.date && x.valeur.cmp_exact(&m.valeur).is_eq())
+            });
+            if !known {
+                out.push(NouvelleMesure {
+                    action,
+                    indicateur: k,
+                    mesure: n,
+                });
+            }
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::shift;

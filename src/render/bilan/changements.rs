@@ -3,8 +3,10 @@
 //! machinery of `fdr diff`), in French plain text that each template
 //! escapes for its format.
 
+use crate::compute::bilan::NouvelleMesure;
 use crate::compute::diff::{ActionRef, Amounts, Change, Diff};
-use crate::model::{DateFlou, StatutFinancement};
+use crate::model::{DateFlou, Roadmap, StatutFinancement};
+use crate::render::view::indicateurs::qty;
 use crate::render::{fmt, labels};
 use serde::Serialize;
 
@@ -37,6 +39,8 @@ pub struct ChangementsV {
     pub par_financeur: Vec<EcartV>,
     pub par_annee: Vec<EcartV>,
     pub enveloppes_depassees: Vec<String>,
+    /// Measurements added since: « Indicateur : 1 700 personnes (juin 2026) ».
+    pub mesures: Vec<String>,
 }
 
 fn action(a: &ActionRef) -> String {
@@ -91,12 +95,42 @@ fn details(d: &Diff, c: &crate::compute::diff::ActionChange) -> Vec<String> {
     out
 }
 
-pub fn changements(d: &Diff, depuis: &str) -> ChangementsV {
+/// New measurements in words, the action's number first when the
+/// indicator is an action's.
+fn mesures(m: &Roadmap, list: &[NouvelleMesure]) -> Vec<String> {
+    list.iter()
+        .filter_map(|n| {
+            let (prefix, i) = match n.action {
+                Some(ax) => {
+                    let a = m.actions.get(ax)?;
+                    let prefix = format!("{} {} — ", labels::FR.action, a.numero);
+                    (prefix, a.indicateurs.get(n.indicateur)?)
+                }
+                None => (String::new(), m.indicateurs.get(n.indicateur)?),
+            };
+            let r = i.mesures.get(n.mesure)?;
+            Some(format!(
+                "{prefix}{} : {} ({})",
+                i.libelle,
+                qty(r.valeur, &i.unite),
+                fmt::date(r.date)
+            ))
+        })
+        .collect()
+}
+
+pub fn changements(
+    m: &Roadmap,
+    d: &Diff,
+    depuis: &str,
+    nouvelles: &[NouvelleMesure],
+) -> ChangementsV {
     let name = |id: &String| d.acteurs.get(id).cloned().unwrap_or_else(|| id.clone());
     let etat = |s: Option<StatutFinancement>| s.map_or("non précisé", labels::statut_financement);
     ChangementsV {
         depuis: depuis.to_string(),
-        vide: d.is_empty(),
+        vide: d.is_empty() && nouvelles.is_empty(),
+        mesures: mesures(m, nouvelles),
         total: (d.total.avant != d.total.apres)
             .then(|| ecart(labels::FR.total.to_string(), &d.total)),
         ajoutees: d.actions_ajoutees.iter().map(action).collect(),

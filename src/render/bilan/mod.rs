@@ -153,8 +153,16 @@ fn entete(m: &Roadmap, b: &BilanFigures) -> EnteteV {
     }
 }
 
+/// What `--depuis` compared: the diff, the revision as given, the
+/// measurements added since.
+pub struct Depuis<'a> {
+    pub diff: &'a Diff,
+    pub rev: &'a str,
+    pub mesures: &'a [crate::compute::bilan::NouvelleMesure],
+}
+
 /// Build the view of the progress report.
-pub fn build(m: &Roadmap, b: &BilanFigures, diff: Option<(&Diff, &str)>) -> BilanView {
+pub fn build(m: &Roadmap, b: &BilanFigures, depuis: Option<Depuis>) -> BilanView {
     let refs = refs(m);
     let indicateurs_actions = m
         .actions
@@ -188,6 +196,6 @@ pub fn build(m: &Roadmap, b: &BilanFigures, diff: Option<(&Diff, &str)>) -> Bila
         argent: argent(m, b),
         gouvernance: gouvernance(m, b),
         journal: journal(m, b, &refs),
-        changements: diff.map(|(d, rev)| changements(d, rev)),
+        changements: depuis.map(|x| changements(m, x.diff, x.rev, x.mesures)),
     }
 }

@@ -43,6 +43,7 @@ pub struct LabelsBilan {
     pub graphique_argent: &'static str,
     pub comparaison: &'static str,
     pub sans_reunion: &'static str,
+    pub nouvelles_mesures: &'static str,
 }
 
 pub const FR: LabelsBilan = LabelsBilan {
@@ -85,4 +86,5 @@ pub const FR: LabelsBilan = LabelsBilan {
     graphique_argent: "Prévu, accordé et versé par année",
     comparaison: "Comparaison avec la version",
     sans_reunion: "aucune réunion datée dans les sources",
+    nouvelles_mesures: "Nouvelles mesures des indicateurs",
 };

@@ -74,7 +74,7 @@ pub struct IndicateurV {
     pub graphique: Option<GraphiqueV>,
 }
 
-fn qty(v: Decimal, unite: &Option<String>) -> String {
+pub(crate) fn qty(v: Decimal, unite: &Option<String>) -> String {
     match unite.as_deref() {
         Some(u) if u.starts_with('%') => format!("{}{}{u}", fmt::decimal(v), fmt::UNIT_SPACE),
         Some(u) => format!("{} {u}", fmt::decimal(v)),

@@ -68,8 +68,8 @@ pub struct BilanView {
 }
 
 /// Cross-references of the journal's texts lead to the actions' rows of
-/// the report and to the axes' rows; annexes and sections of the document
-/// are named only.
+/// the report and to the axes' rows (in Markdown, to those tables);
+/// annexes and sections of the document are named only.
 fn refs(m: &Roadmap) -> RefMap {
     let mut r = RefMap::new();
     for x in &m.actions {
@@ -78,7 +78,7 @@ fn refs(m: &Roadmap) -> RefMap {
             RefTarget {
                 label: format!("action {} « {} »", x.numero, x.titre),
                 anchor: action_anchor(&x.numero),
-                anchor_md: String::new(),
+                anchor_md: "avancement-des-actions".into(),
             },
         );
     }
@@ -88,7 +88,7 @@ fn refs(m: &Roadmap) -> RefMap {
             RefTarget {
                 label: format!("axe {} « {} »", x.numero, x.titre),
                 anchor: format!("axe-{}", x.numero),
-                anchor_md: String::new(),
+                anchor_md: "actions-par-axe".into(),
             },
         );
     }

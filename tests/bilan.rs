@@ -281,3 +281,44 @@ fn exports_carry_the_indicators_and_their_series() {
         "27.5"
     );
 }
+
+/// `tests/fixtures/bilan-bouches-du-rhone/`: the Bouches-du-Rhône example
+/// with a made-up follow-up state (marked as such in each file it changes).
+#[test]
+fn a_bouches_du_rhone_variant_with_a_follow_up_state() {
+    let dir = repo().join("tests/fixtures/bilan-bouches-du-rhone");
+    let out = tempfile::tempdir().unwrap();
+    let run = run(
+        &repo(),
+        &[
+            "--color",
+            "never",
+            "bilan",
+            dir.to_str().unwrap(),
+            "--au",
+            "2026-06-30",
+            "--format",
+            "md",
+            "--deny-warnings",
+            "-o",
+            out.path().to_str().unwrap(),
+        ],
+        &[],
+        TIMEOUT,
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let md = plain(&std::fs::read_to_string(out.path().join("bilan-2026-06-30.md")).unwrap());
+    for line in [
+        // Ended in October 2025, still « en cours ».
+        "| 3.1 — Mobiliser la communauté éducative autour d'événements | En cours | octobre 2025 |",
+        // (16,3 − 17,5) / (14 − 17,5), a decreasing percentage.
+        "| 17,5 % (2024) | 16,3 % (mars 2026) | 14 % (2027) | 34,3 % | en baisse |",
+        "| 40 structures (novembre 2024) | 55 structures (janvier 2026) | 80 structures (2027) | 37,5 % | en hausse |",
+        // One line paid, one granted with 5 000 € paid, the others planned.
+        "| Agence nationale de la cohésion des territoires | 71 433 € | 14 905 € | 8 686 € | 12,2 % |",
+        "| Comité de pilotage (COPIL) | semestrielle | 3 | 3 | 22 janvier 2026 |",
+        "2024 (4 mois) : 1 sur 0 · 2025 : 1 sur 2 · 2026 (5 mois, année en cours) : 1 sur 0",
+    ] {
+        assert!(md.contains(line), "« {line} » absent:\n{md}");
+    }
+}

@@ -42,10 +42,20 @@ pub struct InstanceFigures {
     /// Meetings the frequency promises over the same time, in whole
     /// months elapsed; `None` for a frequency `autre`.
     pub attendues: Option<u32>,
-    /// Per year from the roadmap's to the report's: held, and promised
-    /// over the whole months of that year in the window.
-    pub par_annee: Vec<(u16, usize, Option<u32>)>,
+    /// Per year from the roadmap's to the report's.
+    pub par_annee: Vec<AnneeReunions>,
     pub derniere: Option<DateFlou>,
+}
+
+/// Meetings of one year of the window.
+#[derive(Debug, Serialize)]
+pub struct AnneeReunions {
+    pub annee: u16,
+    pub tenues: usize,
+    /// Promised over the whole months of that year in the window.
+    pub attendues: Option<u32>,
+    /// Whole months of that year in the window (12 for a full year).
+    pub mois: u32,
 }
 
 #[derive(Debug, Serialize)]
@@ -296,12 +306,13 @@ fn instances(m: &Roadmap, au: DateFlou) -> Vec<InstanceFigures> {
                 attendues: per_year.map(|n| n * months(from, au, None) / 12),
                 par_annee: (from.annee..=au.annee.max(from.annee))
                     .map(|y| {
-                        let count = held.iter().filter(|d| d.annee == y).count();
-                        (
-                            y,
-                            count,
-                            per_year.map(|n| n * months(from, au, Some(y)) / 12),
-                        )
+                        let mois = months(from, au, Some(y));
+                        AnneeReunions {
+                            annee: y,
+                            tenues: held.iter().filter(|d| d.annee == y).count(),
+                            attendues: per_year.map(|n| n * mois / 12),
+                            mois,
+                        }
                     })
                     .collect(),
                 derniere: held.iter().copied().max_by_key(|d| d.start()),

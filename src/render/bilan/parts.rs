@@ -236,6 +236,8 @@ pub struct AnneeReunionsV {
     pub tenues: usize,
     pub attendues: Option<u32>,
     pub en_cours: bool,
+    /// Whole months of the year counted (12: a full year).
+    pub mois: u32,
 }
 
 #[derive(Debug, Serialize, schemars::JsonSchema)]
@@ -288,11 +290,12 @@ pub fn gouvernance(m: &Roadmap, b: &BilanFigures) -> Vec<InstanceBilanV> {
             annees: f
                 .par_annee
                 .iter()
-                .map(|(y, t, a)| AnneeReunionsV {
-                    annee: *y,
-                    tenues: *t,
-                    attendues: *a,
-                    en_cours: *y == b.au.annee,
+                .map(|y| AnneeReunionsV {
+                    annee: y.annee,
+                    tenues: y.tenues,
+                    attendues: y.attendues,
+                    en_cours: y.annee == b.au.annee,
+                    mois: y.mois,
                 })
                 .collect(),
         })

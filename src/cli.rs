@@ -43,6 +43,8 @@ pub enum Command {
     Schema,
     /// Résume ce qui change entre deux versions (dossiers ou révisions git).
     Diff(DiffArgs),
+    /// Produit le bilan d'étape à une date : avancement, indicateurs, argent, gouvernance.
+    Bilan(BilanArgs),
     /// Crée une petite feuille de route valide et ses fichiers d'intégration continue.
     Init(InitArgs),
     /// Reconstruit les documents à chaque modification des sources.
@@ -57,6 +59,40 @@ pub enum Command {
     /// processus limité en mémoire et en durée (voir `fdr build`).
     #[command(hide = true, name = "rendu-isole")]
     RenduIsole(BuildArgs),
+    /// Interne : rend un format du bilan avec le gabarit de l'utilisateur,
+    /// dans un processus limité (voir `fdr bilan`).
+    #[command(hide = true, name = "rendu-isole-bilan")]
+    RenduIsoleBilan(BilanArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct BilanArgs {
+    /// Dossier de la feuille de route.
+    pub dir: PathBuf,
+    /// Date du bilan (AAAA-MM-JJ), donnée par l'utilisateur : fdr ne lit jamais l'horloge.
+    #[arg(long)]
+    pub au: String,
+    /// Révision git du dernier bilan (une étiquette comme copil-2026-03) : ajoute « ce qui a changé depuis ».
+    #[arg(long)]
+    pub depuis: Option<String>,
+    /// Dossier de sortie (par défaut : DIR/build).
+    #[arg(long, short)]
+    pub output: Option<PathBuf>,
+    /// Formats à produire, séparés par des virgules (par défaut : md,html,pdf).
+    #[arg(long, value_enum, value_delimiter = ',')]
+    pub format: Vec<OutFormat>,
+    /// Traite les avertissements comme des erreurs.
+    #[arg(long)]
+    pub deny_warnings: bool,
+}
+
+impl BilanArgs {
+    /// The output folder: `-o` or `DIR/build`.
+    pub fn output_dir(&self) -> PathBuf {
+        self.output
+            .clone()
+            .unwrap_or_else(|| self.dir.join("build"))
+    }
 }
 
 #[derive(Debug, clap::Args)]
@@ -212,6 +248,8 @@ pub enum CsvTable {
     Financements,
     /// Les actions.
     Actions,
+    /// Les valeurs des indicateurs (référence, mesures, cibles).
+    Indicateurs,
 }
 
 #[derive(Debug, clap::Args)]

@@ -393,6 +393,16 @@ fixtures! {
         "financements.yaml:15:16 erreur fdr::montant::invalide",
         "financements.yaml:26:14 avertissement fdr::date::hors_periode",
     ];
+
+    // ---- indicators ----
+    indicateurs_erreurs: "indicateurs-erreurs" => 1 [
+        "feuille.yaml:21:31 erreur fdr::indicateur::ordre",
+        "feuille.yaml:25:31 erreur fdr::indicateur::avant_reference",
+        "feuille.yaml:30:21 erreur fdr::indicateur::pourcentage",
+        "feuille.yaml:33:19 avertissement fdr::indicateur::cible_hors_periode",
+        "feuille.yaml:38:33 avertissement fdr::indicateur::sens_incoherent",
+        "feuille.yaml:40:15 avertissement fdr::indicateur::forme_double",
+    ] + ["mesure datée 2025-03 placée après celle datée 2025-06", "vise la baisse"];
 }
 
 #[test]

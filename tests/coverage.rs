@@ -33,6 +33,72 @@ const FIXTURE: &str = "chaque-champ";
 /// alike (as [`readable`] folds them); `a || b`: either.
 const RENDERED: &[(&str, &[&str])] = &[
     (
+        "actions[].etapes[].date",
+        &["une étape faite zq111 (janvier 2025)"],
+    ),
+    ("actions[].etapes[].faite", &["(1 sur 2)"]),
+    ("actions[].priorite", &["priorité haute"]),
+    ("actions[].suivi[].date", &["3 février 2025"]),
+    (
+        "actions[].indicateurs[].cibles[].date",
+        &["90 unités zq114 (décembre 2026)"],
+    ),
+    (
+        "actions[].indicateurs[].cibles[].valeur",
+        &["90 unités zq114 (décembre 2026)"],
+    ),
+    (
+        "actions[].indicateurs[].mesures[].date",
+        &["50 unités zq114 (juin 2025)"],
+    ),
+    (
+        "actions[].indicateurs[].mesures[].valeur",
+        &["50 unités zq114 (juin 2025)"],
+    ),
+    (
+        "actions[].indicateurs[].reference.date",
+        &["10 unités zq114 (janvier 2025)"],
+    ),
+    (
+        "actions[].indicateurs[].reference.valeur",
+        &["10 unités zq114 (janvier 2025)"],
+    ),
+    ("actions[].indicateurs[].sens", &["à la hausse"]),
+    (
+        "evaluation.indicateurs[].cible",
+        &["5 dossiers zq128 (2027)"],
+    ),
+    (
+        "evaluation.indicateurs[].echeance",
+        &["5 dossiers zq128 (2027)"],
+    ),
+    ("evaluation.indicateurs[].valeur", &["8 dossiers zq128"]),
+    (
+        "evaluation.indicateurs[].cibles[].date",
+        &["20 personnes zq121 (juin 2027)"],
+    ),
+    (
+        "evaluation.indicateurs[].cibles[].valeur",
+        &["20 personnes zq121 (juin 2027)"],
+    ),
+    (
+        "evaluation.indicateurs[].mesures[].date",
+        &["30 personnes zq121 (septembre 2025)"],
+    ),
+    (
+        "evaluation.indicateurs[].mesures[].valeur",
+        &["30 personnes zq121 (septembre 2025)"],
+    ),
+    (
+        "evaluation.indicateurs[].reference.date",
+        &["40 personnes zq121 (juin 2024)"],
+    ),
+    (
+        "evaluation.indicateurs[].reference.valeur",
+        &["40 personnes zq121 (juin 2024)"],
+    ),
+    ("evaluation.indicateurs[].sens", &["à la baisse"]),
+    (
         "feuille_de_route.territoire.code_departement",
         &["territoire zq003 (2a)"],
     ),
@@ -113,15 +179,12 @@ const RENDERED: &[(&str, &[&str])] = &[
     ),
     (
         "actions[].indicateurs[].cible",
-        &["un indicateur zq035 4 321 unités zq036"],
+        &["4 321 unités zq036 (2026)"],
     ),
-    (
-        "actions[].indicateurs[].valeur",
-        &["4 321 unités zq036 1 234 unités zq036"],
-    ),
+    ("actions[].indicateurs[].valeur", &["1 234 unités zq036"]),
     (
         "actions[].indicateurs[].echeance",
-        &["1 234 unités zq036 2026"],
+        &["4 321 unités zq036 (2026)"],
     ),
     (
         "actions[].budget",
@@ -433,6 +496,14 @@ const RENDERED: &[(&str, &[&str])] = &[
 
 /// Paths read by checks or computations only, and what reads them.
 const CHECK_ONLY: &[(&str, &str)] = &[
+    (
+        "actions[].indicateurs[].id",
+        "identifiant : doublons et forme vérifiés (fdr::id::{doublon, invalide}), cité par fdr diff",
+    ),
+    (
+        "evaluation.indicateurs[].id",
+        "identifiant : doublons et forme vérifiés (fdr::id::{doublon, invalide}), cité par fdr diff",
+    ),
     (
         "acteurs[].id",
         "identifier (fdr::id::{doublon, invalide}): every reference to an acteur resolves through it (fdr::reference::inconnue); the document prints the name",

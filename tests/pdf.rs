@@ -75,3 +75,40 @@ fn hostile_text_renders_literally_in_pdf() {
         );
     }
 }
+
+#[test]
+fn the_landes_progress_report_is_written_in_every_format() {
+    let out = tempfile::tempdir().unwrap();
+    let run = run(
+        &repo(),
+        &[
+            "--quiet",
+            "bilan",
+            "examples/landes",
+            "--au",
+            "2026-11-27",
+            "-o",
+            out.path().to_str().unwrap(),
+        ],
+        &[],
+        PDF_TIMEOUT,
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    // PDF/UA-1 holds: no heading level is skipped.
+    assert!(!run.stderr.contains("PDF/UA"), "{}", run.stderr);
+    for ext in ["md", "html", "pdf"] {
+        assert!(
+            out.path().join(format!("bilan-2026-11-27.{ext}")).is_file(),
+            "{ext}"
+        );
+    }
+    let text = pdf_text(&out.path().join("bilan-2026-11-27.pdf"));
+    for piece in [
+        "Bilan d'étape au 27 novembre 2026",
+        "Tableau de bord des indicateurs",
+        "31 actions sur 33 (mars 2024)",
+        "aucune réunion datée dans les sources",
+    ] {
+        assert!(text.contains(piece), "« {piece} » absent : {text}");
+    }
+}

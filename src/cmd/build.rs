@@ -42,7 +42,7 @@ fn resolve_path(p: &Path) -> PathBuf {
 }
 
 /// Refuse an output folder that is the roadmap folder or contains it.
-fn check_output(dir: &Path, output: &Path) -> Result<(), Failure> {
+pub(super) fn check_output(dir: &Path, output: &Path) -> Result<(), Failure> {
     let real_dir = dir
         .canonicalize()
         .map_err(|e| Failure::Io(format!("{} : {e}", dir.display())))?;

@@ -14,14 +14,14 @@ use std::path::{Path, PathBuf};
 use tempfile::TempDir;
 
 /// A side ready to check: its folder, and the temporary folder holding it.
-struct Side {
-    dir: PathBuf,
+pub(super) struct Side {
+    pub(super) dir: PathBuf,
     _tmp: Option<TempDir>,
 }
 
 /// The roadmap folder of `spec`: a folder as is, or a revision extracted.
 /// `Ok(None)`: the revision is refused (the reason is printed).
-fn side(spec: &str, chemin: &Path) -> Result<Option<Side>, Failure> {
+pub(super) fn side(spec: &str, chemin: &Path) -> Result<Option<Side>, Failure> {
     let as_dir = Path::new(spec);
     if as_dir.is_dir() {
         return Ok(Some(Side {
@@ -59,7 +59,7 @@ fn side(spec: &str, chemin: &Path) -> Result<Option<Side>, Failure> {
 /// Errors that leave a complete model worth comparing: the diff reports them.
 const COMPARABLE: &[&str] = &[crate::diagnostic::codes::FINANCEMENT_ENVELOPPE_DEPASSEE];
 
-fn model(dir: &Path, label: &str, out: &Output) -> Result<Option<Roadmap>, Failure> {
+pub(super) fn model(dir: &Path, label: &str, out: &Output) -> Result<Option<Roadmap>, Failure> {
     let checked = validate::check(dir, Some(&dir.join("build")))?;
     let blocking = checked
         .diags

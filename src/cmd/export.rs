@@ -28,6 +28,7 @@ pub fn run(args: &ExportArgs, out: &Output) -> Result<u8, Failure> {
         ExportFormat::Csv => match args.table {
             CsvTable::Financements => print!("{}", crate::render::csv::financements(model)),
             CsvTable::Actions => print!("{}", crate::render::csv::actions(model, &calculs)),
+            CsvTable::Indicateurs => print!("{}", crate::render::csv::indicateurs(model)),
         },
     }
     Ok(0)

@@ -83,6 +83,47 @@ fn read_bounded(mut r: impl Read + Send + 'static) -> std::thread::JoinHandle<Ve
 /// Render `format` (a renderer's name: md, html, pdf) of `args.dir` with
 /// the user's `template` in a child process under the limits.
 pub fn render(args: &BuildArgs, format: &str, template: &str) -> Result<Vec<u8>, TemplateError> {
+    let child: Vec<std::ffi::OsString> = vec![
+        "rendu-isole".into(),
+        args.dir.clone().into(),
+        "-o".into(),
+        args.output_dir().into(),
+        "--format".into(),
+        format.into(),
+    ];
+    render_in_child(&args.dir, &child, format, template)
+}
+
+/// The progress report's `format` with the user's `template`, as [`render`].
+pub fn render_bilan(
+    args: &crate::cli::BilanArgs,
+    format: &str,
+    template: &str,
+) -> Result<Vec<u8>, TemplateError> {
+    let mut child: Vec<std::ffi::OsString> = vec![
+        "rendu-isole-bilan".into(),
+        args.dir.clone().into(),
+        "--au".into(),
+        args.au.clone().into(),
+        "-o".into(),
+        args.output_dir().into(),
+        "--format".into(),
+        format.into(),
+    ];
+    if let Some(rev) = &args.depuis {
+        child.extend(["--depuis".into(), rev.into()]);
+    }
+    render_in_child(&args.dir, &child, format, template)
+}
+
+/// Run `fdr --quiet --color never CHILD…` under the limits; its standard
+/// output is the document.
+fn render_in_child(
+    dir: &Path,
+    child_args: &[std::ffi::OsString],
+    format: &str,
+    template: &str,
+) -> Result<Vec<u8>, TemplateError> {
     let stage = if format == "pdf" {
         Stage::Pdf
     } else {
@@ -90,13 +131,13 @@ pub fn render(args: &BuildArgs, format: &str, template: &str) -> Result<Vec<u8>,
     };
     // A failure of the run itself names the format's template when the
     // user has one, else the folder of the user's templates.
-    let user = std::fs::symlink_metadata(args.dir.join("templates").join(template)).is_ok();
+    let user = std::fs::symlink_metadata(dir.join("templates").join(template)).is_ok();
     let fail = |message: String| {
         let e = if user {
-            let shown = display_of(&args.dir, &format!("templates/{template}"));
+            let shown = display_of(dir, &format!("templates/{template}"));
             TemplateError::new(stage, shown, message).user(template)
         } else {
-            TemplateError::new(stage, display_of(&args.dir, "templates"), message)
+            TemplateError::new(stage, display_of(dir, "templates"), message)
         };
         e.help(templates::FIX_USER)
     };
@@ -106,11 +147,8 @@ pub fn render(args: &BuildArgs, format: &str, template: &str) -> Result<Vec<u8>,
         limit("FDR_LIMITE_GABARIT_MIO", MIB),
     );
     let mut cmd = Command::new(exe);
-    cmd.args(["--quiet", "--color", "never", "rendu-isole"])
-        .arg(&args.dir)
-        .arg("-o")
-        .arg(args.output_dir())
-        .args(["--format", format])
+    cmd.args(["--quiet", "--color", "never"])
+        .args(child_args)
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped());
@@ -171,25 +209,34 @@ fn child_error(stderr: &[u8]) -> Option<TemplateError> {
 /// format to standard output; a template error as one line of JSON on
 /// standard error, and exit 1.
 pub fn run_child(args: &BuildArgs, out: &super::Output) -> Result<u8, Failure> {
-    use std::io::Write;
     let [format] = args.format[..] else {
         return Err(Failure::Usage("rendu-isole : un seul format".into()));
     };
-    let error = match super::build::render_one(args, out, format)? {
-        Some(Ok(bytes)) => {
-            std::io::stdout()
-                .write_all(&bytes)
-                .map_err(|e| Failure::Io(e.to_string()))?;
-            return Ok(0);
-        }
-        Some(Err(e)) => e,
+    let rendered = super::build::render_one(args, out, format)?;
+    child_output(rendered.or_else(|| {
         // The parent checked the same sources: they changed since.
-        None => TemplateError::new(
+        Some(Err(TemplateError::new(
             Stage::Gabarit,
             args.dir.display().to_string(),
             "les sources ont changé pendant la construction : relancez-la",
-        ),
+        )))
+    }))
+}
+
+/// What a child writes: the document on standard output, or a template
+/// error as one line of JSON on standard error and exit 1.
+pub fn child_output(rendered: Option<Result<Vec<u8>, TemplateError>>) -> Result<u8, Failure> {
+    use std::io::Write;
+    let bytes = match rendered {
+        Some(Ok(bytes)) => bytes,
+        Some(Err(e)) => {
+            eprintln!("{}", serde_json::to_string(&e).unwrap_or_default());
+            return Ok(1);
+        }
+        None => return Ok(1),
     };
-    eprintln!("{}", serde_json::to_string(&error).unwrap_or_default());
-    Ok(1)
+    std::io::stdout()
+        .write_all(&bytes)
+        .map_err(|e| Failure::Io(e.to_string()))?;
+    Ok(0)
 }

@@ -1,6 +1,7 @@
 //! Subcommands, one file each. [`run`] dispatches; errors that stop a
 //! command before any diagnostic can be shown are a [`Failure`].
 
+mod bilan;
 mod build;
 mod check;
 mod diff;
@@ -117,5 +118,7 @@ pub fn run(cli: Cli) -> Result<u8, Failure> {
         Command::Completions(args) => shell::completions(args),
         Command::Man => shell::man(),
         Command::RenduIsole(args) => isolate::run_child(args, &out),
+        Command::Bilan(args) => bilan::run(args, &out),
+        Command::RenduIsoleBilan(args) => bilan::run_child(args, &out),
     }
 }

@@ -1,8 +1,12 @@
 //! Compute stage: every figure the document shows that can be derived from
 //! the sources — totals, shares, counts — computed once, here.
 
+pub mod bilan;
 pub mod diff;
+pub mod indicateurs;
 pub mod money;
+
+pub use indicateurs::cmp_decimal;
 
 use crate::model::{ActeurIx, Categorie, Cellule, Money, Roadmap, Statut};
 use serde::Serialize;
@@ -67,6 +71,10 @@ pub struct Computed {
     pub tableaux: Vec<TableTotals>,
     /// Meetings of the concertation and of the instances.
     pub nombre_reunions: usize,
+    /// Figures of the roadmap's indicators, then of each action's, with
+    /// every measurement known (a progress report computes them at its date).
+    pub indicateurs: Vec<indicateurs::IndicatorFigures>,
+    pub indicateurs_actions: Vec<Vec<indicateurs::IndicatorFigures>>,
 }
 
 pub(crate) fn by_acteur(
@@ -243,6 +251,21 @@ pub fn compute(model: &Roadmap) -> Computed {
         actions_par_statut: statuts.into_iter().collect(),
         tableaux: model.territoire.tableaux.iter().map(table_totals).collect(),
         nombre_reunions,
+        indicateurs: model
+            .indicateurs
+            .iter()
+            .map(|i| indicateurs::figures(i, None))
+            .collect(),
+        indicateurs_actions: model
+            .actions
+            .iter()
+            .map(|a| {
+                a.indicateurs
+                    .iter()
+                    .map(|i| indicateurs::figures(i, None))
+                    .collect()
+            })
+            .collect(),
     }
 }
 

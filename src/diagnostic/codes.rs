@@ -39,6 +39,13 @@ pub const ALL: &[&str] = &[
     GABARIT_ERREUR,
     ID_DOUBLON,
     ID_INVALIDE,
+    INDICATEUR_AVANT_REFERENCE,
+    INDICATEUR_CIBLE_HORS_PERIODE,
+    INDICATEUR_FORME_DOUBLE,
+    INDICATEUR_MESURE_POSTERIEURE,
+    INDICATEUR_ORDRE,
+    INDICATEUR_POURCENTAGE,
+    INDICATEUR_SENS_INCOHERENT,
     INTERNE_SCHEMA,
     MONTANT_INVALIDE,
     MONTANT_NON_POSITIF,
@@ -112,6 +119,13 @@ pub const FRAGMENT_DOUBLON: &str = "fdr::fragment::doublon";
 pub const GABARIT_ERREUR: &str = "fdr::gabarit::erreur";
 pub const ID_DOUBLON: &str = "fdr::id::doublon";
 pub const ID_INVALIDE: &str = "fdr::id::invalide";
+pub const INDICATEUR_AVANT_REFERENCE: &str = "fdr::indicateur::avant_reference";
+pub const INDICATEUR_CIBLE_HORS_PERIODE: &str = "fdr::indicateur::cible_hors_periode";
+pub const INDICATEUR_FORME_DOUBLE: &str = "fdr::indicateur::forme_double";
+pub const INDICATEUR_MESURE_POSTERIEURE: &str = "fdr::indicateur::mesure_posterieure";
+pub const INDICATEUR_ORDRE: &str = "fdr::indicateur::ordre";
+pub const INDICATEUR_POURCENTAGE: &str = "fdr::indicateur::pourcentage";
+pub const INDICATEUR_SENS_INCOHERENT: &str = "fdr::indicateur::sens_incoherent";
 pub const INTERNE_SCHEMA: &str = "fdr::interne::schema";
 pub const MONTANT_INVALIDE: &str = "fdr::montant::invalide";
 pub const MONTANT_NON_POSITIF: &str = "fdr::montant::non_positif";

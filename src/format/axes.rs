@@ -1,4 +1,7 @@
-use super::{DateBrute, DecimalBrut, EmailSchema, Id, IdSchema, MontantBrut, Sp, Texte};
+use super::{
+    DateBrute, EmailSchema, Etape, Id, IdSchema, Indicateur, MontantBrut, NoteSuivi, Priorite, Sp,
+    Texte,
+};
 use schemars::JsonSchema;
 use serde::Deserialize;
 
@@ -60,6 +63,15 @@ pub struct Action {
     /// Budget global de l'action, s'il est connu : les lignes de financement
     /// y sont comparées et le reste à financer est calculé.
     pub budget: Option<Sp<MontantBrut>>,
+    /// Priorité de l'action (facultative).
+    pub priorite: Option<Sp<Priorite>>,
+    /// Journal de suivi : notes datées (ce qui a été fait, décidé, bloqué).
+    #[serde(default)]
+    pub suivi: Vec<NoteSuivi>,
+    /// Étapes de l'action, faites ou non. Le retard n'est jamais saisi : il
+    /// est calculé à la date du bilan (fin passée, action ni réalisée ni abandonnée).
+    #[serde(default)]
+    pub etapes: Vec<Etape>,
 }
 
 /// Statut d'une action.
@@ -89,20 +101,4 @@ pub struct Referent {
     /// Adresse de contact pour l'action (par défaut celle de l'acteur).
     #[schemars(with = "Option<EmailSchema>")]
     pub contact: Option<Sp<String>>,
-}
-
-/// Indicateur de suivi d'une action.
-#[derive(Debug, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct Indicateur {
-    /// Libellé de l'indicateur.
-    pub libelle: Sp<String>,
-    /// Valeur cible.
-    pub cible: Option<Sp<DecimalBrut>>,
-    /// Dernière valeur mesurée.
-    pub valeur: Option<Sp<DecimalBrut>>,
-    /// Unité (« personnes formées »).
-    pub unite: Option<Sp<String>>,
-    /// Échéance de la cible.
-    pub echeance: Option<Sp<DateBrute>>,
 }

@@ -8,6 +8,7 @@ mod acteurs;
 mod axes;
 mod calendrier;
 mod concertation;
+mod evaluation;
 mod feuille;
 mod financements;
 mod gouvernance;
@@ -18,6 +19,7 @@ pub use acteurs::*;
 pub use axes::*;
 pub use calendrier::*;
 pub use concertation::*;
+pub use evaluation::*;
 pub use feuille::*;
 pub use financements::*;
 pub use gouvernance::*;
@@ -50,6 +52,8 @@ pub struct Fragment {
     pub actions: Vec<Action>,
     /// Enveloppes, lignes de financement et fonds.
     pub financements: Option<Financements>,
+    /// Évaluation de la stratégie : indicateurs de la feuille de route entière.
+    pub evaluation: Option<Evaluation>,
     /// Jalons du calendrier prévisionnel et tâches du chronogramme.
     pub calendrier: Option<Calendrier>,
     /// Données de l'état des lieux : populations, chiffres clés, communes, tableaux.

@@ -1,13 +1,15 @@
 //! Model stage: the roadmap with every reference resolved to an index and
 //! every value parsed. Built by the validate stage, read by compute/render.
 
+pub mod evaluation;
 pub mod values;
 
 pub use crate::format::{
-    Approximation, Categorie, Frequence, GenreAnnexe, MotAxe, Nature, Partie, Perimetre, Role,
-    Secteur, SectionBudgetaire, Statut, StatutFinancement, StatutInstance, TypeInstance,
-    TypeReunion,
+    Approximation, Categorie, Frequence, GenreAnnexe, MotAxe, Nature, Partie, Perimetre, Priorite,
+    Role, Secteur, SectionBudgetaire, Sens, Statut, StatutFinancement, StatutInstance,
+    TypeInstance, TypeReunion,
 };
+pub use evaluation::{CibleIndicateur, Etape, Indicateur, NoteSuivi, Releve, Suivi};
 use serde::Serialize;
 pub use values::{DateFlou, Decimal, Money, Precision};
 
@@ -27,6 +29,8 @@ pub struct Roadmap {
     pub axes: Vec<Axe>,
     /// Sorted by axe, then number.
     pub actions: Vec<Action>,
+    /// Indicators of the whole roadmap (`evaluation`), in source order.
+    pub indicateurs: Vec<Indicateur>,
     pub enveloppes: Vec<Enveloppe>,
     pub cercles: Vec<Cercle>,
     pub lignes: Vec<Ligne>,
@@ -150,21 +154,14 @@ pub struct Action {
     pub besoins: Vec<String>,
     pub indicateurs: Vec<Indicateur>,
     pub budget: Option<Money>,
+    /// Priority, journal and sub-steps.
+    pub suivi: Suivi,
 }
 
 #[derive(Debug, Serialize)]
 pub struct Referent {
     pub acteur: ActeurIx,
     pub contact: Option<String>,
-}
-
-#[derive(Debug, Serialize)]
-pub struct Indicateur {
-    pub libelle: String,
-    pub cible: Option<Decimal>,
-    pub valeur: Option<Decimal>,
-    pub unite: Option<String>,
-    pub echeance: Option<DateFlou>,
 }
 
 #[derive(Debug, Serialize)]

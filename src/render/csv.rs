@@ -180,6 +180,79 @@ pub fn actions(m: &Roadmap, c: &Computed) -> String {
     out
 }
 
+/// Every value of every indicator, one row each: the baseline, each
+/// measurement, each target (the roadmap's indicators first, then the
+/// actions' in number order), for a pivot table or a chart.
+pub fn indicateurs(m: &Roadmap) -> String {
+    let mut out = table(&[
+        "Action",
+        "Id indicateur",
+        "Indicateur",
+        "Unité",
+        "Sens",
+        "Valeur de",
+        "Date",
+        "Valeur",
+        "Source",
+        "Commentaire",
+    ]);
+    let all = m.indicateurs.iter().map(|i| ("", i)).chain(
+        m.actions
+            .iter()
+            .flat_map(|a| a.indicateurs.iter().map(move |i| (a.numero.as_str(), i))),
+    );
+    for (action, i) in all {
+        let head = || {
+            vec![
+                Text(action.to_string()),
+                Text(opt(i.id.as_ref())),
+                Text(i.libelle.clone()),
+                Text(opt(i.unite.as_ref())),
+                Text(opt(i.sens.map(labels::sens))),
+            ]
+        };
+        let releves = i
+            .reference
+            .iter()
+            .map(|r| ("référence", r))
+            .chain(i.mesures.iter().map(|r| ("mesure", r)));
+        for (genre, r) in releves {
+            let mut cells = head();
+            cells.extend([
+                Text(genre.into()),
+                Text(r.date.to_string()),
+                Number(decimal(r.valeur)),
+                Text(opt(r.source.as_ref())),
+                Text(opt(r.commentaire.as_ref())),
+            ]);
+            out.push_str(&row(&cells));
+        }
+        if let Some(v) = i.valeur {
+            let mut cells = head();
+            cells.extend([
+                Text("mesure".into()),
+                Text(String::new()),
+                Number(decimal(v)),
+                Text(opt(i.source.as_ref())),
+                Text(String::new()),
+            ]);
+            out.push_str(&row(&cells));
+        }
+        for c in &i.cibles {
+            let mut cells = head();
+            cells.extend([
+                Text("cible".into()),
+                Text(opt(c.date)),
+                Number(decimal(c.valeur)),
+                Text(String::new()),
+                Text(String::new()),
+            ]);
+            out.push_str(&row(&cells));
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -78,6 +78,14 @@ pub fn share(s: Share) -> String {
     format!("{},{}{UNIT_SPACE}%", int((pm / 10) as i128), pm % 10)
 }
 
+/// A signed ratio as a percentage, one decimal: `62,5 %`, `-12,0 %`.
+pub fn ratio(r: crate::compute::indicateurs::Ratio) -> String {
+    let pm = r.per_mille();
+    let sign = if pm < 0 { "-" } else { "" };
+    let a = pm.unsigned_abs();
+    format!("{sign}{},{}{UNIT_SPACE}%", int((a / 10) as i128), a % 10)
+}
+
 pub fn opt_share(s: Option<Share>) -> String {
     s.map(share).unwrap_or_default()
 }

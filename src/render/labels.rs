@@ -1,9 +1,6 @@
 //! Every word the document prints that is not data: section titles, column
 //! heads, enum labels. An English edition is a translation of this file.
 
-use crate::model::{
-    Categorie, Frequence, Nature, Role, Statut, StatutFinancement, TypeInstance, TypeReunion,
-};
 use serde::Serialize;
 
 #[derive(Debug, Serialize, schemars::JsonSchema)]
@@ -114,6 +111,8 @@ pub struct Labels {
     pub graphique_annees: &'static str,
     pub jours: &'static str,
     pub alimente_par: &'static str,
+    pub fait: &'static str,
+    pub a_faire: &'static str,
     pub valeur_chiffre: &'static str,
     pub membres_et_roles: &'static str,
     pub intitule: &'static str,
@@ -150,6 +149,19 @@ pub struct Labels {
     pub perimetre: &'static str,
     pub presents: &'static str,
     pub site: &'static str,
+    pub evaluation: &'static str,
+    pub reference: &'static str,
+    pub mesures: &'static str,
+    pub derniere_valeur: &'static str,
+    pub progression: &'static str,
+    pub tendance: &'static str,
+    pub sens: &'static str,
+    pub commentaire: &'static str,
+    pub priorite: &'static str,
+    pub journal: &'static str,
+    pub etapes: &'static str,
+    pub graphique_indicateur: &'static str,
+    pub aucune_valeur: &'static str,
 }
 
 pub const FR: Labels = Labels {
@@ -259,6 +271,8 @@ pub const FR: Labels = Labels {
     graphique_annees: "Financement par année",
     jours: "Jours",
     alimente_par: "Alimenté par",
+    fait: "fait",
+    a_faire: "à faire",
     valeur_chiffre: "Valeur",
     membres_et_roles: "Membres et rôles",
     intitule: "Intitulé",
@@ -295,118 +309,25 @@ pub const FR: Labels = Labels {
     perimetre: "Périmètre",
     presents: "Structures présentes aux réunions",
     site: "Site",
+    evaluation: "Indicateurs de la stratégie",
+    reference: "Référence",
+    mesures: "Mesures",
+    derniere_valeur: "Dernière valeur",
+    progression: "Progression vers la cible",
+    tendance: "Tendance",
+    sens: "Sens souhaité",
+    commentaire: "Commentaire",
+    priorite: "Priorité",
+    journal: "Journal de suivi",
+    etapes: "Étapes",
+    graphique_indicateur: "Évolution de l'indicateur",
+    aucune_valeur: "Ni référence, ni cible, ni mesure dans les sources.",
 };
 
-pub fn statut(s: Statut) -> &'static str {
-    match s {
-        Statut::AVenir => "À venir",
-        Statut::EnCours => "En cours",
-        Statut::Realisee => "Réalisée",
-        Statut::EnPause => "En pause",
-        Statut::Abandonnee => "Abandonnée",
-    }
-}
+pub mod bilan;
 
-/// (singular, plural) of a category, for counted phrases.
-pub fn categorie(c: Categorie) -> (&'static str, &'static str) {
-    match c {
-        Categorie::Etat => ("service de l'État", "services de l'État"),
-        Categorie::Collectivite => ("collectivité", "collectivités"),
-        Categorie::Epci => ("intercommunalité", "intercommunalités"),
-        Categorie::Departement => ("département", "départements"),
-        Categorie::Region => ("région", "régions"),
-        Categorie::OperateurServicePublic => (
-            "opérateur de service public",
-            "opérateurs de service public",
-        ),
-        Categorie::Association => ("association", "associations"),
-        Categorie::CentreSocial => ("centre social", "centres sociaux"),
-        Categorie::Entreprise => ("entreprise", "entreprises"),
-        Categorie::Fondation => ("fondation", "fondations"),
-        Categorie::SyndicatMixte => ("syndicat mixte", "syndicats mixtes"),
-        Categorie::EtablissementPublic => ("établissement public", "établissements publics"),
-        Categorie::OrganismeSocial => (
-            "organisme de sécurité sociale",
-            "organismes de sécurité sociale",
-        ),
-        Categorie::Universite => (
-            "établissement d'enseignement ou de recherche",
-            "établissements d'enseignement ou de recherche",
-        ),
-        Categorie::OrganismeEuropeen => (
-            "organisme européen ou international",
-            "organismes européens ou internationaux",
-        ),
-        Categorie::BailleurSocial => ("bailleur social", "bailleurs sociaux"),
-        Categorie::Cooperative => ("coopérative", "coopératives"),
-        Categorie::Autre => ("autre structure", "autres structures"),
-    }
-}
-
-/// Heading of a category group ("Collectivités").
-pub fn categorie_titre(c: Categorie) -> String {
-    super::fmt::ucfirst(categorie(c).1)
-}
-
-pub fn role(r: Role) -> &'static str {
-    match r {
-        Role::Coporteur => "co-porteur",
-        Role::Cofinanceur => "co-financeur",
-        Role::Beneficiaire => "bénéficiaire",
-        Role::Recipiendaire => "récipiendaire",
-        Role::Observateur => "observateur",
-    }
-}
-
-pub fn frequence(f: Frequence) -> &'static str {
-    match f {
-        Frequence::Mensuelle => "mensuelle",
-        Frequence::Trimestrielle => "trimestrielle",
-        Frequence::Semestrielle => "semestrielle",
-        Frequence::Annuelle => "annuelle",
-        Frequence::ALaDemande => "à la demande",
-        Frequence::Autre => "autre",
-    }
-}
-
-pub fn approximation(a: crate::model::Approximation) -> &'static str {
-    match a {
-        crate::model::Approximation::PlusDe => "plus de",
-        crate::model::Approximation::AuMoins => "au moins",
-        crate::model::Approximation::Environ => "environ",
-    }
-}
-
-pub fn statut_instance(s: crate::model::StatutInstance) -> &'static str {
-    match s {
-        crate::model::StatutInstance::Active => "active",
-        crate::model::StatutInstance::ARenforcer => "existante, à renforcer",
-        crate::model::StatutInstance::Creee => {
-            "créée pour la feuille de route France Numérique Ensemble"
-        }
-    }
-}
-
-pub fn type_instance(t: TypeInstance) -> &'static str {
-    match t {
-        TypeInstance::Strategique => "stratégique",
-        TypeInstance::Technique => "technique",
-        // Agreed with « instance », the word it follows.
-        TypeInstance::Consultatif => "consultative",
-        TypeInstance::Autre => "autre",
-    }
-}
-
-pub fn type_reunion(t: TypeReunion) -> &'static str {
-    match t {
-        TypeReunion::GroupeTravail => "groupe de travail",
-        TypeReunion::Atelier => "concertation territoriale",
-        TypeReunion::Information => "réunion d'information",
-        TypeReunion::Synthese => "réunion de synthèse",
-        TypeReunion::Entretien => "rencontre",
-        TypeReunion::Autre => "réunion",
-    }
-}
+mod enums;
+pub use enums::*;
 
 /// The labels of a roadmap that calls its axes otherwise.
 pub fn pour(mot: crate::model::MotAxe) -> &'static Labels {
@@ -455,39 +376,3 @@ const FR_CHANTIER: Labels = Labels {
     graphique_financement: "Financement par chantier",
     ..FR
 };
-
-pub fn nature(n: Nature) -> &'static str {
-    match n {
-        Nature::Subvention => "subvention",
-        Nature::Cofinancement => "cofinancement",
-        Nature::Numeraire => "numéraire",
-        Nature::Valorisation => "valorisation (apport en nature)",
-    }
-}
-
-pub fn perimetre(p: crate::model::Perimetre) -> &'static str {
-    match p {
-        crate::model::Perimetre::Departemental => "départemental",
-        crate::model::Perimetre::GroupementsDeCommunes => {
-            "infra-départemental (groupements de communes)"
-        }
-        crate::model::Perimetre::Regional => "régional",
-    }
-}
-
-pub fn section_budgetaire(s: crate::model::SectionBudgetaire) -> &'static str {
-    match s {
-        crate::model::SectionBudgetaire::Fonctionnement => "fonctionnement",
-        crate::model::SectionBudgetaire::Investissement => "investissement",
-    }
-}
-
-pub fn statut_financement(s: StatutFinancement) -> &'static str {
-    match s {
-        StatutFinancement::Prevu => "prévu",
-        StatutFinancement::Demande => "demandé",
-        StatutFinancement::Accorde => "accordé",
-        StatutFinancement::Verse => "versé",
-        StatutFinancement::Refuse => "refusé",
-    }
-}

@@ -89,15 +89,23 @@ fn rewrite<'a>(
                 let Some(t) = refs.get(&(kind.to_string(), id.to_string())) else {
                     continue;
                 };
-                link.url = match target {
-                    Target::Html => format!("#{}", t.anchor),
-                    Target::Md => format!("#{}", t.anchor_md),
+                let anchor = match target {
+                    Target::Html => &t.anchor,
+                    Target::Md => &t.anchor_md,
                 };
+                link.url = format!("#{anchor}");
                 let empty = node.first_child().is_none();
                 drop(data);
                 if empty {
                     let text = arena.alloc(AstNode::from(NodeValue::Text(t.label.clone().into())));
                     node.append(text);
+                }
+                // A target without an anchor in this output is named, not linked.
+                if anchor.is_empty() {
+                    for child in node.children().collect::<Vec<_>>() {
+                        node.insert_before(child);
+                    }
+                    node.detach();
                 }
             }
             _ => {}
@@ -294,6 +302,22 @@ mod tests {
             "<p>voir <a href=\"#annexe-3\">annexe 3</a>.</p>"
         );
         assert_eq!(t.md, "voir [annexe 3](#annexe-3--communes).");
+    }
+
+    #[test]
+    fn a_target_without_anchor_is_named_not_linked() {
+        let mut r = refs();
+        r.insert(
+            ("section".into(), "s".into()),
+            RefTarget {
+                label: "« Données »".into(),
+                anchor: String::new(),
+                anchor_md: String::new(),
+            },
+        );
+        let t = render("voir [](#section:s).", &r, 0);
+        assert_eq!(t.html.trim(), "<p>voir « Données ».</p>");
+        assert_eq!(t.md, "voir « Données ».");
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! Render stage: a view model built once from the model and its computed
 //! figures, then one [`Renderer`] per output format.
 
+pub mod bilan;
 pub mod csv;
 pub mod diff_md;
 pub mod fmt;

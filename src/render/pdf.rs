@@ -90,23 +90,33 @@ impl Renderer for PdfRenderer {
 
     fn render(&self, ctx: &RenderContext) -> Result<Vec<u8>, TemplateError> {
         let template = templates::load(ctx.root, TEMPLATE)?;
-        let lib = library(ctx.root)?;
         let json = view_json(ctx, &template)?;
-        let shown = shown_name(&template);
-        // typst is not expected to panic, but a user template is arbitrary
-        // code: a panic becomes a template error, not a crash.
-        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-            compile(&template, &lib, &shown, json)
-        }))
-        .unwrap_or_else(|_| {
-            Err(TemplateError::new(
-                Stage::Pdf,
-                shown.clone(),
-                "erreur interne de typst pendant la composition du PDF",
-            )
-            .help(advice(&template, &lib, false)))
-        })
+        render_main(ctx.root, template, json)
     }
+}
+
+/// Typeset the main template `template` (the document's or the progress
+/// report's) with `json` as `sys.inputs.data`, the library beside it.
+pub fn render_main(
+    root: &std::path::Path,
+    template: Template,
+    json: String,
+) -> Result<Vec<u8>, TemplateError> {
+    let lib = library(root)?;
+    let shown = shown_name(&template);
+    // typst is not expected to panic, but a user template is arbitrary
+    // code: a panic becomes a template error, not a crash.
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        compile(&template, &lib, &shown, json)
+    }))
+    .unwrap_or_else(|_| {
+        Err(TemplateError::new(
+            Stage::Pdf,
+            shown.clone(),
+            "erreur interne de typst pendant la composition du PDF",
+        )
+        .help(advice(&template, &lib, false)))
+    })
 }
 
 /// The template and the data, as files for the typst CLI
@@ -143,9 +153,9 @@ fn view_json(ctx: &RenderContext, t: &Template) -> Result<String, TemplateError>
     })
 }
 
-fn engine(source: &str, lib: &[LibFile]) -> Engine {
+fn engine(name: &'static str, source: &str, lib: &[LibFile]) -> Engine {
     TypstEngine::builder()
-        .main_file((TEMPLATE, source.to_owned()))
+        .main_file((name, source.to_owned()))
         .with_static_source_file_resolver(lib.iter().map(|f| (f.name, f.source.clone())))
         .fonts(typst_assets::fonts().map(Bytes::new))
         .build()
@@ -183,7 +193,7 @@ fn compile(
     shown: &str,
     json: String,
 ) -> Result<Vec<u8>, TemplateError> {
-    let engine = engine(&t.source, lib);
+    let engine = engine(t.name, &t.source, lib);
     let src = Sources {
         engine: &engine,
         main: t,

@@ -22,6 +22,7 @@ pub struct Merged {
     pub postes: Vec<(FileId, f::Poste)>,
     pub jalons: Vec<(FileId, f::Jalon)>,
     pub taches: Vec<(FileId, f::Tache)>,
+    pub indicateurs: Vec<(FileId, f::Indicateur)>,
     pub sections: Vec<(FileId, f::Section)>,
     pub annexes: Vec<(FileId, f::Annexe)>,
 }
@@ -90,6 +91,9 @@ pub fn merge(ctx: &mut Ctx, fragments: Vec<(FileId, Fragment)>) -> Merged {
         if let Some(cal) = fr.calendrier {
             m.jalons.extend(tag(file, cal.jalons));
             m.taches.extend(tag(file, cal.taches));
+        }
+        if let Some(ev) = fr.evaluation {
+            m.indicateurs.extend(tag(file, ev.indicateurs));
         }
         m.sections.extend(tag(file, fr.sections));
         m.annexes.extend(tag(file, fr.annexes));

@@ -43,6 +43,16 @@ const INCOMPLETE: &[&str] = &[
 /// Load, parse and validate the roadmap in `root`.
 /// `skip`: the output folder, never read as sources.
 pub fn check(root: &Path, skip: Option<&Path>) -> Result<Checked, LoadError> {
+    check_at(root, skip, None)
+}
+
+/// [`check`], for a progress report at `au` when given: a measurement
+/// dated after it is refused too.
+pub fn check_at(
+    root: &Path,
+    skip: Option<&Path>,
+    au: Option<crate::model::DateFlou>,
+) -> Result<Checked, LoadError> {
     let mut diags = Diagnostics::default();
     let mut sources = load::load(root, skip, &mut diags)?;
     let unreadable: Vec<usize> = diags.items.iter().filter_map(|d| d.file).collect();
@@ -87,7 +97,7 @@ pub fn check(root: &Path, skip: Option<&Path>) -> Result<Checked, LoadError> {
             texts: Vec::new(),
             pruned: pruned.unwrap_or_default(),
         };
-        semantic(&mut ctx, fragments)
+        semantic(&mut ctx, fragments, au)
     };
     if partial {
         // Completeness depends on the parts set aside: said once they parse.
@@ -198,7 +208,11 @@ fn parse_files(files: Vec<(usize, Arc<str>)>) -> Vec<FileResult> {
     results
 }
 
-fn semantic(ctx: &mut Ctx, fragments: Vec<(usize, crate::format::Fragment)>) -> Option<Roadmap> {
+fn semantic(
+    ctx: &mut Ctx,
+    fragments: Vec<(usize, crate::format::Fragment)>,
+    au: Option<crate::model::DateFlou>,
+) -> Option<Roadmap> {
     let merged = merge::merge(ctx, fragments);
     let mot = lower::mot_axe(&merged);
     let mut t = Tables {
@@ -213,10 +227,13 @@ fn semantic(ctx: &mut Ctx, fragments: Vec<(usize, crate::format::Fragment)>) -> 
         fonds: IdTable::new("fonds", false),
         tableaux: IdTable::new("tableau", false),
         reunions: IdTable::new("réunion", true),
+        indicateurs: IdTable::new("indicateur", false),
     };
     let acteurs = lower::build_acteurs(ctx, &merged, &mut t);
     let mut axes = lower::build_axes(ctx, &merged, &mut t);
     let actions = lower::build_actions(ctx, &merged, &mut t, &mut axes);
+    lower::define_indicateurs(ctx, &merged, &mut t);
+    let indicateurs = lower::build_evaluation(ctx, &merged);
     let feuille = lower::build_feuille(ctx, &merged, &t);
     let gouvernance = lower::build_gouvernance(ctx, &merged, &mut t);
     let fi = lower::build_financements(ctx, &merged, &mut t);
@@ -231,6 +248,7 @@ fn semantic(ctx: &mut Ctx, fragments: Vec<(usize, crate::format::Fragment)>) -> 
         gouvernance,
         axes,
         actions,
+        indicateurs,
         enveloppes: fi.enveloppes,
         cercles: fi.cercles,
         lignes: fi.lignes,
@@ -244,5 +262,9 @@ fn semantic(ctx: &mut Ctx, fragments: Vec<(usize, crate::format::Fragment)>) -> 
         annexes,
     };
     checks::run(ctx, &merged, &t, &model);
+    lower::check_periode(ctx, &merged, model.feuille.debut, model.feuille.fin);
+    if let Some(au) = au {
+        lower::check_au(ctx, &merged, au);
+    }
     Some(model)
 }

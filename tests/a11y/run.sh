@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Accessibility audit: build the examples' HTML and a roadmap made to
-# overflow (ecran-etroit/: very long words, URLs and e-mails, wide tables, a
+# Accessibility audit: build the examples' HTML, their progress reports
+# (`fdr bilan`) and a roadmap made to overflow (ecran-etroit/: very long words, URLs and e-mails, wide tables, a
 # 48-month chronogramme), then, in headless Chromium (Debian's package)
 # driven by playwright-core:
 # - axe-core on both (no violation allowed);
@@ -26,6 +26,13 @@ for d in "$root"/examples/*/ "$root/tests/fixtures/argent-valide/" "$root/tests/
   name=$(basename "$d")
   "$bin" --quiet build "$d" -o "$out/$name" --format html
   pages+=("$out/$name/feuille-de-route.html")
+done
+# The progress report (`fdr bilan`) of the Landes example and of the bilan
+# fixture (late actions, charts, money, meetings).
+for d in "$root/examples/landes/" "$root/tests/fixtures/bilan/"; do
+  name=bilan-$(basename "$d")
+  "$bin" --quiet bilan "$d" --au 2026-11-27 -o "$out/$name" --format html
+  pages+=("$out/$name/bilan-2026-11-27.html")
 done
 status=0
 for f in "${pages[@]}"; do

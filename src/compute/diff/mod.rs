@@ -9,7 +9,7 @@
 mod money;
 
 use super::compute;
-use crate::model::{Action, DateFlou, Decimal, Money, Roadmap, Statut};
+use crate::model::{Action, DateFlou, Indicateur, Money, Roadmap, Statut};
 pub use money::*;
 use serde::Serialize;
 use std::cmp::Ordering;
@@ -127,11 +127,11 @@ fn aref(a: &Action) -> ActionRef {
     }
 }
 
-/// Target and measured value of each indicator, by label.
-fn indicators(a: &Action) -> BTreeMap<&str, (Option<Decimal>, Option<Decimal>)> {
+/// Each indicator (baseline, targets, measurements…), by label.
+fn indicators(a: &Action) -> BTreeMap<&str, &Indicateur> {
     a.indicateurs
         .iter()
-        .map(|i| (i.libelle.as_str(), (i.cible, i.valeur)))
+        .map(|i| (i.libelle.as_str(), i))
         .collect()
 }
 

@@ -23,6 +23,9 @@ macro_rules! builtin {
 
 /// Built-in templates: (name, source).
 pub const BUILTIN: &[(&str, &str)] = builtin![
+    "bilan.md.j2",
+    "bilan.html.j2",
+    "bilan.typ",
     "feuille-de-route.md.j2",
     "feuille-de-route.html.j2",
     "feuille-de-route.typ",
@@ -47,11 +50,13 @@ pub const BUILTIN: &[(&str, &str)] = builtin![
     "html/couleurs.css",
     "html/couverture.html.j2",
     "html/etat.html.j2",
+    "html/indicateurs.html.j2",
     "html/introduction.html.j2",
     "html/macros.html.j2",
     "html/methodologie.html.j2",
     "html/sommaire.html.j2",
     "html/style.css",
+    "md/indicateurs.md.j2",
 ];
 
 /// Prefix of the built-in templates: `{% extends "fdr/feuille-de-route.html.j2" %}`.

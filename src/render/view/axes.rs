@@ -1,6 +1,7 @@
 //! Part 4 of the document: the axes and their actions (status, period,
 //! référents, partners, financing, indicators, calendar).
 
+use super::indicateurs::{IndicateurV, indicateur};
 use super::ligne::{LigneV, ligne};
 use super::parts::{Barre, Partie, barres, partie};
 use super::{Ctx, Heading, Headings};
@@ -16,14 +17,6 @@ use std::collections::BTreeMap;
 pub struct ReferentV {
     pub nom: String,
     pub contact: Option<String>,
-}
-
-#[derive(Debug, Serialize, schemars::JsonSchema)]
-pub struct IndicateurV {
-    pub libelle: String,
-    pub cible: Option<String>,
-    pub valeur: Option<String>,
-    pub echeance: Option<String>,
 }
 
 #[derive(Debug, Serialize, schemars::JsonSchema)]
@@ -56,6 +49,11 @@ pub struct ActionV {
     pub resume: String,
     pub indicateurs: Vec<IndicateurV>,
     pub besoins: Vec<String>,
+    pub priorite: Option<&'static str>,
+    pub journal: Vec<NoteV>,
+    pub etapes: Vec<EtapeV>,
+    /// « 2 sur 5 », when the action has sub-steps.
+    pub etapes_faites: Option<String>,
 }
 
 #[derive(Debug, Serialize, schemars::JsonSchema)]
@@ -97,13 +95,55 @@ pub struct AxesPartie {
     pub avec_financement: bool,
     pub total: String,
     pub barres: Vec<Barre>,
+    /// The roadmap's own indicators, when it has some.
+    pub evaluation: Option<EvaluationV>,
 }
 
-fn qty(d: &Option<crate::model::Decimal>, unite: &Option<String>) -> Option<String> {
-    d.map(|v| match unite {
-        Some(u) => format!("{} {u}", fmt::decimal(v)),
-        None => fmt::decimal(v),
-    })
+#[derive(Debug, Serialize, schemars::JsonSchema)]
+pub struct NoteV {
+    pub date: String,
+    pub texte: Texte,
+}
+
+#[derive(Debug, Serialize, schemars::JsonSchema)]
+pub struct EtapeV {
+    pub libelle: String,
+    pub faite: bool,
+    pub date: Option<String>,
+}
+
+/// The roadmap's own indicators, at the head of the axes part.
+#[derive(Debug, Serialize, schemars::JsonSchema)]
+pub struct EvaluationV {
+    pub h: Heading,
+    pub indicateurs: Vec<IndicateurV>,
+}
+
+/// Priority, journal and sub-steps of an action, as shown.
+pub fn suivi(
+    ctx: &Ctx,
+    a: &crate::model::Action,
+) -> (Option<&'static str>, Vec<NoteV>, Vec<EtapeV>) {
+    let notes = a
+        .suivi
+        .notes
+        .iter()
+        .map(|n| NoteV {
+            date: fmt::date(n.date),
+            texte: crate::render::markdown::render(&n.texte, &ctx.refs, 6),
+        })
+        .collect();
+    let etapes = a
+        .suivi
+        .etapes
+        .iter()
+        .map(|e| EtapeV {
+            libelle: e.libelle.clone(),
+            faite: e.faite,
+            date: e.date.map(fmt::date),
+        })
+        .collect();
+    (a.suivi.priorite.map(labels::priorite), notes, etapes)
 }
 
 fn action(ctx: &Ctx, h: &Headings, ix: usize) -> ActionV {
@@ -133,6 +173,7 @@ fn action(ctx: &Ctx, h: &Headings, ix: usize) -> ActionV {
         .collect();
     let financements: Vec<LigneV> = lignes.iter().map(|l| ligne(ctx, l)).collect();
     let argent = &ctx.c.argent;
+    let (priorite, journal, etapes) = suivi(ctx, a);
     let cash = lignes.iter().any(|l| l.compte() && !l.en_nature());
     let reste = argent.reste_a_financer[ix].and_then(|r| match r {
         0 => None,
@@ -166,14 +207,20 @@ fn action(ctx: &Ctx, h: &Headings, ix: usize) -> ActionV {
         indicateurs: a
             .indicateurs
             .iter()
-            .map(|i| IndicateurV {
-                libelle: i.libelle.clone(),
-                cible: qty(&i.cible, &i.unite),
-                valeur: qty(&i.valeur, &i.unite),
-                echeance: i.echeance.map(fmt::date),
-            })
+            .zip(&ctx.c.indicateurs_actions[ix])
+            .map(|(i, f)| indicateur(i, f))
             .collect(),
         besoins: a.besoins.clone(),
+        priorite,
+        etapes_faites: (!etapes.is_empty()).then(|| {
+            format!(
+                "{} sur {}",
+                etapes.iter().filter(|e| e.faite).count(),
+                etapes.len()
+            )
+        }),
+        journal,
+        etapes,
     }
 }
 
@@ -225,6 +272,15 @@ pub fn axes(ctx: &Ctx, h: &Headings) -> AxesPartie {
         avec_financement: ctx.c.argent.total > Money(0),
         total: fmt::money(ctx.c.argent.total),
         barres,
+        evaluation: (!m.indicateurs.is_empty()).then(|| EvaluationV {
+            h: h.evaluation.clone(),
+            indicateurs: m
+                .indicateurs
+                .iter()
+                .zip(&ctx.c.indicateurs)
+                .map(|(i, f)| indicateur(i, f))
+                .collect(),
+        }),
     }
 }
 

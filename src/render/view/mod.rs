@@ -7,6 +7,7 @@ mod chronogramme;
 mod etat;
 mod financement;
 mod fonds;
+pub mod indicateurs;
 mod ligne;
 mod methodologie;
 mod parts;
@@ -24,6 +25,7 @@ pub use axes::*;
 pub use chronogramme::*;
 pub use etat::*;
 pub use financement::*;
+pub use indicateurs::*;
 pub use methodologie::*;
 pub use parts::*;
 
@@ -153,6 +155,8 @@ pub struct Headings {
     pub actions: Vec<Heading>,
     pub annexes: Vec<Heading>,
     pub sections: Vec<Heading>,
+    /// The roadmap's own indicators, in the axes part.
+    pub evaluation: Heading,
 }
 
 /// Which of the six parts have something to show: a text, a free
@@ -190,6 +194,12 @@ fn present_parts(m: &Roadmap) -> [bool; 6] {
     ]
 }
 
+/// « Axe 1 — Titre », anchored.
+fn numbered(a: &mut Anchors, label: &str, numero: &str, titre: &str, ancre: String) -> Heading {
+    let numero = format!("{label} {numero}");
+    a.heading(&numero, titre, format!("{numero} — {titre}"), ancre)
+}
+
 fn headings(m: &Roadmap) -> Headings {
     let mut a = Anchors::default();
     let l = crate::render::labels::pour(m.feuille.mot_axe);
@@ -219,11 +229,11 @@ fn headings(m: &Roadmap) -> Headings {
         .axes
         .iter()
         .map(|x| {
-            let numero = format!("{} {}", l.axe, x.numero);
-            a.heading(
-                &numero,
+            numbered(
+                &mut a,
+                l.axe,
+                &x.numero.to_string(),
                 &x.titre,
-                format!("{numero} — {}", x.titre),
                 format!("axe-{}", x.numero),
             )
         })
@@ -232,24 +242,19 @@ fn headings(m: &Roadmap) -> Headings {
         .actions
         .iter()
         .map(|x| {
-            let numero = format!("{} {}", l.action, x.numero);
-            a.heading(
-                &numero,
-                &x.titre,
-                format!("{numero} — {}", x.titre),
-                format!("action-{}", x.numero.replace('.', "-")),
-            )
+            let ancre = format!("action-{}", x.numero.replace('.', "-"));
+            numbered(&mut a, l.action, &x.numero, &x.titre, ancre)
         })
         .collect();
     let annexes = m
         .annexes
         .iter()
         .map(|x| {
-            let numero = format!("{} {}", l.annexe, x.numero);
-            a.heading(
-                &numero,
+            numbered(
+                &mut a,
+                l.annexe,
+                &x.numero.to_string(),
                 &x.titre,
-                format!("{numero} — {}", x.titre),
                 format!("annexe-{}", x.numero),
             )
         })
@@ -259,7 +264,14 @@ fn headings(m: &Roadmap) -> Headings {
         .iter()
         .map(|s| a.heading("", &s.titre, s.titre.clone(), format!("section-{}", s.id)))
         .collect();
+    let evaluation = a.heading(
+        "",
+        l.evaluation,
+        l.evaluation.to_string(),
+        "evaluation".into(),
+    );
     Headings {
+        evaluation,
         present,
         parts,
         axes,
@@ -383,12 +395,13 @@ fn sommaire(
         EntreeSommaire {
             h: h.parts[3].clone(),
             enfants: axes
-                .axes
+                .evaluation
                 .iter()
-                .map(|a| EntreeSommaire {
+                .map(|e| leaf(&e.h))
+                .chain(axes.axes.iter().map(|a| EntreeSommaire {
                     h: a.h.clone(),
                     enfants: a.actions.iter().map(|x| leaf(&x.h)).collect(),
-                })
+                }))
                 .collect(),
         },
         with_sections(&h.parts[4], &concl.sections),

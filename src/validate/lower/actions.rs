@@ -1,4 +1,5 @@
-//! Actions: their axe and number, référents, partners, dates, indicators.
+//! Actions: their axe and number, référents, partners, dates, indicators,
+//! follow-up.
 
 use super::*;
 
@@ -138,17 +139,8 @@ fn lower_action(
     let debut = ctx.opt_date(file, &a.debut);
     let fin = ctx.opt_date(file, &a.fin);
     let description = ctx.opt_text(file, &a.description);
-    let indicateurs = a
-        .indicateurs
-        .iter()
-        .map(|i| m::Indicateur {
-            libelle: i.libelle.value.clone(),
-            cible: ctx.opt_decimal(file, &i.cible),
-            valeur: ctx.opt_decimal(file, &i.valeur),
-            unite: i.unite.as_ref().map(|u| u.value.clone()),
-            echeance: ctx.opt_date(file, &i.echeance),
-        })
-        .collect();
+    let indicateurs = lower_indicateurs(ctx, file, &a.indicateurs);
+    let suivi = lower_suivi(ctx, file, a);
     m::Action {
         id: a.id.value.clone(),
         axe,
@@ -164,6 +156,7 @@ fn lower_action(
         besoins: a.besoins.iter().map(|b| b.value.clone()).collect(),
         indicateurs,
         budget: a.budget.as_ref().and_then(|b| ctx.money(file, b)),
+        suivi,
     }
 }
 

@@ -8,6 +8,7 @@ mod actions;
 mod axes;
 mod calendrier;
 mod concertation;
+mod evaluation;
 mod feuille;
 mod financements;
 mod gouvernance;
@@ -21,6 +22,7 @@ pub use actions::*;
 pub use axes::*;
 pub use calendrier::*;
 pub use concertation::*;
+pub use evaluation::*;
 pub use feuille::*;
 pub use financements::*;
 pub use gouvernance::*;
@@ -48,6 +50,7 @@ pub struct Tables {
     pub fonds: IdTable,
     pub tableaux: IdTable,
     pub reunions: IdTable,
+    pub indicateurs: IdTable,
 }
 
 /// Check a list of numbers is exactly 1..=n; report duplicates and gaps.

@@ -183,3 +183,31 @@ fn the_roadmap_names_its_axes() {
     }
     assert!(!md.contains("Axe"), "{md}");
 }
+
+/// Every bundled example passes `fdr check --deny-warnings`: an example
+/// nobody could copy without warnings would teach the wrong thing.
+#[test]
+fn every_example_checks_without_warnings() {
+    let mut dirs: Vec<_> = std::fs::read_dir(repo().join("examples"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.is_dir())
+        .collect();
+    dirs.sort();
+    assert!(dirs.len() >= 5, "{dirs:?}");
+    for dir in dirs {
+        let o = run(
+            &repo(),
+            &[
+                "--color",
+                "never",
+                "check",
+                "--deny-warnings",
+                dir.to_str().unwrap(),
+            ],
+            &[],
+            TIMEOUT,
+        );
+        assert_eq!(o.code, 0, "{}:\n{}", dir.display(), o.stderr);
+    }
+}

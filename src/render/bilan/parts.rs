@@ -6,6 +6,7 @@ use crate::compute::Share;
 use crate::compute::bilan::{BilanFigures, Etat};
 use crate::model::{Money, Roadmap, Statut};
 use crate::render::markdown::{RefMap, Texte};
+use crate::render::view::JalonV;
 use crate::render::{fmt, labels};
 use serde::Serialize;
 
@@ -52,13 +53,6 @@ pub struct ActionBilanV {
 }
 
 #[derive(Debug, Serialize, schemars::JsonSchema)]
-pub struct JalonBilanV {
-    pub date: String,
-    pub libelle: String,
-    pub action: Option<String>,
-}
-
-#[derive(Debug, Serialize, schemars::JsonSchema)]
 pub struct SyntheseV {
     pub nb_actions: String,
     pub realisees: usize,
@@ -70,8 +64,8 @@ pub struct SyntheseV {
     pub par_axe: Vec<AxeBilanV>,
     pub actions: Vec<ActionBilanV>,
     pub en_retard: Vec<ActionBilanV>,
-    pub jalons_passes: Vec<JalonBilanV>,
-    pub jalons_a_venir: Vec<JalonBilanV>,
+    pub jalons_passes: Vec<JalonV>,
+    pub jalons_a_venir: Vec<JalonV>,
 }
 
 fn action_v(m: &Roadmap, b: &BilanFigures, k: usize) -> ActionBilanV {
@@ -97,18 +91,8 @@ fn action_v(m: &Roadmap, b: &BilanFigures, k: usize) -> ActionBilanV {
     }
 }
 
-fn jalon_v(m: &Roadmap, k: usize) -> JalonBilanV {
-    let j = &m.jalons[k];
-    JalonBilanV {
-        date: match j.fin {
-            Some(f) => format!("{} → {}", fmt::date(j.date), fmt::date(f)),
-            None => fmt::date(j.date),
-        },
-        libelle: j.libelle.clone(),
-        action: j
-            .action
-            .map(|a| format!("{} {}", labels::FR.action, m.actions[a].numero)),
-    }
+fn jalon_v(m: &Roadmap, k: usize) -> JalonV {
+    crate::render::view::jalon(m, &m.jalons[k])
 }
 
 pub fn synthese(m: &Roadmap, b: &BilanFigures) -> SyntheseV {

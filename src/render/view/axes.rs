@@ -288,16 +288,7 @@ pub fn axes(ctx: &Ctx, h: &Headings) -> AxesPartie {
 fn calendrier<'a>(ctx: &Ctx, jalons: impl Iterator<Item = &'a crate::model::Jalon>) -> Vec<AnneeV> {
     let mut years: BTreeMap<u16, Vec<JalonV>> = BTreeMap::new();
     for j in jalons {
-        years.entry(j.date.annee).or_default().push(JalonV {
-            date: match j.fin {
-                Some(f) => format!("{} → {}", fmt::date(j.date), fmt::date(f)),
-                None => fmt::date(j.date),
-            },
-            libelle: j.libelle.clone(),
-            action: j
-                .action
-                .map(|a| format!("{} {}", labels::FR.action, ctx.m.actions[a].numero)),
-        });
+        years.entry(j.date.annee).or_default().push(jalon(ctx.m, j));
     }
     years
         .into_iter()
@@ -365,4 +356,19 @@ fn declinaison(mot: crate::model::MotAxe, n: usize) -> String {
         "{ce} est décliné{e} en {}.",
         fmt::count(n, "action", "actions")
     )
+}
+
+/// A milestone as the document and the progress report say it: its date
+/// or span, its label, the action it belongs to.
+pub fn jalon(m: &crate::model::Roadmap, j: &crate::model::Jalon) -> JalonV {
+    JalonV {
+        date: match j.fin {
+            Some(f) => format!("{} → {}", fmt::date(j.date), fmt::date(f)),
+            None => fmt::date(j.date),
+        },
+        libelle: j.libelle.clone(),
+        action: j
+            .action
+            .map(|a| format!("{} {}", labels::FR.action, m.actions[a].numero)),
+    }
 }

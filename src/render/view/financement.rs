@@ -294,13 +294,18 @@ fn grille(ctx: &Ctx) -> Option<GrilleV> {
 }
 
 fn enveloppes(ctx: &Ctx) -> Vec<EnveloppeV> {
+    // Which envelopes some line draws on, in one pass over the lines.
+    let mut drawn_on = vec![false; ctx.m.enveloppes.len()];
+    for e in ctx.m.lignes.iter().filter_map(|l| l.enveloppe) {
+        drawn_on[e] = true;
+    }
     ctx.m
         .enveloppes
         .iter()
         .enumerate()
         .map(|(i, e)| {
             let affecte = ctx.c.argent.par_enveloppe[i];
-            let drawn = ctx.m.lignes.iter().any(|l| l.enveloppe == Some(i));
+            let drawn = drawn_on[i];
             let total = e.montant_effectif();
             let mut contributeurs: Vec<usize> =
                 e.contributions.iter().map(|c| c.financeur).collect();

@@ -22,11 +22,7 @@ pub struct LigneV {
 }
 
 pub fn source_nom(ctx: &Ctx, s: Source) -> String {
-    match s {
-        Source::Acteur(a) => ctx.acteur_nom(a),
-        Source::Cercle(c) => ctx.m.cercles[c].nom.clone(),
-        Source::Enveloppe(e) => ctx.m.enveloppes[e].libelle.clone(),
-    }
+    crate::compute::money::source_nom(ctx.m, s).to_string()
 }
 
 fn quantites(l: &Ligne) -> Vec<String> {

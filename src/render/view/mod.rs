@@ -3,6 +3,7 @@
 
 mod annexes;
 mod axes;
+pub use axes::{JalonV, jalon};
 mod chronogramme;
 mod etat;
 mod financement;

@@ -21,14 +21,20 @@ pub fn build_evaluation(ctx: &mut Ctx, merged: &Merged) -> Vec<m::Indicateur> {
         .collect()
 }
 
-/// Register the id of every indicator that has one (actions' and the
-/// roadmap's): a duplicate is reported with both places.
-pub fn define_indicateurs(ctx: &mut Ctx, merged: &Merged, t: &mut Tables) {
-    let ids: Vec<(FileId, Sp<String>)> = merged
+/// Every indicator of the sources, the actions' then the roadmap's, with
+/// its file.
+fn every_indicateur(merged: &Merged) -> impl Iterator<Item = (FileId, &f::Indicateur)> {
+    merged
         .actions
         .iter()
         .flat_map(|(file, a)| a.indicateurs.iter().map(move |i| (*file, i)))
         .chain(merged.indicateurs.iter().map(|(file, i)| (*file, i)))
+}
+
+/// Register the id of every indicator that has one (actions' and the
+/// roadmap's): a duplicate is reported with both places.
+pub fn define_indicateurs(ctx: &mut Ctx, merged: &Merged, t: &mut Tables) {
+    let ids: Vec<(FileId, Sp<String>)> = every_indicateur(merged)
         .filter_map(|(file, i)| i.id.clone().map(|id| (file, id)))
         .collect();
     for (n, (file, id)) in ids.iter().enumerate() {
@@ -311,11 +317,7 @@ fn direction(ctx: &mut Ctx, file: FileId, i: &f::Indicateur, model: &m::Indicate
 /// Targets dated outside the roadmap's period (the short form's
 /// `echeance` included).
 pub fn check_periode(ctx: &mut Ctx, merged: &Merged, debut: u16, fin: u16) {
-    let all = merged
-        .actions
-        .iter()
-        .flat_map(|(file, a)| a.indicateurs.iter().map(move |i| (*file, i)))
-        .chain(merged.indicateurs.iter().map(|(file, i)| (*file, i)));
+    let all = every_indicateur(merged);
     let mut out = Vec::new();
     for (file, i) in all {
         let dates = i.cibles.iter().map(|c| &c.value.date).chain(&i.echeance);
@@ -343,11 +345,7 @@ pub fn check_periode(ctx: &mut Ctx, merged: &Merged, debut: u16, fin: u16) {
 /// In a progress report at `au`: a measurement dated after it cannot have
 /// been made yet.
 pub fn check_au(ctx: &mut Ctx, merged: &Merged, au: DateFlou) {
-    let all = merged
-        .actions
-        .iter()
-        .flat_map(|(file, a)| a.indicateurs.iter().map(move |i| (*file, i)))
-        .chain(merged.indicateurs.iter().map(|(file, i)| (*file, i)));
+    let all = every_indicateur(merged);
     let mut out = Vec::new();
     for (file, i) in all {
         for r in i.reference.iter().chain(&i.mesures) {

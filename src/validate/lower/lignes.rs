@@ -194,17 +194,7 @@ fn amounts(ctx: &mut Ctx, file: FileId, l: &f::LigneFinancement) -> Option<Amoun
 fn par_an(ctx: &mut Ctx, file: FileId, p: &Sp<f::ParAn>) -> Option<Amounts> {
     let v = ctx.money(file, &p.value.montant);
     let (de, a) = (&p.value.de, &p.value.a);
-    if a.value < de.value {
-        ctx.push(
-            Diagnostic::error(
-                codes::DATE_FIN_AVANT_DEBUT,
-                format!("la fin ({}) précède le début ({})", a.value, de.value),
-            )
-            .at(file, a.span)
-            .label("fin avant le début")
-            .related(file, de.span, "début")
-            .help("vérifiez l'année ou échangez `de` et `a`"),
-        );
+    if !years_in_order(ctx, file, de, a, ("de", "a")) {
         return None;
     }
     if a.value - de.value >= m::MAX_PERIOD_YEARS {

@@ -164,3 +164,32 @@ pub struct Financements {
     pub fonds: Vec<m::Fonds>,
     pub postes: Vec<m::Poste>,
 }
+
+/// Two years written as a span (`de`/`a`, `debut`/`fin`): the end may not
+/// come before the start. `keys` names them for the help. Returns whether
+/// they are in order.
+pub(super) fn years_in_order(
+    ctx: &mut Ctx,
+    file: FileId,
+    start: &Sp<u16>,
+    end: &Sp<u16>,
+    keys: (&str, &str),
+) -> bool {
+    if end.value >= start.value {
+        return true;
+    }
+    ctx.push(
+        Diagnostic::error(
+            crate::diagnostic::codes::DATE_FIN_AVANT_DEBUT,
+            format!("la fin ({}) précède le début ({})", end.value, start.value),
+        )
+        .at(file, end.span)
+        .label("fin avant le début")
+        .related(file, start.span, "début")
+        .help(format!(
+            "vérifiez l'année ou échangez `{}` et `{}`",
+            keys.0, keys.1
+        )),
+    );
+    false
+}

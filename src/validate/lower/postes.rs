@@ -10,18 +10,8 @@ pub(super) fn build_postes(ctx: &mut Ctx, merged: &Merged, t: &Tables) -> Vec<m:
         let action = p.action.as_ref().map(|a| ctx.resolve(&t.actions, file, a));
         let etp = p.etp.as_ref().map(|e| ctx.decimal(file, e));
         if let (Some(d), Some(f)) = (&p.debut, &p.fin)
-            && f.value < d.value
+            && !years_in_order(ctx, file, d, f, ("debut", "fin"))
         {
-            ctx.push(
-                Diagnostic::error(
-                    crate::diagnostic::codes::DATE_FIN_AVANT_DEBUT,
-                    format!("la fin ({}) précède le début ({})", f.value, d.value),
-                )
-                .at(file, f.span)
-                .label("fin avant le début")
-                .related(file, d.span, "début")
-                .help("vérifiez l'année ou échangez `debut` et `fin`"),
-            );
             continue;
         }
         let (Some(structure), None | Some(Some(_)), None | Some(Some(_))) =

@@ -211,3 +211,30 @@ fn every_example_checks_without_warnings() {
         assert_eq!(o.code, 0, "{}:\n{}", dir.display(), o.stderr);
     }
 }
+
+/// The governance annex draws who sits where: one column per instance, or
+/// per collège under its instance, with the seats the sources give, and a
+/// dot where a structure is named.
+#[test]
+fn the_seating_diagram_shows_instances_collèges_and_seats() {
+    let (out, o) = build_into_temp(&repo().join("examples/landes"), "md,html");
+    assert_eq!(o.code, 0, "{}", o.stderr);
+    let md = std::fs::read_to_string(out.path().join("feuille-de-route.md")).unwrap();
+    assert!(md.contains(
+        "| Structure | COPIL | Comité syndical de l'ALPI, Représentants du Département des Landes (5 sièges) | Comité syndical de l'ALPI, Représentants des communes (10 sièges) |"
+    ), "{md}");
+    assert!(md.contains("| Conseil départemental des Landes | ● | ● |  |  |  |"));
+    assert!(md.contains("| Préfecture des Landes | ● |  |  |  |  |"));
+    let html = std::fs::read_to_string(out.path().join("feuille-de-route.html")).unwrap();
+    let svg = &html[html.find("-schema-titre\">Qui siège où").unwrap()..];
+    let svg = &svg[..svg.find("</svg>").unwrap()];
+    // The instance is named once above its four collèges; three dots in all.
+    assert_eq!(
+        svg.matches(">Comité syndical de l&#x27;ALPI</text>")
+            .count(),
+        1,
+        "{svg}"
+    );
+    assert_eq!(svg.matches("<circle ").count(), 3, "{svg}");
+    assert!(svg.contains("Représentants des communes (10 sièges)"));
+}

@@ -470,7 +470,11 @@ const RENDERED: &[(&str, &[&str])] = &[
     ),
     (
         "gouvernance.instances[].statut",
-        &["2 à 3 réunions par an, active."],
+        &["2 à 3 réunions par an, réservée aux financeurs, active."],
+    ),
+    (
+        "gouvernance.instances[].reservee_aux_financeurs",
+        &["2 à 3 réunions par an, réservée aux financeurs, active."],
     ),
     (
         "gouvernance.instances[].colleges[].sieges",

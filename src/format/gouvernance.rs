@@ -62,6 +62,8 @@ pub struct Instance {
     pub reunions_par_an: Option<Sp<ReunionsParAn>>,
     /// État de l'instance, s'il est connu.
     pub statut: Option<Sp<StatutInstance>>,
+    /// L'instance est réservée aux financeurs (comité des financeurs d'un fonds).
+    pub reservee_aux_financeurs: Option<Sp<bool>>,
     /// Collèges de l'instance, avec leurs sièges et leurs membres.
     #[serde(default)]
     pub colleges: Vec<College>,

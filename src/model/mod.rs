@@ -104,6 +104,8 @@ pub struct Instance {
     /// Meetings a year: (at least, at most).
     pub reunions_par_an: Option<(u32, Option<u32>)>,
     pub statut: Option<StatutInstance>,
+    /// Reserved to funders, when the sources say so.
+    pub reservee_aux_financeurs: bool,
     pub colleges: Vec<College>,
     pub role: Option<String>,
     pub membres: Vec<ActeurIx>,

@@ -3,6 +3,7 @@
 use super::chronogramme::{ChronoV, chronogramme};
 use super::financement::{FinancementV, financement};
 use super::fonds::{FondsV, fonds};
+use super::gouvernance::{GouvernanceV, gouvernance, useful_sigle};
 use super::{Ctx, Heading, Headings};
 use crate::model::{Categorie, GenreAnnexe};
 use crate::render::fmt;
@@ -63,42 +64,6 @@ pub struct CommunesV {
     pub total_part: String,
     pub ifn_moyen: Option<String>,
     pub nombre: String,
-}
-
-#[derive(Debug, Serialize, schemars::JsonSchema)]
-pub struct InstanceV {
-    pub nom: String,
-    pub sigle: Option<String>,
-    pub genre: &'static str,
-    pub frequence: Option<&'static str>,
-    /// « Instance stratégique, 2 à 3 réunions par an, active. », from the
-    /// facts given only.
-    pub description: String,
-    pub role: Option<String>,
-    pub membres: Vec<String>,
-    pub colleges: Vec<CollegeV>,
-    /// (date, objet, lieu).
-    pub reunions: Vec<(String, Option<String>, Option<String>)>,
-}
-
-#[derive(Debug, Serialize, schemars::JsonSchema)]
-pub struct CollegeV {
-    pub nom: String,
-    pub sieges: Option<String>,
-    pub membres: Vec<String>,
-    pub note: Option<String>,
-}
-
-#[derive(Debug, Serialize, schemars::JsonSchema)]
-pub struct MembreV {
-    pub nom: String,
-    pub roles: String,
-}
-
-#[derive(Debug, Serialize, schemars::JsonSchema)]
-pub struct GouvernanceV {
-    pub membres: Vec<MembreV>,
-    pub instances: Vec<InstanceV>,
 }
 
 #[derive(Debug, Serialize, schemars::JsonSchema)]
@@ -219,132 +184,4 @@ fn communes(ctx: &Ctx) -> Option<CommunesV> {
         ifn_moyen: c.ifn_moyen.map(fmt::decimal),
         nombre: fmt::count(c.lignes.len(), "commune", "communes"),
     })
-}
-
-fn gouvernance(ctx: &Ctx) -> GouvernanceV {
-    let g = &ctx.m.gouvernance;
-    GouvernanceV {
-        membres: g
-            .membres
-            .iter()
-            .map(|mb| MembreV {
-                nom: ctx.acteur_nom(mb.acteur),
-                roles: mb
-                    .roles
-                    .iter()
-                    .map(|r| labels::role(*r))
-                    .collect::<Vec<_>>()
-                    .join(", "),
-            })
-            .collect(),
-        instances: g
-            .instances
-            .iter()
-            .map(|i| InstanceV {
-                nom: i.nom.clone(),
-                sigle: useful_sigle(&i.nom, i.sigle.as_deref()),
-                genre: labels::type_instance(i.genre),
-                frequence: i.frequence.map(labels::frequence),
-                description: description(i),
-                role: i.role.clone(),
-                membres: i.membres.iter().map(|a| ctx.acteur_nom(*a)).collect(),
-                colleges: i
-                    .colleges
-                    .iter()
-                    .map(|c| CollegeV {
-                        nom: c.nom.clone(),
-                        sieges: c.sieges.map(|n| fmt::count(n as usize, "siège", "sièges")),
-                        membres: c.membres.iter().map(|a| ctx.acteur_nom(*a)).collect(),
-                        note: c.note.clone(),
-                    })
-                    .collect(),
-                reunions: i
-                    .reunions
-                    .iter()
-                    .map(|r| {
-                        let date = fmt::ucfirst(&fmt::date(r.date));
-                        (date, r.objet.clone(), r.lieu.clone())
-                    })
-                    .collect(),
-            })
-            .collect(),
-    }
-}
-
-/// « Instance technique, 2 à 3 réunions par an, active. »: the kind, the
-/// rhythm and the state, each only when the sources give it.
-fn description(i: &crate::model::Instance) -> String {
-    use crate::model::{Frequence, TypeInstance};
-    let mut parts: Vec<String> = match i.genre {
-        TypeInstance::Autre => Vec::new(),
-        g => vec![format!("Instance {}", labels::type_instance(g))],
-    };
-    if let Some(f) = i.frequence.filter(|f| *f != Frequence::Autre) {
-        parts.push(format!("réunion {}", labels::frequence(f)));
-    }
-    match i.reunions_par_an {
-        Some((de, Some(a))) => parts.push(format!("{de} à {a} réunions par an")),
-        Some((n, None)) => parts.push(fmt::count(n as usize, "réunion par an", "réunions par an")),
-        None => {}
-    }
-    parts.extend(i.statut.map(|s| labels::statut_instance(s).to_string()));
-    if parts.is_empty() {
-        return String::new();
-    }
-    format!("{}.", fmt::ucfirst(&parts.join(", ")))
-}
-
-/// A sigle worth printing after the name: not when the name already says
-/// it, word for word ("Orange (direction Sud-Est)" with sigle « Orange »,
-/// "Région Provence-Alpes-Côte d'Azur (Région Sud)" with « Région Sud »).
-fn useful_sigle(nom: &str, sigle: Option<&str>) -> Option<String> {
-    let sigle = sigle?.trim();
-    let words = |s: &str| -> Vec<String> {
-        s.split(|c: char| !c.is_alphanumeric() && c != '+' && c != '-')
-            .filter(|w| !w.is_empty())
-            .map(str::to_lowercase)
-            .collect()
-    };
-    let (name, short) = (words(nom), words(sigle));
-    let said = !short.is_empty() && name.windows(short.len()).any(|w| w == short.as_slice());
-    (!sigle.is_empty() && !said).then(|| sigle.to_string())
-}
-
-#[cfg(test)]
-mod sigle_tests {
-    use super::useful_sigle;
-
-    #[test]
-    fn a_sigle_the_name_already_says_is_not_repeated() {
-        assert_eq!(
-            useful_sigle("Orange (direction Sud-Est)", Some("Orange")),
-            None
-        );
-        assert_eq!(
-            useful_sigle(
-                "Union européenne (Fonds social européen plus)",
-                Some("FSE+")
-            ),
-            Some("FSE+".into())
-        );
-        assert_eq!(
-            useful_sigle(
-                "Région Provence-Alpes-Côte d'Azur (Région Sud)",
-                Some("Région Sud")
-            ),
-            None
-        );
-        assert_eq!(
-            useful_sigle(
-                "Fondation Orange (délégation Sud-Est)",
-                Some("Fondation Orange")
-            ),
-            None
-        );
-        assert_eq!(
-            useful_sigle("Maison des jeunes et de la culture", Some("MJC")),
-            Some("MJC".into())
-        );
-        assert_eq!(useful_sigle("Hub du Sud", None), None);
-    }
 }

@@ -3,6 +3,7 @@
 
 mod annexes;
 mod axes;
+mod gouvernance;
 pub use axes::{JalonV, jalon};
 mod chronogramme;
 mod etat;
@@ -26,6 +27,7 @@ pub use axes::*;
 pub use chronogramme::*;
 pub use etat::*;
 pub use financement::*;
+pub use gouvernance::*;
 pub use indicateurs::*;
 pub use methodologie::*;
 pub use parts::*;

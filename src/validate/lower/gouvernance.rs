@@ -42,6 +42,7 @@ pub fn build_gouvernance(ctx: &mut Ctx, merged: &Merged, t: &mut Tables) -> m::G
             frequence: i.frequence.as_ref().map(|f| f.value),
             reunions_par_an: par_an(ctx, file, &i.reunions_par_an),
             statut: i.statut.as_ref().map(|s| s.value),
+            reservee_aux_financeurs: i.reservee_aux_financeurs.as_ref().is_some_and(|r| r.value),
             colleges: i
                 .colleges
                 .iter()

@@ -314,6 +314,50 @@ fn size_rows(filter: Option<&str>) {
     }
 }
 
+/// The regional synthesis: roadmaps of 40 actions (8 distinct ones, reused)
+/// checked, computed and rendered together, for one région (8) up to the
+/// whole country (13 régions × 8 = 104): the cost must grow linearly.
+fn synthese_rows() {
+    let dirs: Vec<tempfile::TempDir> = (0..8)
+        .map(|_| {
+            let tmp = tempfile::tempdir().unwrap();
+            generate(tmp.path(), 40);
+            tmp
+        })
+        .collect();
+    let counts = [8usize, 16, 32, 104];
+    let one = |n: usize| {
+        let models: Vec<_> = (0..n)
+            .map(|i| check(dirs[i % dirs.len()].path()).model.unwrap())
+            .collect();
+        let computed: Vec<_> = models.iter().map(fdr::compute::compute).collect();
+        let pairs: Vec<_> = models.iter().zip(&computed).collect();
+        let figures = fdr::compute::synthese::synthese(&pairs);
+        let view = fdr::render::synthese::build(None, &pairs, &figures);
+        let md = fdr::render::synthese::render::render("md", &view).unwrap();
+        let html = fdr::render::synthese::render::render("html", &view).unwrap();
+        std::hint::black_box(md.len() + html.len());
+    };
+    let rounds = 7;
+    let mut samples = vec![Vec::new(); counts.len()];
+    for round in 0..=rounds {
+        for (i, &n) in counts.iter().enumerate() {
+            let d = once(|| one(n));
+            if round > 0 {
+                samples[i].push(d);
+            }
+        }
+    }
+    println!();
+    println!("| Synthèse (feuilles de route de 40 actions) | Vérification + calcul + Markdown + HTML | par feuille de route |");
+    println!("|---|---:|---:|");
+    for (&n, v) in counts.iter().zip(samples) {
+        let m = median(v);
+        let per = m / u32::try_from(n).unwrap();
+        println!("| {n} feuilles de route | {} | {} |", ms(m), ms(per));
+    }
+}
+
 fn main() {
     // `FDR_BENCH_WRITE=DIR cargo bench --bench pipeline` only writes the
     // 2,000-action roadmap to DIR (to measure the binary, e.g. its memory);
@@ -345,5 +389,8 @@ fn main() {
     #[cfg(feature = "pdf")]
     if filter.as_deref().is_none_or(|f| "pdf".contains(f)) {
         pdf_rows(&example);
+    }
+    if filter.as_deref().is_none_or(|f| "synthese".contains(f)) {
+        synthese_rows();
     }
 }

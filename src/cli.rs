@@ -45,6 +45,8 @@ pub enum Command {
     Diff(DiffArgs),
     /// Produit le bilan d'étape à une date : avancement, indicateurs, argent, gouvernance.
     Bilan(BilanArgs),
+    /// Rassemble plusieurs feuilles de route (une par département) en une synthèse régionale.
+    Synthese(SyntheseArgs),
     /// Crée une petite feuille de route valide et ses fichiers d'intégration continue.
     Init(InitArgs),
     /// Reconstruit les documents à chaque modification des sources.
@@ -93,6 +95,25 @@ impl BilanArgs {
             .clone()
             .unwrap_or_else(|| self.dir.join("build"))
     }
+}
+
+#[derive(Debug, clap::Args)]
+pub struct SyntheseArgs {
+    /// Dossiers des feuilles de route, un par département, dans l'ordre de la synthèse.
+    #[arg(required = true, num_args = 1..)]
+    pub dirs: Vec<PathBuf>,
+    /// Dossier de sortie (obligatoire : la synthèse n'appartient à aucune des feuilles de route).
+    #[arg(short, long)]
+    pub output: PathBuf,
+    /// Titre de la synthèse (« Synthèse régionale Nouvelle-Aquitaine »).
+    #[arg(long)]
+    pub titre: Option<String>,
+    /// Formats à produire, séparés par des virgules (par défaut : md,html,pdf).
+    #[arg(long, value_enum, value_delimiter = ',')]
+    pub format: Vec<OutFormat>,
+    /// Traite les avertissements comme des erreurs.
+    #[arg(long)]
+    pub deny_warnings: bool,
 }
 
 #[derive(Debug, clap::Args)]

@@ -7,7 +7,7 @@
 //! process when the roadmap has some (`isolate`).
 
 use super::{EXIT_INVALID, Failure, Output, isolate, write};
-use crate::cli::{BilanArgs, OutFormat};
+use crate::cli::BilanArgs;
 use crate::model::{DateFlou, Precision};
 use crate::render::bilan::{self, BilanView};
 use crate::render::templates::TemplateError;
@@ -27,27 +27,9 @@ fn report_date(raw: &str) -> Result<DateFlou, Failure> {
     Ok(d)
 }
 
-/// The formats asked for, in a fixed order (md, html, pdf by default).
+/// The formats asked for (md, html, pdf by default).
 fn formats(args: &BilanArgs) -> Result<Vec<&'static str>, Failure> {
-    let mut f = args.format.clone();
-    if f.is_empty() {
-        f = vec![OutFormat::Md, OutFormat::Html];
-        if cfg!(feature = "pdf") {
-            f.push(OutFormat::Pdf);
-        }
-    }
-    f.sort();
-    f.dedup();
-    f.into_iter()
-        .map(|f| match f {
-            OutFormat::Md => Ok("md"),
-            OutFormat::Html => Ok("html"),
-            OutFormat::Pdf if cfg!(feature = "pdf") => Ok("pdf"),
-            OutFormat::Pdf => Err(Failure::Usage(
-                "le format pdf n'est pas disponible : fdr a été compilé sans la fonctionnalité « pdf » (cargo build --features pdf)".into(),
-            )),
-        })
-        .collect()
+    super::report_formats(&args.format, "le bilan")
 }
 
 /// Check the roadmap at the report date, report its diagnostics, compare

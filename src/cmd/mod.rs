@@ -11,6 +11,7 @@ mod isolate;
 mod schema;
 mod serve;
 pub mod shell;
+mod synthese;
 mod watch;
 mod write;
 
@@ -104,6 +105,40 @@ impl Output {
     }
 }
 
+/// The formats of a report (`bilan`, `synthese`) asked for, in a fixed
+/// order; md, html and pdf when none is given. `what` names the report in
+/// the message refusing a format it does not have.
+fn report_formats(
+    asked: &[crate::cli::OutFormat],
+    what: &str,
+) -> Result<Vec<&'static str>, Failure> {
+    use crate::cli::OutFormat;
+    let mut f = asked.to_vec();
+    if f.is_empty() {
+        f = vec![OutFormat::Md, OutFormat::Html];
+        if cfg!(feature = "pdf") {
+            f.push(OutFormat::Pdf);
+        }
+    }
+    f.sort();
+    f.dedup();
+    f.into_iter()
+        .map(|f| match f {
+            OutFormat::Md => Ok("md"),
+            OutFormat::Html => Ok("html"),
+            OutFormat::Pdf if cfg!(feature = "pdf") => Ok("pdf"),
+            OutFormat::Pdf => Err(Failure::Usage(
+                "le format pdf n'est pas disponible : fdr a été compilé sans la fonctionnalité « pdf » (cargo build --features pdf)".into(),
+            )),
+            #[allow(unreachable_patterns)]
+            other => Err(Failure::Usage(format!(
+                "le format {} n'existe pas pour {what} (md, html, pdf)",
+                format!("{other:?}").to_lowercase()
+            ))),
+        })
+        .collect()
+}
+
 pub fn run(cli: Cli) -> Result<u8, Failure> {
     let out = Output::new(&cli);
     match &cli.command {
@@ -119,6 +154,7 @@ pub fn run(cli: Cli) -> Result<u8, Failure> {
         Command::Man => shell::man(),
         Command::RenduIsole(args) => isolate::run_child(args, &out),
         Command::Bilan(args) => bilan::run(args, &out),
+        Command::Synthese(args) => synthese::run(args, &out),
         Command::RenduIsoleBilan(args) => bilan::run_child(args, &out),
     }
 }

@@ -5,6 +5,7 @@ pub mod bilan;
 pub mod diff;
 pub mod indicateurs;
 pub mod money;
+pub mod synthese;
 
 pub use indicateurs::cmp_decimal;
 

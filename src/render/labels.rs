@@ -327,6 +327,7 @@ pub const FR: Labels = Labels {
 };
 
 pub mod bilan;
+pub mod synthese;
 
 mod enums;
 pub use enums::*;

@@ -47,12 +47,17 @@ pub struct LibFile {
     pub user: bool,
 }
 
-/// The library files, the user's where they exist.
-pub fn library(root: &std::path::Path) -> Result<Vec<LibFile>, TemplateError> {
+/// The library files, the user's where they exist (`root` is the roadmap
+/// folder; `None`: the built-ins only).
+pub fn library(root: Option<&std::path::Path>) -> Result<Vec<LibFile>, TemplateError> {
     LIBRARY
         .iter()
         .map(|&name| {
-            Ok(match templates::user_file(root, name)? {
+            let user = match root {
+                Some(root) => templates::user_file(root, name)?,
+                None => None,
+            };
+            Ok(match user {
                 Some((shown, source)) => LibFile {
                     name,
                     source,
@@ -91,14 +96,14 @@ impl Renderer for PdfRenderer {
     fn render(&self, ctx: &RenderContext) -> Result<Vec<u8>, TemplateError> {
         let template = templates::load(ctx.root, TEMPLATE)?;
         let json = view_json(ctx, &template)?;
-        render_main(ctx.root, template, json)
+        render_main(Some(ctx.root), template, json)
     }
 }
 
 /// Typeset the main template `template` (the document's or the progress
 /// report's) with `json` as `sys.inputs.data`, the library beside it.
 pub fn render_main(
-    root: &std::path::Path,
+    root: Option<&std::path::Path>,
     template: Template,
     json: String,
 ) -> Result<Vec<u8>, TemplateError> {
@@ -129,7 +134,7 @@ pub fn typst_sources(ctx: &RenderContext) -> Result<Vec<(&'static str, Vec<u8>)>
         (DATA_FILE, json.into_bytes()),
     ];
     files.extend(
-        library(ctx.root)?
+        library(Some(ctx.root))?
             .into_iter()
             .map(|f| (f.name, f.source.into_bytes())),
     );

@@ -34,6 +34,9 @@ for d in "$root/examples/landes/" "$root/tests/fixtures/bilan/"; do
   "$bin" --quiet bilan "$d" --au 2026-11-27 -o "$out/$name" --format html
   pages+=("$out/$name/bilan-2026-11-27.html")
 done
+# The regional synthesis of the examples.
+"$bin" --quiet synthese "$root"/examples/*/ -o "$out/synthese" --format html
+pages+=("$out/synthese/synthese.html")
 status=0
 for f in "${pages[@]}"; do
   echo "axe-core : ${f#"$out"/}"

@@ -58,7 +58,7 @@ fn pdf(root: &Path, view: &BilanView) -> Result<Vec<u8>, TemplateError> {
             format!("sérialisation des données impossible : {e}"),
         )
     })?;
-    crate::render::pdf::render_main(root, template, json)
+    crate::render::pdf::render_main(Some(root), template, json)
 }
 
 #[cfg(not(feature = "pdf"))]

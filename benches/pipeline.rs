@@ -349,7 +349,9 @@ fn synthese_rows() {
         }
     }
     println!();
-    println!("| Synthèse (feuilles de route de 40 actions) | Vérification + calcul + Markdown + HTML | par feuille de route |");
+    println!(
+        "| Synthèse (feuilles de route de 40 actions) | Vérification + calcul + Markdown + HTML | par feuille de route |"
+    );
     println!("|---|---:|---:|");
     for (&n, v) in counts.iter().zip(samples) {
         let m = median(v);

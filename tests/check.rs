@@ -310,6 +310,19 @@ fixtures! {
         "la ligne 3 du tableau « Aidants par année »",
         "une moyenne saisie à la main",
     ];
+    // One figure typed twice with two values: the mean IFN of a key figure
+    // and of the communes table, a population key figure and the population
+    // table of the same year, two key figures with one label and one year.
+    territoire_deux_valeurs: "territoire-deux-valeurs" => 0 [
+        "feuille.yaml:41:15 avertissement fdr::territoire::deux_valeurs",
+        "feuille.yaml:44:15 avertissement fdr::territoire::deux_valeurs",
+        "feuille.yaml:55:15 avertissement fdr::territoire::deux_valeurs",
+    ] + [
+        "l'indice de fragilité numérique moyen est écrit deux fois avec deux valeurs : 5,4",
+        "la population est écrite deux fois avec deux valeurs : 130000",
+        "128000 (total calculé du tableau des populations 2021",
+        "le chiffre clé « France services » est écrit deux fois avec deux valeurs : 38",
+    ];
     tableau_depassement: "tableau-depassement" => 1 [
         "feuille.yaml:38:50 erreur fdr::nombre::depassement",
         "feuille.yaml:39:58 erreur fdr::nombre::depassement",

@@ -68,6 +68,7 @@ pub const ALL: &[&str] = &[
     SORTIE_LIEN_REFUSE,
     TABLEAU_COLONNES,
     TABLEAU_TOTAL_SAISI,
+    TERRITOIRE_DEUX_VALEURS,
     TERRITOIRE_PARTIE_SUPERIEURE,
     TERRITOIRE_TAUX_INVALIDE,
     TEXTE_COMPTE_INCOHERENT,
@@ -148,6 +149,7 @@ pub const SORTIE_ECRITURE: &str = "fdr::sortie::ecriture";
 pub const SORTIE_LIEN_REFUSE: &str = "fdr::sortie::lien_refuse";
 pub const TABLEAU_COLONNES: &str = "fdr::tableau::colonnes";
 pub const TABLEAU_TOTAL_SAISI: &str = "fdr::tableau::total_saisi";
+pub const TERRITOIRE_DEUX_VALEURS: &str = "fdr::territoire::deux_valeurs";
 pub const TERRITOIRE_PARTIE_SUPERIEURE: &str = "fdr::territoire::partie_superieure";
 pub const TERRITOIRE_TAUX_INVALIDE: &str = "fdr::territoire::taux_invalide";
 pub const TEXTE_COMPTE_INCOHERENT: &str = "fdr::texte::compte_incoherent";

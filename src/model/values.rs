@@ -115,6 +115,19 @@ impl Decimal {
         self.mantissa > 0
     }
 
+    /// Compare two values exactly (`5.2` and `5.20` are equal).
+    pub fn cmp_value(&self, o: &Decimal) -> std::cmp::Ordering {
+        // Scales are at most 6 (`parse`): the widened mantissas fit an i128.
+        let widen = |d: &Decimal, to: u8| {
+            10i128
+                .checked_pow(u32::from(to.saturating_sub(d.scale)))
+                .and_then(|p| i128::from(d.mantissa).checked_mul(p))
+                .unwrap_or(i128::MAX)
+        };
+        let scale = self.scale.max(o.scale);
+        widen(self, scale).cmp(&widen(o, scale))
+    }
+
     /// Compare with an integer without floats.
     pub fn cmp_int(&self, n: i64) -> std::cmp::Ordering {
         (self.mantissa as i128).cmp(&(n as i128 * 10i128.pow(self.scale as u32)))

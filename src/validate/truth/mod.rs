@@ -2,9 +2,10 @@
 //! and a text or a table also writes by hand, must agree. Each is a
 //! warning whose help gives the fix: a milestone outside its action's
 //! dates, a hand-typed reference or count in a text, a hand-typed total
-//! row in a table.
+//! row in a table, one figure of the territory typed twice with two values.
 
 mod counts;
+mod figures;
 mod refs;
 mod scan;
 mod tables;
@@ -25,6 +26,7 @@ pub fn run(ctx: &mut Ctx, merged: &Merged, model: &m::Roadmap) {
     tables::hand_totals(ctx, merged);
     refs::run(ctx, model);
     counts::run(ctx, merged, model);
+    figures::run(ctx, merged);
 }
 
 /// The first definition of each action, by id, with its file.

@@ -345,14 +345,25 @@ fixtures! {
     renvoi_manuel: "renvoi-manuel" => 0 [
         "feuille.yaml:13:50 avertissement fdr::texte::renvoi_manuel",
         "feuille.yaml:13:62 avertissement fdr::texte::renvoi_manuel",
-        "feuille.yaml:43:25 avertissement fdr::texte::renvoi_manuel",
+        "feuille.yaml:43:55 avertissement fdr::texte::renvoi_manuel",
         "textes/conclusion.md:3:31 avertissement fdr::texte::renvoi_manuel",
     ] + [
         "renvoi écrit à la main : « action 1.2 »",
         "remplacez « action 1.2 » par [](#action:permanences)",
         "remplacez « axe 1 » par [](#axe:accompagner)",
         "remplacez « annexe 1 » par [](#annexe:financement)",
-        "renvoi écrit à la main vers une action 2 qui n'existe pas",
+        "remplacez « annexe 2 » par [](#annexe:calendrier)",
+    ];
+    // A hand-typed number that points at nothing (« l'action 2 » for 1.2),
+    // or at an annex the text calls otherwise (« synthèse » for the
+    // chronogramme): errors, with the link to write.
+    renvoi_discordant: "renvoi-discordant" => 1 [
+        "feuille.yaml:12:61 erreur fdr::texte::renvoi_discordant",
+        "feuille.yaml:40:25 erreur fdr::texte::renvoi_discordant",
+    ] + [
+        "renvoi faux : « annexe 2 » mène à l'annexe 2 « Chronogramme des actions », que le texte",
+        "renvoi faux : « action 2 » mène à une action 2 qui n'existe pas",
+        "écrivez [](#action:permanences) pour l'action 1.2",
     ];
     // Counts restated in prose: axes in the introduction, actions in an
     // axe's enjeux, participants by category; the total of actions, an axe

@@ -76,39 +76,11 @@ pub fn synthese(roadmaps: &[(&Roadmap, &Computed)]) -> SyntheseFigures {
 /// A name folded for comparison: lower case, French accents and ligatures
 /// removed, every run of other characters one space.
 pub fn key(name: &str) -> String {
-    let mut out = String::with_capacity(name.len());
-    let mut space = false;
-    for c in name.chars().flat_map(char::to_lowercase) {
-        let folded: &str = match c {
-            'à' | 'â' | 'ä' => "a",
-            'ç' => "c",
-            'é' | 'è' | 'ê' | 'ë' => "e",
-            'î' | 'ï' => "i",
-            'ô' | 'ö' => "o",
-            'ù' | 'û' | 'ü' => "u",
-            'ÿ' => "y",
-            'œ' => "oe",
-            'æ' => "ae",
-            c if c.is_alphanumeric() => {
-                if space && !out.is_empty() {
-                    out.push(' ');
-                }
-                space = false;
-                out.push(c);
-                continue;
-            }
-            _ => {
-                space = true;
-                continue;
-            }
-        };
-        if space && !out.is_empty() {
-            out.push(' ');
-        }
-        space = false;
-        out.push_str(folded);
-    }
-    out
+    crate::model::names::fold(name)
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 #[cfg(test)]

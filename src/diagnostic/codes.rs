@@ -73,6 +73,7 @@ pub const ALL: &[&str] = &[
     TERRITOIRE_TAUX_INVALIDE,
     TEXTE_COMPTE_INCOHERENT,
     TEXTE_FICHIER,
+    TEXTE_RENVOI_DISCORDANT,
     TEXTE_RENVOI_MANUEL,
     TEXTE_TROP_DE_RENVOIS,
     TEXTE_TROP_IMBRIQUE,
@@ -154,6 +155,7 @@ pub const TERRITOIRE_PARTIE_SUPERIEURE: &str = "fdr::territoire::partie_superieu
 pub const TERRITOIRE_TAUX_INVALIDE: &str = "fdr::territoire::taux_invalide";
 pub const TEXTE_COMPTE_INCOHERENT: &str = "fdr::texte::compte_incoherent";
 pub const TEXTE_FICHIER: &str = "fdr::texte::fichier";
+pub const TEXTE_RENVOI_DISCORDANT: &str = "fdr::texte::renvoi_discordant";
 pub const TEXTE_RENVOI_MANUEL: &str = "fdr::texte::renvoi_manuel";
 pub const TEXTE_TROP_DE_RENVOIS: &str = "fdr::texte::trop_de_renvois";
 pub const TEXTE_TROP_IMBRIQUE: &str = "fdr::texte::trop_imbrique";

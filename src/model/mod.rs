@@ -2,6 +2,7 @@
 //! every value parsed. Built by the validate stage, read by compute/render.
 
 pub mod evaluation;
+pub mod names;
 pub mod values;
 
 pub use crate::format::{

@@ -6,6 +6,7 @@
 
 mod counts;
 mod figures;
+mod fit;
 mod refs;
 mod scan;
 mod tables;

@@ -15,6 +15,9 @@ pub struct HandRef {
     pub numero: String,
     pub start: usize,
     pub end: usize,
+    /// For an annex, the noun the prose calls it (« synthèse » in « cf.
+    /// synthèse en annexe 5 »), in lower case.
+    pub noun: Option<String>,
 }
 
 /// « action 1.2 », « actions 1.2 », « axe 3 », « annexe 4 » in the prose of
@@ -60,14 +63,32 @@ pub fn hand_refs(text: &str) -> Vec<HandRef> {
         if minor.is_empty() && of_something(&prose[end..]) {
             continue;
         }
+        let noun = if kind == "annexe" {
+            let before = prose.get(..w.start).unwrap_or_default();
+            let from = before.char_indices().rev().nth(60).map_or(0, |(i, _)| i);
+            let after = prose.get(end..).unwrap_or_default();
+            super::fit::noun_before(&before[from..]).or_else(|| noun_after(after))
+        } else {
+            None
+        };
         out.push(HandRef {
             kind,
             numero,
             start: w.start,
             end,
+            noun,
         });
     }
     out
+}
+
+/// « annexe 5 (synthèse) »: the noun in parentheses right after.
+fn noun_after(rest: &str) -> Option<String> {
+    let inner = rest.trim_start().strip_prefix('(')?;
+    let inner = &inner[..inner.find(')')?];
+    let noun = inner.trim().to_lowercase();
+    let one_word = noun.chars().all(char::is_alphabetic) && noun.chars().count() >= 4;
+    one_word.then_some(noun)
 }
 
 /// Whether `rest` goes on with « de », « du », « des » or « d' ».
@@ -104,45 +125,107 @@ fn target(model: &m::Roadmap, r: &HandRef) -> Option<(String, String)> {
     }
 }
 
+/// The diagnostic of one hand-typed reference `written`: a warning with
+/// the computed link when it points at what it names, an error when the
+/// number points at nothing, or at an annex the prose calls otherwise.
+fn diagnostic(model: &m::Roadmap, r: &HandRef, written: &str) -> Diagnostic {
+    use crate::diagnostic::codes::{TEXTE_RENVOI_DISCORDANT, TEXTE_RENVOI_MANUEL};
+    let (kind, e) = match r.kind {
+        "action" => ("action", "e"),
+        "axe" => ("axe", ""),
+        _ => ("annexe", "e"),
+    };
+    let annexe = (kind == "annexe")
+        .then(|| {
+            model
+                .annexes
+                .iter()
+                .find(|a| a.numero.to_string() == r.numero)
+        })
+        .flatten();
+    if let (Some(a), Some(noun)) = (annexe, &r.noun)
+        && !super::fit::fits(noun, a)
+    {
+        {
+            let better = model.annexes.iter().find(|x| super::fit::fits(noun, x));
+            return Diagnostic::error(
+                TEXTE_RENVOI_DISCORDANT,
+                format!(
+                    "renvoi faux : « {written} » mène à l'annexe {} « {} », que le texte appelle « {noun} »",
+                    a.numero, a.titre
+                ),
+            )
+            .label(format!("l'annexe {} n'est pas « {noun} »", a.numero))
+            .help(match better {
+                Some(x) => format!(
+                    "vouliez-vous dire l'annexe {} « {} » ? écrivez [](#annexe:{}) : fdr en écrit le \
+                     numéro et le titre",
+                    x.numero, x.titre, x.id
+                ),
+                None => "retrouvez l'annexe visée et écrivez [](#annexe:ID) avec son identifiant : \
+                         fdr en écrit le numéro et le titre"
+                    .to_string(),
+            });
+        }
+    }
+    match target(model, r) {
+        Some((id, words)) => Diagnostic::warning(
+            TEXTE_RENVOI_MANUEL,
+            format!("renvoi écrit à la main : « {written} »"),
+        )
+        .label("numéro saisi à la main")
+        .help(format!(
+            "remplacez « {written} » par [](#{kind}:{id}) : fdr écrit « {words} » et le tient \
+             à jour si la numérotation change"
+        )),
+        None => Diagnostic::error(
+            TEXTE_RENVOI_DISCORDANT,
+            format!(
+                "renvoi faux : « {written} » mène à un{e} {kind} {} qui n'existe pas",
+                r.numero
+            ),
+        )
+        .label(format!("aucun{e} {kind} ne porte ce numéro"))
+        .help(missing_help(model, r, kind, e)),
+    }
+}
+
+/// What to write instead of a number that points at nothing: the actions
+/// ending with it (« l'action 2 » meant 1.2 or 3.2), else the link form.
+fn missing_help(model: &m::Roadmap, r: &HandRef, kind: &str, e: &str) -> String {
+    let suffix = format!(".{}", r.numero);
+    let close: Vec<String> = model
+        .actions
+        .iter()
+        .filter(|a| kind == "action" && a.numero.ends_with(&suffix))
+        .take(3)
+        .map(|a| {
+            format!(
+                "[](#action:{}) pour l'action {} « {} »",
+                a.id, a.numero, a.titre
+            )
+        })
+        .collect();
+    if close.is_empty() {
+        format!(
+            "retrouvez l'{kind} visé{e} et écrivez [](#{kind}:ID) avec son identifiant : fdr en \
+             écrit le numéro et le titre"
+        )
+    } else {
+        format!(
+            "les actions sont numérotées par axe : écrivez {}",
+            close.join(", ou ")
+        )
+    }
+}
+
 fn check_text(ctx: &mut Ctx, lt: &LoadedText, model: &m::Roadmap, left: &mut usize) {
     let mut locator = Locator::new(ctx, lt);
     for r in hand_refs(&lt.text) {
         let Some(l) = left.checked_sub(1) else { return };
         *left = l;
         let written = lt.text.get(r.start..r.end).unwrap_or_default().to_string();
-        let (kind, une, numero) = match r.kind {
-            "action" => ("action", "une", "le numéro"),
-            "axe" => ("axe", "un", "le numéro"),
-            _ => ("annexe", "une", "le numéro"),
-        };
-        let mut d = match target(model, &r) {
-            Some((id, words)) => Diagnostic::warning(
-                crate::diagnostic::codes::TEXTE_RENVOI_MANUEL,
-                format!("renvoi écrit à la main : « {written} »"),
-            )
-            .label("numéro saisi à la main")
-            .help(format!(
-                "remplacez « {written} » par [](#{kind}:{id}) : fdr écrit « {words} » et le tient \
-                 à jour si la numérotation change"
-            )),
-            None => Diagnostic::warning(
-                crate::diagnostic::codes::TEXTE_RENVOI_MANUEL,
-                format!(
-                    "renvoi écrit à la main vers {une} {kind} {} qui n'existe pas : « {written} »",
-                    r.numero
-                ),
-            )
-            .label(format!(
-                "aucun{} {kind} ne porte ce numéro",
-                if une == "une" { "e" } else { "" }
-            ))
-            .help(format!(
-                "retrouvez l'{kind} visé{} et écrivez [](#{kind}:ID) avec son identifiant : fdr \
-                 en écrit {numero} et le titre",
-                if une == "une" { "e" } else { "" }
-            )),
-        }
-        .in_file(lt.file);
+        let mut d = diagnostic(model, &r, &written).in_file(lt.file);
         if let Some(l) = &mut locator {
             d = d.at(lt.file, l.span(&lt.text, r.start, r.end));
         }

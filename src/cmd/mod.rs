@@ -139,7 +139,23 @@ fn report_formats(
         .collect()
 }
 
+/// `fdr check --format json | head` ends quietly when `head` has read
+/// enough, as Unix tools do, instead of panicking on the closed pipe:
+/// the default action of SIGPIPE (which Rust ignores) is restored. Not for
+/// `serve`, whose closed sockets must not end the server.
+fn quiet_on_closed_pipe(command: &Command) {
+    #[cfg(unix)]
+    if !matches!(command, Command::Serve(_)) {
+        // SAFETY: setting the disposition of SIGPIPE to its default, before
+        // any other thread exists, has no precondition.
+        unsafe {
+            libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+        }
+    }
+}
+
 pub fn run(cli: Cli) -> Result<u8, Failure> {
+    quiet_on_closed_pipe(&cli.command);
     let out = Output::new(&cli);
     match &cli.command {
         Command::Check(args) => check::run(args, &out),

@@ -26,37 +26,6 @@ const UNEXPECTED_CHARACTER: Text = (
     "mettez la valeur entre guillemets : « @ » et « ` » ne peuvent pas commencer une valeur YAML",
 );
 
-/// Errors the parser gives no kind for, recognised by their English text
-/// (first match wins).
-const BY_TEXT: &[(&str, Text)] = &[
-    ("tab", ("tabulation dans le YAML", TAB_INDENT.1)),
-    ("unclosed bracket", UNCLOSED_BRACKET),
-    ("unclosed brace", UNCLOSED_BRACE),
-    (
-        "illegal placement of ':'",
-        (
-            "deux-points mal placé",
-            "vérifiez les crochets et accolades ouverts au-dessus, ou mettez la valeur entre guillemets",
-        ),
-    ),
-    ("unexpected character", UNEXPECTED_CHARACTER),
-    ("reserved", UNEXPECTED_CHARACTER),
-    (
-        "quote",
-        (
-            "guillemet non fermé",
-            "fermez la chaîne avec le même guillemet qu'à l'ouverture",
-        ),
-    ),
-    (
-        "mapping values are not allowed",
-        (
-            "deux-points inattendu dans une valeur",
-            "mettez la valeur entre guillemets si elle contient « : »",
-        ),
-    ),
-];
-
 /// The scanner reports a tab where the previous token ended: the tab
 /// itself, on the scanner's line (before or after its position), or on the
 /// next lines when the scanner stopped at the end of a line.
@@ -71,6 +40,64 @@ fn tab_near(text: &str, offset: usize) -> Option<usize> {
     on_line.or_else(|| text.get(offset..)?.find('\t').map(|i| offset + i))
 }
 
+/// The French message and help of an error kind; `None` for the kinds
+/// without a translation (their English text is shown). Matched by kind,
+/// never by text: the parser's texts change with its features and versions.
+fn french(kind: &serde_saphyr::granit_parser::ErrorKind) -> Option<(String, String)> {
+    use serde_saphyr::granit_parser::ErrorKind as K;
+    let t = |(m, h): Text| Some((m.to_string(), h.to_string()));
+    match kind {
+        K::TabNotAllowed | K::TabInBlockIndentation | K::TabInIndentation => t(TAB_INDENT),
+        K::TabInPlainScalar | K::TabAtBlockScalarStart => {
+            t(("tabulation dans le YAML", TAB_INDENT.1))
+        }
+        K::UnknownAnchor => t((
+            "alias vers une ancre inconnue",
+            "définissez l'ancre (&nom) avant de l'utiliser (*nom)",
+        )),
+        K::UnexpectedEofFlowSequence | K::UnclosedFlowCollection { open: '[' } => {
+            t(UNCLOSED_BRACKET)
+        }
+        K::UnexpectedEofFlowMapping
+        | K::UnexpectedEofImplicitFlowMapping
+        | K::UnclosedFlowCollection { open: '{' } => t(UNCLOSED_BRACE),
+        K::InvalidIndentation | K::ExpectedBlockMappingKey | K::ExpectedBlockSequenceEntry => t((
+            "indentation incohérente",
+            "alignez les clés d'un même niveau sur la même colonne",
+        )),
+        K::MultipleDocumentsUnsupported => t((
+            "plusieurs documents YAML dans un même fichier",
+            "placez chaque document dans un fichier séparé",
+        )),
+        K::InvalidColonPlacement => t((
+            "deux-points mal placé",
+            "vérifiez les crochets et accolades ouverts au-dessus, ou mettez la valeur entre guillemets",
+        )),
+        K::UnexpectedCharacter { .. } => t(UNEXPECTED_CHARACTER),
+        K::UnclosedQuotedScalar => t((
+            "guillemet non fermé",
+            "fermez la chaîne avec le même guillemet qu'à l'ouverture",
+        )),
+        K::MappingValueNotAllowed => t((
+            "deux-points inattendu dans une valeur",
+            "mettez la valeur entre guillemets si elle contient « : »",
+        )),
+        K::ExpectedFlowMappingSeparator | K::ExpectedFlowSequenceSeparator => t((
+            "virgule attendue entre deux éléments entre crochets ou accolades",
+            "séparez les éléments par des virgules, et mettez entre guillemets une valeur qui contient « : » ou « , »",
+        )),
+        K::MismatchedFlowCollectionEnd { open, close } => Some((
+            format!("« {open} » fermé par « {close} »"),
+            "fermez chaque crochet par « ] » et chaque accolade par « } »".to_string(),
+        )),
+        K::MisplacedFlowCollectionEnd => t((
+            "crochet ou accolade fermant sans ouvrant",
+            "retirez-le, ou mettez la valeur entre guillemets",
+        )),
+        _ => None,
+    }
+}
+
 /// Translate a parser error into a French diagnostic.
 pub(super) fn scan_error(file: FileId, e: &ScanError, text: &str) -> Diagnostic {
     use serde_saphyr::granit_parser::ErrorKind as K;
@@ -82,51 +109,35 @@ pub(super) fn scan_error(file: FileId, e: &ScanError, text: &str) -> Diagnostic 
         line: m.line(),
         col: m.col() + 1,
     };
-    let info = e.info();
-    if info.contains("tab")
-        && let Some(at) = tab_near(text, offset)
-    {
+    let kind = e.kind();
+    let tab = matches!(
+        kind,
+        K::TabNotAllowed
+            | K::TabInBlockIndentation
+            | K::TabInIndentation
+            | K::TabInPlainScalar
+            | K::TabAtBlockScalarStart
+    );
+    if tab && let Some(at) = tab_near(text, offset) {
         span = Span::locate(text, at, 1);
     }
-    let known: Option<Text> = match e.kind() {
-        K::TabNotAllowed | K::TabInBlockIndentation => Some(TAB_INDENT),
-        K::UnknownAnchor => Some((
-            "alias vers une ancre inconnue",
-            "définissez l'ancre (&nom) avant de l'utiliser (*nom)",
-        )),
-        K::UnexpectedEofFlowSequence => Some(UNCLOSED_BRACKET),
-        K::UnexpectedEofFlowMapping | K::UnexpectedEofImplicitFlowMapping => Some(UNCLOSED_BRACE),
-        K::InvalidIndentation | K::ExpectedBlockMappingKey | K::ExpectedBlockSequenceEntry => {
-            Some((
-                "indentation incohérente",
-                "alignez les clés d'un même niveau sur la même colonne",
-            ))
-        }
-        K::MultipleDocumentsUnsupported => Some((
-            "plusieurs documents YAML dans un même fichier",
-            "placez chaque document dans un fichier séparé",
-        )),
-        _ if info.contains("recursion limit") => {
-            return Diagnostic::error(
-                crate::diagnostic::codes::YAML_TROP_PROFOND,
-                format!("imbrication trop profonde (plus de {MAX_DEPTH} niveaux)"),
-            )
-            .at(file, span)
-            .label("ici")
-            .help("une feuille de route n'a besoin que de quelques niveaux d'imbrication");
-        }
-        _ => BY_TEXT
-            .iter()
-            .find(|(needle, _)| info.contains(needle))
-            .map(|(_, t)| *t),
-    };
+    if matches!(kind, K::RecursionLimitExceeded) {
+        return Diagnostic::error(
+            crate::diagnostic::codes::YAML_TROP_PROFOND,
+            format!("imbrication trop profonde (plus de {MAX_DEPTH} niveaux)"),
+        )
+        .at(file, span)
+        .label("ici")
+        .help("une feuille de route n'a besoin que de quelques niveaux d'imbrication");
+    }
+    let known = french(kind);
     let d = |msg: String| {
         Diagnostic::error(crate::diagnostic::codes::YAML_SYNTAXE, msg)
             .at(file, span)
             .label("ici")
     };
     match known {
-        Some((msg, help)) => d(msg.into()).help(help),
-        None => d(format!("syntaxe YAML invalide ({info})")),
+        Some((msg, help)) => d(msg).help(help),
+        None => d(format!("syntaxe YAML invalide ({})", e.info())),
     }
 }

@@ -212,7 +212,7 @@ pub enum OutFormat {
     Pdf,
 }
 
-#[derive(Debug, clap::Args)]
+#[derive(Debug, Clone, clap::Args)]
 pub struct BuildArgs {
     /// Dossier de la feuille de route.
     pub dir: PathBuf,
@@ -231,6 +231,9 @@ pub struct BuildArgs {
     /// Format des diagnostics (sources, gabarits, PDF, écriture), comme `check --format`.
     #[arg(long, value_enum, value_name = "FORMAT", default_value_t = DiagFormat::Human)]
     pub diagnostics: DiagFormat,
+    /// Interne (processus isolé) : rend le document de cette sous-feuille.
+    #[arg(long, hide = true, value_name = "ID")]
+    pub sous_feuille: Option<String>,
 }
 
 impl BuildArgs {
@@ -244,6 +247,7 @@ impl BuildArgs {
             deny_warnings: false,
             emit_typst: false,
             diagnostics: DiagFormat::Human,
+            sous_feuille: None,
         }
     }
 

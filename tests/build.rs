@@ -184,6 +184,64 @@ fn the_roadmap_names_its_axes() {
     assert!(!md.contains("Axe"), "{md}");
 }
 
+/// A roadmap declined per group of communes: the departmental document
+/// summarises each sub-roadmap and shows which departmental axes each one
+/// takes up; each sub-roadmap gets its own documents under
+/// `sous-feuilles/ID/`, which say what they decline.
+#[test]
+fn sub_roadmaps_get_an_annex_and_their_own_documents() {
+    let out = build(&fixtures_dir().join("sous-feuilles"), "md,html");
+    let md = plain(&read(out.path(), "feuille-de-route.md"));
+    for text in [
+        "Chaque feuille de route infra-départementale reprend au moins 2 objectifs de la feuille de route départementale.",
+        "#### Var Nord",
+        "| Sa feuille de route | [Feuille de route du Var Nord](sous-feuilles/nord/feuille-de-route.md) |",
+        "| Intercommunalités | Communauté de communes Nord, Communauté de communes Est |",
+        "| Population | 45 000 habitants |",
+        "| Contenu | 2 axes, 2 actions |",
+        "| Objectifs départementaux repris | Objectifs 1, 2 et 3 |",
+        // 12 000 + 3 500, through compute::money of the sub-roadmap.
+        "| Financement des actions | 15 500 € |",
+        "| Communes | Hyères, La Crau |",
+        "| Objectifs départementaux repris | Objectifs 1 et 3 |",
+        "| Objectif | Var Nord | Var Sud | Total |",
+        "| Objectif 1 — Accompagner les publics | ✓ | ✓ | 2 territoires sur 2 |",
+        "| Objectif 2 — Outiller les aidants | ✓ | — | 1 territoire sur 2 |",
+    ] {
+        assert!(md.contains(text), "« {text} » absent:\n{md}");
+    }
+    // Var Sud has no financing line: no « 0 € » stated for it.
+    let sud = &md[md.find("#### Var Sud").unwrap()..];
+    assert!(
+        !sud[..sud
+            .find("####")
+            .map_or(sud.len(), |_| sud[5..].find("####").unwrap_or(sud.len()))]
+            .contains("0 €")
+    );
+    let html = plain(&read(out.path(), "feuille-de-route.html"));
+    assert!(html.contains("<a href=\"sous-feuilles&#x2f;nord&#x2f;feuille-de-route.html\">Feuille de route du Var Nord</a>"));
+    assert_eq!(
+        html.matches("<span aria-hidden=\"true\">✓</span>").count(),
+        5
+    );
+    let nord = plain(&read(out.path(), "sous-feuilles/nord/feuille-de-route.md"));
+    for text in [
+        "*Déclinaison de la feuille de route départementale « Feuille de route de test » (Var).*",
+        "| Périmètre | Infra-départemental (groupements de communes) : Communauté de communes Nord et Communauté de communes Est ; 45 000 habitants |",
+        "*Reprend l'objectif 1 « Accompagner les publics » de la feuille de route départementale « Feuille de route de test ».*",
+        "*Reprend l'objectif 2 « Outiller les aidants » et l'objectif 3 « Rechercher des financements » de la feuille de route départementale « Feuille de route de test ».*",
+        // A departmental acteur cited by the sub-roadmap, typed once.
+        "Hub du Sud",
+    ] {
+        assert!(nord.contains(text), "« {text} » absent:\n{nord}");
+    }
+    assert!(
+        out.path()
+            .join("sous-feuilles/sud/feuille-de-route.html")
+            .is_file()
+    );
+}
+
 /// Every bundled example passes `fdr check --deny-warnings`: an example
 /// nobody could copy without warnings would teach the wrong thing.
 #[test]

@@ -201,6 +201,34 @@ fixtures! {
         + ["[roadmap/feuille.yaml:2:3]", "[roadmap/feuille-bis.yaml:2:3]", "première définition"];
     feuille_manquante: "feuille-manquante" => 1 ["- erreur fdr::feuille::manquante"];
 
+    // ---- sub-roadmaps (each in its folder, declared in feuille_de_route.sous_feuilles) ----
+    sous_feuilles: "sous-feuilles" => 0 [] + ["roadmap : 3 objectifs, 3 actions, 2 sous-feuilles, 3 fichiers vérifiés"];
+    sous_feuille_axe_inconnu: "sous-feuille-axe-inconnu" => 1 [
+        "territoires/nord/feuille.yaml:25:25 erreur fdr::sous_feuille::axe_inconnu",
+    ] + [
+        "« finacer » n'est pas un objectif de la feuille de route départementale",
+        "vouliez-vous dire « financer » ?",
+    ];
+    sous_feuille_axes_insuffisants: "sous-feuille-axes-insuffisants" => 0 [
+        "territoires/sud/feuille.yaml:2:3 avertissement fdr::sous_feuille::axes_insuffisants",
+    ] + [
+        "la sous-feuille « sud » reprend 1 objectif de la feuille de route départementale, au moins 2",
+        "[roadmap/feuille.yaml:14:26]",
+        "règle de la feuille de route départementale",
+    ];
+    sous_feuille_doublon: "sous-feuille-doublon" => 1 ["feuille.yaml:18:13 erreur fdr::id::doublon"]
+        + ["sous-feuille « nord » définie deux fois", "[roadmap/feuille.yaml:16:13]"];
+    sous_feuille_dossier: "sous-feuille-dossier" => 1 ["feuille.yaml:19:18 erreur fdr::sous_feuille::dossier"]
+        + ["le dossier « territoires/ouest » est introuvable"];
+    // Every roadmap's problems in one run, each at its file:line:col.
+    sous_feuilles_plusieurs_erreurs: "sous-feuilles-plusieurs-erreurs" => 1 [
+        "feuille.yaml:55:17 erreur fdr::reference::inconnue",
+        "territoires/nord/feuille.yaml:22:15 erreur fdr::sous_feuille::axe_inconnu",
+        "territoires/sud/feuille.yaml:2:3 avertissement fdr::sous_feuille::axes_insuffisants",
+        "territoires/sud/feuille.yaml:27:17 erreur fdr::reference::inconnue",
+        "territoires/sud/feuille.yaml:33:17 erreur fdr::reference::inconnue",
+    ];
+
     // ---- numbering ----
     numero_hors_axe: "numero-hors-axe" => 1 ["feuille.yaml:33:13 erreur fdr::numero::hors_axe"];
     numero_invalide: "numero-invalide" => 1 ["feuille.yaml:33:13 erreur fdr::numero::invalide"];

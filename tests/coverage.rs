@@ -33,6 +33,18 @@ const FIXTURE: &str = "chaque-champ";
 /// alike (as [`readable`] folds them); `a || b`: either.
 const RENDERED: &[(&str, &[&str])] = &[
     (
+        "axes[].reprend",
+        &["reprend l'axe 1 « un axe zq026 » de la feuille de route départementale"],
+    ),
+    (
+        "feuille_de_route.sous_feuilles.axes_repris_minimum",
+        &["reprend au moins 1 axe de la feuille de route départementale"],
+    ),
+    (
+        "feuille_de_route.territoire.population",
+        &["12 345 habitants"],
+    ),
+    (
         "actions[].etapes[].date",
         &["une étape faite zq111 (janvier 2025)"],
     ),
@@ -501,6 +513,14 @@ const RENDERED: &[(&str, &[&str])] = &[
 /// Paths read by checks or computations only, and what reads them.
 const CHECK_ONLY: &[(&str, &str)] = &[
     (
+        "feuille_de_route.sous_feuilles.liste[].id",
+        "identifier (fdr::id::doublon): names the sub-roadmap's documents (sous-feuilles/ID/) and the annex's link to them",
+    ),
+    (
+        "feuille_de_route.sous_feuilles.liste[].dossier",
+        "folder of the sub-roadmap (fdr::sous_feuille::dossier): its fragments form the sub-roadmap",
+    ),
+    (
         "actions[].indicateurs[].id",
         "identifiant : doublons et forme vérifiés (fdr::id::{doublon, invalide}), cité par fdr diff",
     ),
@@ -710,11 +730,19 @@ impl Fixture {
 fn read_fixture() -> Fixture {
     let root = fixtures_dir().join(FIXTURE);
     let mut out = Fixture::default();
-    let mut files: Vec<_> = std::fs::read_dir(&root)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|x| x == "yaml"))
-        .collect();
+    // The sub-roadmap's fragments too (territoires/local/).
+    fn yaml_files(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
+        for e in std::fs::read_dir(dir).unwrap() {
+            let p = e.unwrap().path();
+            if p.is_dir() {
+                yaml_files(&p, out);
+            } else if p.extension().is_some_and(|x| x == "yaml") {
+                out.push(p);
+            }
+        }
+    }
+    let mut files = Vec::new();
+    yaml_files(&root, &mut files);
     files.sort();
     for f in files {
         let text = std::fs::read_to_string(&f).unwrap();
@@ -779,9 +807,27 @@ fn build_documents() -> (String, String) {
     let dir = fixtures_dir().join(FIXTURE);
     let (out, run) = build_into_temp(&dir, "md,html");
     assert_eq!(run.code, 0, "build of {FIXTURE}:\n{}", run.stderr);
-    let md = std::fs::read_to_string(out.path().join("feuille-de-route.md")).unwrap();
-    let html = std::fs::read_to_string(out.path().join("feuille-de-route.html")).unwrap();
-    (readable(&md, false), readable(&html, true))
+    // The document, then its sub-roadmap's own.
+    let read = |ext: &str| {
+        ["", "sous-feuilles/territoire-local/"]
+            .iter()
+            .map(|d| {
+                std::fs::read_to_string(out.path().join(format!("{d}feuille-de-route.{ext}")))
+                    .unwrap()
+            })
+            .collect::<Vec<_>>()
+    };
+    let md: String = read("md")
+        .iter()
+        .map(|d| readable(d, false))
+        .collect::<Vec<_>>()
+        .join(" ");
+    let html: String = read("html")
+        .iter()
+        .map(|d| readable(d, true))
+        .collect::<Vec<_>>()
+        .join(" ");
+    (md, html)
 }
 
 #[test]

@@ -90,8 +90,35 @@ fn lap(out: &Output, what: &str, since: std::time::Instant) {
     }
 }
 
-/// Files rendered in memory: (name in the output folder, bytes).
-pub(super) type Files = Vec<(&'static str, Vec<u8>)>;
+/// Files rendered in memory: (path in the output folder, `/`-separated,
+/// bytes).
+pub(super) type Files = Vec<(String, Vec<u8>)>;
+
+/// The documents of a checked roadmap: its own, and each sub-roadmap's
+/// (by id), written under `sous-feuilles/ID/`.
+pub(super) struct Views {
+    pub main: View,
+    pub subs: Vec<(String, View)>,
+}
+
+fn views(model: &crate::model::Roadmap) -> Views {
+    let c = compute::compute(model);
+    let subs = model
+        .sous_feuilles
+        .iter()
+        .zip(&c.sous_feuilles)
+        .map(|(s, cs)| (s.id.clone(), render::view::build(&s.feuille, cs)))
+        .collect();
+    Views {
+        main: render::view::build(model, &c),
+        subs,
+    }
+}
+
+/// Where a sub-roadmap's documents go in the output folder.
+fn sub_folder(id: &str) -> String {
+    format!("sous-feuilles/{id}")
+}
 
 /// What a build found: the diagnostics of every stage with the sources
 /// they point into (a failing user template included), and the rendered
@@ -114,7 +141,7 @@ impl Built {
 
 /// Check the roadmap: its diagnostics, and the view model when the sources
 /// have no error (warnings denied with `--deny-warnings`).
-fn view_of(args: &BuildArgs, out: &Output) -> Result<(Built, Option<View>), Failure> {
+fn view_of(args: &BuildArgs, out: &Output) -> Result<(Built, Option<Views>), Failure> {
     let output = args.output_dir();
     if !args.dir.is_dir() {
         return Err(crate::load::LoadError::NotADirectory(args.dir.clone()).into());
@@ -130,7 +157,7 @@ fn view_of(args: &BuildArgs, out: &Output) -> Result<(Built, Option<View>), Fail
         .model
         .take()
         .filter(|_| !checked.diags.has_errors())
-        .map(|model| render::view::build(&model, &compute::compute(&model)));
+        .map(|model| views(&model));
     let built = Built {
         diags: checked.diags,
         sources: checked.sources,
@@ -147,11 +174,18 @@ pub(super) fn render_one(
     format: OutFormat,
 ) -> Result<Option<Result<Vec<u8>, TemplateError>>, Failure> {
     let r = renderer(format)?;
-    let (_, Some(view)) = view_of(args, out)? else {
+    let (_, Some(views)) = view_of(args, out)? else {
+        return Ok(None);
+    };
+    let view = match &args.sous_feuille {
+        None => Some(&views.main),
+        Some(id) => views.subs.iter().find(|(s, _)| s == id).map(|(_, v)| v),
+    };
+    let Some(view) = view else {
         return Ok(None);
     };
     let ctx = RenderContext {
-        view: &view,
+        view,
         root: &args.dir,
     };
     Ok(Some(r.render(&ctx)))
@@ -166,34 +200,46 @@ pub(super) fn render_files(args: &BuildArgs, out: &Output) -> Result<Built, Fail
         .iter()
         .map(|f| renderer(*f))
         .collect::<Result<Vec<_>, _>>()?;
-    let (built, view) = view_of(args, out)?;
-    let Some(view) = view else {
+    let (built, views) = view_of(args, out)?;
+    let Some(views) = views else {
         return Ok(built);
-    };
-    let ctx = RenderContext {
-        view: &view,
-        root: &args.dir,
     };
     // Render everything first: nothing is written if any format fails.
     let mut files = Vec::new();
-    for r in &renderers {
-        let t = std::time::Instant::now();
-        let rendered = if isolate::user_templates(&args.dir) {
-            isolate::render(args, r.name(), r.template())
-        } else {
-            r.render(&ctx)
+    let documents =
+        std::iter::once((None, &views.main)).chain(views.subs.iter().map(|(id, v)| (Some(id), v)));
+    for (id, view) in documents {
+        let ctx = RenderContext {
+            view,
+            root: &args.dir,
         };
-        lap(out, &format!("rendu {}", r.name()), t);
-        match rendered {
-            Ok(bytes) => files.push((r.file_name(), bytes)),
-            Err(e) => return Ok(built.failed(e, &args.dir)),
+        let child = BuildArgs {
+            sous_feuille: id.cloned(),
+            ..args.clone()
+        };
+        for r in &renderers {
+            let t = std::time::Instant::now();
+            let rendered = if isolate::user_templates(&args.dir) {
+                isolate::render(&child, r.name(), r.template())
+            } else {
+                r.render(&ctx)
+            };
+            lap(out, &format!("rendu {}", r.name()), t);
+            let name = match id {
+                None => r.file_name().to_string(),
+                Some(id) => format!("{}/{}", sub_folder(id), r.file_name()),
+            };
+            match rendered {
+                Ok(bytes) => files.push((name, bytes)),
+                Err(e) => return Ok(built.failed(e, &args.dir)),
+            }
         }
-    }
-    #[cfg(feature = "pdf")]
-    if args.emit_typst {
-        match render::pdf::typst_sources(&ctx) {
-            Ok(sources) => files.extend(sources),
-            Err(e) => return Ok(built.failed(e, &args.dir)),
+        #[cfg(feature = "pdf")]
+        if args.emit_typst && id.is_none() {
+            match render::pdf::typst_sources(&ctx) {
+                Ok(sources) => files.extend(sources.into_iter().map(|(n, b)| (n.to_string(), b))),
+                Err(e) => return Ok(built.failed(e, &args.dir)),
+            }
         }
     }
     Ok(Built {
@@ -211,12 +257,23 @@ fn write_files(
     written: &mut Vec<PathBuf>,
 ) -> Result<(), write::WriteError> {
     write::output_folder(output, dir)?;
+    // A sub-roadmap's documents go in their own folder, created like the
+    // output folder (never through a link).
+    let place = |name: &str| match name.rsplit_once('/') {
+        Some((folder, file)) => (output.join(folder), file.to_string()),
+        None => (output.to_path_buf(), name.to_string()),
+    };
     for (name, _) in files {
-        write::replaceable(output, name)?;
+        let (folder, file) = place(name);
+        if folder != output {
+            write::output_folder(&folder, dir)?;
+        }
+        write::replaceable(&folder, &file)?;
     }
     for (name, bytes) in files {
-        write::replace(output, name, bytes)?;
-        written.push(output.join(name));
+        let (folder, file) = place(name);
+        write::replace(&folder, &file, bytes)?;
+        written.push(folder.join(file));
     }
     Ok(())
 }

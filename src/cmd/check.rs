@@ -16,10 +16,15 @@ pub fn run(args: &CheckArgs, out: &Output) -> Result<u8, Failure> {
         && !out.quiet
         && let Some(m) = &checked.model
     {
+        let mot = m.feuille.mot_axe;
+        let sous = match m.sous_feuilles.len() {
+            0 => String::new(),
+            n => format!(", {}", fmt::count(n, "sous-feuille", "sous-feuilles")),
+        };
         eprintln!(
-            "{} : {}, {}, {}",
+            "{} : {}, {}{sous}, {}",
             args.dir.display(),
-            fmt::count(m.axes.len(), "axe", "axes"),
+            fmt::count(m.axes.len(), mot.singulier(), mot.pluriel()),
             fmt::count(m.actions.len(), "action", "actions"),
             fmt::count(
                 checked.sources.files.len(),

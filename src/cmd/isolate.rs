@@ -83,7 +83,7 @@ fn read_bounded(mut r: impl Read + Send + 'static) -> std::thread::JoinHandle<Ve
 /// Render `format` (a renderer's name: md, html, pdf) of `args.dir` with
 /// the user's `template` in a child process under the limits.
 pub fn render(args: &BuildArgs, format: &str, template: &str) -> Result<Vec<u8>, TemplateError> {
-    let child: Vec<std::ffi::OsString> = vec![
+    let mut child: Vec<std::ffi::OsString> = vec![
         "rendu-isole".into(),
         args.dir.clone().into(),
         "-o".into(),
@@ -91,6 +91,9 @@ pub fn render(args: &BuildArgs, format: &str, template: &str) -> Result<Vec<u8>,
         "--format".into(),
         format.into(),
     ];
+    if let Some(id) = &args.sous_feuille {
+        child.extend(["--sous-feuille".into(), id.into()]);
+    }
     render_in_child(&args.dir, &child, format, template)
 }
 

@@ -76,6 +76,8 @@ pub struct Computed {
     /// every measurement known (a progress report computes them at its date).
     pub indicateurs: Vec<indicateurs::IndicatorFigures>,
     pub indicateurs_actions: Vec<Vec<indicateurs::IndicatorFigures>>,
+    /// The figures of each sub-roadmap, as of a roadmap of its own.
+    pub sous_feuilles: Vec<Computed>,
 }
 
 pub(crate) fn by_acteur(
@@ -266,6 +268,11 @@ pub fn compute(model: &Roadmap) -> Computed {
                     .map(|i| indicateurs::figures(i, None))
                     .collect()
             })
+            .collect(),
+        sous_feuilles: model
+            .sous_feuilles
+            .iter()
+            .map(|s| compute(&s.feuille))
             .collect(),
     }
 }

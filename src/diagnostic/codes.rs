@@ -66,6 +66,10 @@ pub const ALL: &[&str] = &[
     SCHEMA_VALEUR_INCONNUE,
     SORTIE_ECRITURE,
     SORTIE_LIEN_REFUSE,
+    SOUS_FEUILLE_AXE_INCONNU,
+    SOUS_FEUILLE_AXES_INSUFFISANTS,
+    SOUS_FEUILLE_DOSSIER,
+    SOUS_FEUILLE_SANS_DEPARTEMENTALE,
     TABLEAU_COLONNES,
     TABLEAU_TOTAL_SAISI,
     TERRITOIRE_DEUX_VALEURS,
@@ -148,6 +152,10 @@ pub const SCHEMA_TYPE: &str = "fdr::schema::type";
 pub const SCHEMA_VALEUR_INCONNUE: &str = "fdr::schema::valeur_inconnue";
 pub const SORTIE_ECRITURE: &str = "fdr::sortie::ecriture";
 pub const SORTIE_LIEN_REFUSE: &str = "fdr::sortie::lien_refuse";
+pub const SOUS_FEUILLE_AXE_INCONNU: &str = "fdr::sous_feuille::axe_inconnu";
+pub const SOUS_FEUILLE_AXES_INSUFFISANTS: &str = "fdr::sous_feuille::axes_insuffisants";
+pub const SOUS_FEUILLE_DOSSIER: &str = "fdr::sous_feuille::dossier";
+pub const SOUS_FEUILLE_SANS_DEPARTEMENTALE: &str = "fdr::sous_feuille::sans_departementale";
 pub const TABLEAU_COLONNES: &str = "fdr::tableau::colonnes";
 pub const TABLEAU_TOTAL_SAISI: &str = "fdr::tableau::total_saisi";
 pub const TERRITOIRE_DEUX_VALEURS: &str = "fdr::territoire::deux_valeurs";

@@ -21,6 +21,10 @@ pub struct Axe {
     /// Points de vigilance (Markdown, un par élément).
     #[serde(default)]
     pub vigilance: Vec<Sp<String>>,
+    /// Dans une sous-feuille : identifiants des axes de la feuille de route
+    /// départementale que cet axe reprend.
+    #[serde(default)]
+    pub reprend: Vec<Id>,
 }
 
 /// Action d'un axe.

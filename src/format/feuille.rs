@@ -32,6 +32,8 @@ pub struct FeuilleDeRoute {
     pub conclusion: Option<Sp<Texte>>,
     /// Mots de la feuille de route (« objectifs » plutôt qu'« axes »).
     pub vocabulaire: Option<Vocabulaire>,
+    /// Feuilles de route infra-départementales qui déclinent celle-ci.
+    pub sous_feuilles: Option<Sp<super::SousFeuilles>>,
 }
 
 /// Mots de la feuille de route, repris par le document, le sommaire, les
@@ -123,6 +125,14 @@ pub struct TerritoireCouvert {
     pub code_departement: Option<Sp<String>>,
     /// Périmètre de la feuille de route.
     pub perimetre: Perimetre,
+    /// Intercommunalités (EPCI) du périmètre, par leur nom.
+    #[serde(default)]
+    pub epci: Vec<Sp<String>>,
+    /// Communes du périmètre, par leur nom.
+    #[serde(default)]
+    pub communes: Vec<Sp<String>>,
+    /// Nombre d'habitants du périmètre, s'il est connu.
+    pub population: Option<Sp<u64>>,
 }
 
 /// Périmètre de la feuille de route.
@@ -194,6 +204,9 @@ pub enum GenreAnnexe {
     Fonds,
     /// Gouvernance : instances, fréquences, membres et rôles.
     Gouvernance,
+    /// Feuilles de route infra-départementales : périmètre, population,
+    /// axes, actions et montants de chacune, et couverture des axes.
+    SousFeuilles,
     /// Texte libre uniquement.
     Texte,
 }

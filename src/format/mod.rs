@@ -12,6 +12,7 @@ mod evaluation;
 mod feuille;
 mod financements;
 mod gouvernance;
+mod sous_feuilles;
 pub mod spanned;
 mod territoire;
 
@@ -23,6 +24,7 @@ pub use evaluation::*;
 pub use feuille::*;
 pub use financements::*;
 pub use gouvernance::*;
+pub use sous_feuilles::*;
 pub use spanned::{Sp, Span};
 pub use territoire::*;
 

@@ -1,8 +1,10 @@
 //! Model stage: the roadmap with every reference resolved to an index and
 //! every value parsed. Built by the validate stage, read by compute/render.
 
+mod cites;
 pub mod evaluation;
 pub mod names;
+pub mod sous_feuilles;
 pub mod values;
 
 pub use crate::format::{
@@ -12,6 +14,7 @@ pub use crate::format::{
 };
 pub use evaluation::{CibleIndicateur, Etape, Indicateur, NoteSuivi, Releve, Suivi};
 use serde::Serialize;
+pub use sous_feuilles::{AxeRepris, Departementale, SousFeuille};
 pub use values::{DateFlou, Decimal, Money, Precision};
 
 /// Index into [`Roadmap::acteurs`].
@@ -43,6 +46,8 @@ pub struct Roadmap {
     pub concertation: Concertation,
     pub sections: Vec<Section>,
     pub annexes: Vec<Annexe>,
+    /// Sub-territorial roadmaps, in the order of their declaration.
+    pub sous_feuilles: Vec<SousFeuille>,
 }
 
 /// Longest period a roadmap may cover, in years: the chronogramme's grid
@@ -68,9 +73,17 @@ pub struct Feuille {
     pub etat_des_lieux: Option<String>,
     pub axes_introduction: Option<String>,
     pub conclusion: Option<String>,
+    /// Perimeter: EPCI and communes by name, inhabitants when given.
+    pub epci: Vec<String>,
+    pub communes: Vec<String>,
+    pub population: Option<u64>,
+    /// Departmental axes each sub-roadmap must take up at least.
+    pub axes_repris_minimum: Option<u32>,
+    /// For a sub-roadmap: the roadmap it declines.
+    pub departementale: Option<Departementale>,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Clone, Serialize)]
 pub struct Acteur {
     pub id: String,
     pub nom: String,
@@ -81,6 +94,8 @@ pub struct Acteur {
     pub commune: Option<String>,
     pub email: Option<String>,
     pub site: Option<String>,
+    /// In a sub-roadmap, an acteur of the departmental roadmap's annuaire.
+    pub herite: bool,
 }
 
 #[derive(Debug, Default, Serialize)]
@@ -135,6 +150,8 @@ pub struct Axe {
     pub titre: String,
     pub enjeux: Option<String>,
     pub vigilance: Vec<String>,
+    /// In a sub-roadmap: the departmental axes it takes up.
+    pub reprend: Vec<AxeRepris>,
     /// Its actions, in number order.
     pub actions: Vec<ActionIx>,
 }

@@ -153,6 +153,15 @@ pub fn count(n: usize, one: &str, many: &str) -> String {
     }
 }
 
+/// "A", "A et B", "A, B et C".
+pub fn join_fr(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} et {last}", init.join(", ")),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

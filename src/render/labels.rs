@@ -163,6 +163,14 @@ pub struct Labels {
     pub etapes: &'static str,
     pub graphique_indicateur: &'static str,
     pub aucune_valeur: &'static str,
+    pub axes_repris: &'static str,
+    pub couverture_axes: &'static str,
+    pub intercommunalites: &'static str,
+    pub communes: &'static str,
+    pub document_propre: &'static str,
+    pub repris: &'static str,
+    pub non_repris: &'static str,
+    pub sous_feuilles: &'static str,
 }
 
 pub const FR: Labels = Labels {
@@ -324,6 +332,14 @@ pub const FR: Labels = Labels {
     etapes: "Étapes",
     graphique_indicateur: "Évolution de l'indicateur",
     aucune_valeur: "Ni référence, ni cible, ni mesure dans les sources.",
+    axes_repris: "Axes départementaux repris",
+    couverture_axes: "Axes départementaux repris par chaque territoire",
+    intercommunalites: "Intercommunalités",
+    communes: "Communes",
+    document_propre: "Sa feuille de route",
+    repris: "repris",
+    non_repris: "non repris",
+    sous_feuilles: "Feuilles de route infra-départementales",
 };
 
 pub mod bilan;
@@ -350,6 +366,10 @@ const FR_OBJECTIF: Labels = Labels {
     apercu_axes: "Vue d'ensemble des objectifs",
     par_axe: "Par objectif et par action",
     graphique_financement: "Financement par objectif",
+    axes_repris: "Objectifs départementaux repris",
+    couverture_axes: "Objectifs départementaux repris par chaque territoire",
+    repris: "repris",
+    non_repris: "non repris",
     ..FR
 };
 
@@ -359,6 +379,10 @@ const FR_ORIENTATION: Labels = Labels {
     apercu_axes: "Vue d'ensemble des orientations",
     par_axe: "Par orientation et par action",
     graphique_financement: "Financement par orientation",
+    axes_repris: "Orientations départementales reprises",
+    couverture_axes: "Orientations départementales reprises par chaque territoire",
+    repris: "reprise",
+    non_repris: "non reprise",
     ..FR
 };
 
@@ -368,6 +392,10 @@ const FR_PRIORITE: Labels = Labels {
     apercu_axes: "Vue d'ensemble des priorités",
     par_axe: "Par priorité et par action",
     graphique_financement: "Financement par priorité",
+    axes_repris: "Priorités départementales reprises",
+    couverture_axes: "Priorités départementales reprises par chaque territoire",
+    repris: "reprise",
+    non_repris: "non reprise",
     ..FR
 };
 
@@ -377,5 +405,9 @@ const FR_CHANTIER: Labels = Labels {
     apercu_axes: "Vue d'ensemble des chantiers",
     par_axe: "Par chantier et par action",
     graphique_financement: "Financement par chantier",
+    axes_repris: "Chantiers départementaux repris",
+    couverture_axes: "Chantiers départementaux repris par chaque territoire",
+    repris: "repris",
+    non_repris: "non repris",
     ..FR
 };

@@ -36,6 +36,7 @@ pub const LIBRARY: &[&str] = &[
     "annexe-financement.typ",
     "annexe-fonds.typ",
     "annexe-gouvernance.typ",
+    "annexe-sous_feuilles.typ",
 ];
 
 /// One library file: its name for typst, its text, its name in messages,

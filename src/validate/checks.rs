@@ -8,7 +8,6 @@ use super::merge::Merged;
 use crate::diagnostic::{Diagnostic, FileId, did_you_mean};
 use crate::format::{DateBrute, Sp};
 use crate::model::{self as m, DateFlou};
-use std::collections::BTreeSet;
 
 pub fn run(ctx: &mut Ctx, merged: &Merged, t: &Tables, model: &m::Roadmap) {
     super::money::run(ctx, merged, t, model);
@@ -173,46 +172,12 @@ fn axes_without_actions(ctx: &mut Ctx, t: &Tables, model: &m::Roadmap) {
 }
 
 fn unused_acteurs(ctx: &mut Ctx, t: &Tables, model: &m::Roadmap) {
-    let mut used = BTreeSet::new();
-    used.extend(model.feuille.co_porteurs.iter().copied());
-    used.extend(model.gouvernance.membres.iter().map(|m| m.acteur));
-    for i in &model.gouvernance.instances {
-        used.extend(i.membres.iter().copied());
-    }
-    for a in &model.actions {
-        used.extend(a.referents.iter().map(|r| r.acteur));
-        used.extend(a.partenaires.iter().copied());
-    }
-    for e in &model.enveloppes {
-        used.extend(e.financeur);
-        used.extend(e.contributions.iter().map(|c| c.financeur));
-    }
-    for c in &model.cercles {
-        used.extend(c.membres.iter().map(|(a, _)| *a));
-    }
-    for l in &model.lignes {
-        if let m::Source::Acteur(a) = l.source {
-            used.insert(a);
-        }
-        used.extend(l.recipiendaire);
-    }
-    used.extend(model.fonds.iter().filter_map(|f| f.recipiendaire));
-    for f in &model.fonds {
-        let projets = f.appels.iter().flat_map(|a| &a.projets);
-        used.extend(projets.filter_map(|p| p.porteur));
-    }
-    used.extend(model.postes.iter().map(|p| p.structure));
-    used.extend(model.concertation.participants.iter().copied());
-    for r in &model.concertation.reunions {
-        used.extend(r.participants.iter().copied());
-    }
-    if let Some(p) = &model.territoire.populations {
-        used.extend(p.epci.iter().filter_map(|e| e.acteur));
-    }
+    let used = model.acteurs_cites();
     for (ix, a) in model.acteurs.iter().enumerate() {
         // A duplicate id is reported as such; its references go to the first.
         let first = t.acteurs.get(&a.id) == Some(ix);
-        if first && !used.contains(&ix) {
+        // The departmental annuaire is shared, not the sub-roadmap's own.
+        if first && !a.herite && !used.contains(&ix) {
             let mut d = Diagnostic::warning(
                 crate::diagnostic::codes::ACTEUR_INUTILISE,
                 format!("l'acteur « {} » n'est cité nulle part", a.nom),

@@ -70,6 +70,9 @@ pub struct Ctx<'s> {
     /// Identifiers defined in parts set aside for schema errors: a
     /// reference to one is not reported again.
     pub pruned: std::collections::BTreeSet<String>,
+    /// Folder of the sub-roadmap being lowered (`territoires/luberon/`),
+    /// empty for the roadmap itself: its text files are relative to it.
+    pub dossier: String,
 }
 
 fn valid_id(id: &str) -> bool {
@@ -262,6 +265,7 @@ impl Ctx<'_> {
                     );
                     None
                 };
+                let fichier = &format!("{}{fichier}", self.dossier);
                 let Some(path) = resolve_inside(&self.sources.root, fichier) else {
                     return refuse(
                         self,

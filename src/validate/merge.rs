@@ -46,9 +46,11 @@ fn singleton<T>(
                 .at(file, v.span)
                 .label("deuxième définition")
                 .related(ff, fs, "première définition")
-                .help(format!(
-                    "« {name} » ne peut apparaître que dans un seul fichier : fusionnez les deux"
-                )),
+                .help(if name == "feuille_de_route" {
+                    "« feuille_de_route » ne peut apparaître que dans un seul fichier : fusionnez les deux, ou, pour une feuille de route infra-départementale, déclarez son dossier dans `feuille_de_route.sous_feuilles`".to_string()
+                } else {
+                    format!("« {name} » ne peut apparaître que dans un seul fichier : fusionnez les deux")
+                }),
             );
         }
         None => *slot = Some((file, v)),

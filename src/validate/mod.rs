@@ -8,6 +8,7 @@ mod merge;
 mod money;
 mod prune;
 pub mod schema;
+mod split;
 mod totals;
 mod truth;
 
@@ -96,6 +97,7 @@ pub fn check_at(
             diags: &mut diags,
             texts: Vec::new(),
             pruned: pruned.unwrap_or_default(),
+            dossier: String::new(),
         };
         semantic(&mut ctx, fragments, au)
     };
@@ -213,9 +215,39 @@ fn semantic(
     fragments: Vec<(usize, crate::format::Fragment)>,
     au: Option<crate::model::DateFlou>,
 ) -> Option<Roadmap> {
-    let merged = merge::merge(ctx, fragments);
-    let mot = lower::mot_axe(&merged);
-    let mut t = Tables {
+    let split = split::split(ctx, fragments);
+    let root = lower_roadmap(ctx, split.root, au, None);
+    let mut model = root.model?;
+    let parent = lower::sous_feuilles::parent(&root.merged, &root.tables, &model);
+    let mut ids = IdTable::new("sous-feuille", true);
+    for (decl, fragments) in split.subs {
+        ctx.define(&mut ids, decl.file, &decl.id, model.sous_feuilles.len());
+        ctx.dossier = format!("{}/", decl.dossier);
+        let sub = lower_roadmap(ctx, fragments, au, Some(&parent));
+        ctx.dossier.clear();
+        let at = sub.merged.feuille.as_ref().map(|(f, fr)| (*f, fr.span));
+        let Some(feuille) = sub.model else { continue };
+        let axes_repris = lower::sous_feuilles::axes_repris(&feuille);
+        lower::sous_feuilles::check_minimum(ctx, &parent, &decl, at, axes_repris.len());
+        model.sous_feuilles.push(crate::model::SousFeuille {
+            id: decl.id.value,
+            dossier: decl.dossier,
+            feuille: Box::new(feuille),
+            axes_repris,
+        });
+    }
+    Some(model)
+}
+
+/// One roadmap lowered and checked, with what its sub-roadmaps need of it.
+struct Lowered {
+    model: Option<Roadmap>,
+    merged: merge::Merged,
+    tables: Tables,
+}
+
+fn tables(mot: crate::model::MotAxe) -> Tables {
+    Tables {
         acteurs: IdTable::new("acteur", false),
         axes: IdTable::new(mot.singulier(), mot.feminin()),
         actions: IdTable::new("action", true),
@@ -228,9 +260,23 @@ fn semantic(
         tableaux: IdTable::new("tableau", false),
         reunions: IdTable::new("réunion", true),
         indicateurs: IdTable::new("indicateur", false),
-    };
-    let acteurs = lower::build_acteurs(ctx, &merged, &mut t);
+    }
+}
+
+/// Lower and check one roadmap: the departmental one (`parent` is `None`)
+/// or one of its sub-roadmaps.
+fn lower_roadmap(
+    ctx: &mut Ctx,
+    fragments: Vec<(usize, crate::format::Fragment)>,
+    au: Option<crate::model::DateFlou>,
+    parent: Option<&lower::sous_feuilles::Parent>,
+) -> Lowered {
+    let merged = merge::merge(ctx, fragments);
+    let mut t = tables(lower::mot_axe(&merged));
+    let herites = lower::sous_feuilles::inherit_acteurs(parent, &mut t);
+    let acteurs = lower::build_acteurs(ctx, &merged, &mut t, herites);
     let mut axes = lower::build_axes(ctx, &merged, &mut t);
+    lower::sous_feuilles::reprend(ctx, &merged, &t, parent, &mut axes);
     let actions = lower::build_actions(ctx, &merged, &mut t, &mut axes);
     lower::define_indicateurs(ctx, &merged, &mut t);
     let indicateurs = lower::build_evaluation(ctx, &merged);
@@ -242,29 +288,41 @@ fn semantic(
     let concertation = lower::build_concertation(ctx, &merged, &mut t);
     let sections = lower::build_sections(ctx, &merged, &mut t);
     let annexes = lower::build_annexes(ctx, &merged, &mut t);
-    let model = Roadmap {
-        feuille: feuille?,
-        acteurs,
-        gouvernance,
-        axes,
-        actions,
-        indicateurs,
-        enveloppes: fi.enveloppes,
-        cercles: fi.cercles,
-        lignes: fi.lignes,
-        fonds: fi.fonds,
-        postes: fi.postes,
-        jalons,
-        taches,
-        territoire,
-        concertation,
-        sections,
-        annexes,
-    };
-    checks::run(ctx, &merged, &t, &model);
-    lower::check_periode(ctx, &merged, model.feuille.debut, model.feuille.fin);
-    if let Some(au) = au {
-        lower::check_au(ctx, &merged, au);
+    let model = feuille.map(|mut feuille| {
+        feuille.departementale = parent.map(|p| p.departementale.clone());
+        Roadmap {
+            feuille,
+            acteurs,
+            gouvernance,
+            axes,
+            actions,
+            indicateurs,
+            enveloppes: fi.enveloppes,
+            cercles: fi.cercles,
+            lignes: fi.lignes,
+            fonds: fi.fonds,
+            postes: fi.postes,
+            jalons,
+            taches,
+            territoire,
+            concertation,
+            sections,
+            annexes,
+            sous_feuilles: Vec::new(),
+        }
+    });
+    if let Some(model) = &model {
+        checks::run(ctx, &merged, &t, model);
+        lower::check_periode(ctx, &merged, model.feuille.debut, model.feuille.fin);
+        if let Some(au) = au {
+            lower::check_au(ctx, &merged, au);
+        }
     }
-    Some(model)
+    // Texts are scanned against this roadmap's ids only.
+    ctx.texts.clear();
+    Lowered {
+        model,
+        merged,
+        tables: t,
+    }
 }

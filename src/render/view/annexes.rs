@@ -78,6 +78,7 @@ pub struct AnnexesPartie {
     pub financement: FinancementV,
     pub fonds: Vec<FondsV>,
     pub gouvernance: GouvernanceV,
+    pub sous_feuilles: super::SousFeuillesV,
 }
 
 pub fn annexes(ctx: &Ctx, h: &Headings) -> AnnexesPartie {
@@ -102,6 +103,7 @@ pub fn annexes(ctx: &Ctx, h: &Headings) -> AnnexesPartie {
         financement: financement(ctx, h),
         fonds: fonds(ctx),
         gouvernance: gouvernance(ctx),
+        sous_feuilles: super::sous_feuilles::sous_feuilles(ctx),
     }
 }
 

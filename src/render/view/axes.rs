@@ -77,6 +77,9 @@ pub struct AxeV {
     pub vigilance: Vec<Texte>,
     /// "Cet axe est décliné en 5 actions."
     pub declinaison: String,
+    /// In a sub-roadmap: « Reprend l'objectif 1 « … » de la feuille de
+    /// route départementale « … ». »
+    pub reprend: Option<String>,
     pub nb_actions: usize,
     pub total: String,
     pub part: String,
@@ -242,6 +245,7 @@ pub fn axes(ctx: &Ctx, h: &Headings) -> AxesPartie {
                     .map(|v| crate::render::markdown::render(v, &ctx.refs, 5))
                     .collect(),
                 declinaison: declinaison(m.feuille.mot_axe, n),
+                reprend: super::sous_feuilles::reprend(m, &x.reprend),
                 nb_actions: n,
                 total: axe_money(ctx, ix),
                 part: axe_share(ctx, ix),

@@ -13,6 +13,7 @@ pub mod indicateurs;
 mod ligne;
 mod methodologie;
 mod parts;
+mod sous_feuilles;
 
 use super::fmt;
 use super::labels::Labels;
@@ -31,6 +32,7 @@ pub use gouvernance::*;
 pub use indicateurs::*;
 pub use methodologie::*;
 pub use parts::*;
+pub use sous_feuilles::*;
 
 /// A heading of the document and its anchors.
 #[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
@@ -440,16 +442,13 @@ pub struct Couverture {
     pub budget_total: Option<String>,
     /// In kind valued in euros, never added to `budget_total`.
     pub valorisations: Option<String>,
+    /// EPCI, communes and inhabitants of the perimeter, when given.
+    pub perimetre_detail: Option<String>,
+    /// For a sub-roadmap: the departmental roadmap it declines.
+    pub departementale: Option<String>,
 }
 
-/// "A", "A et B", "A, B et C".
-pub fn join_fr(items: &[String]) -> String {
-    match items {
-        [] => String::new(),
-        [one] => one.clone(),
-        [init @ .., last] => format!("{} et {last}", init.join(", ")),
-    }
-}
+pub use crate::render::fmt::join_fr;
 
 fn couverture(ctx: &Ctx) -> Couverture {
     let f = &ctx.m.feuille;
@@ -475,6 +474,8 @@ fn couverture(ctx: &Ctx) -> Couverture {
             .then(|| fmt::money(ctx.c.argent.total)),
         valorisations: (ctx.c.argent.total_nature > crate::model::Money(0))
             .then(|| fmt::money(ctx.c.argent.total_nature)),
+        perimetre_detail: sous_feuilles::perimetre_detail(ctx.m, ctx.c),
+        departementale: sous_feuilles::departementale(ctx.m),
     }
 }
 

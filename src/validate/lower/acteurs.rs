@@ -2,8 +2,14 @@
 
 use super::*;
 
-pub fn build_acteurs(ctx: &mut Ctx, merged: &Merged, t: &mut Tables) -> Vec<m::Acteur> {
-    let mut out = Vec::new();
+/// `out`: the acteurs inherited from a departmental roadmap, already in
+/// `t.acteurs`.
+pub fn build_acteurs(
+    ctx: &mut Ctx,
+    merged: &Merged,
+    t: &mut Tables,
+    mut out: Vec<m::Acteur>,
+) -> Vec<m::Acteur> {
     for (file, a) in &merged.acteurs {
         ctx.define(&mut t.acteurs, *file, &a.id, out.len());
         let contact = a.contact.as_ref();
@@ -27,6 +33,7 @@ pub fn build_acteurs(ctx: &mut Ctx, merged: &Merged, t: &mut Tables) -> Vec<m::A
             site: contact
                 .and_then(|c| c.site.as_ref())
                 .map(|s| s.value.clone()),
+            herite: false,
         });
     }
     out

@@ -79,6 +79,7 @@ pub fn build_axes(ctx: &mut Ctx, merged: &Merged, t: &mut Tables) -> Vec<m::Axe>
             titre: a.titre.value.clone(),
             enjeux,
             vigilance: a.vigilance.iter().map(|v| v.value.clone()).collect(),
+            reprend: Vec::new(),
             actions: Vec::new(),
         });
     }

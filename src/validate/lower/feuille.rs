@@ -65,7 +65,20 @@ pub fn build_feuille(ctx: &mut Ctx, merged: &Merged, t: &Tables) -> Option<m::Fe
         etat_des_lieux: ctx.opt_text(file, &fr.etat_des_lieux),
         axes_introduction: ctx.opt_text(file, &fr.axes_introduction),
         conclusion: ctx.opt_text(file, &fr.conclusion),
+        epci: texts(&fr.territoire.epci),
+        communes: texts(&fr.territoire.communes),
+        population: fr.territoire.population.as_ref().map(|p| p.value),
+        axes_repris_minimum: fr
+            .sous_feuilles
+            .as_ref()
+            .and_then(|s| s.value.axes_repris_minimum.as_ref())
+            .map(|n| n.value),
+        departementale: None,
     })
+}
+
+fn texts(items: &[Sp<String>]) -> Vec<String> {
+    items.iter().map(|s| s.value.clone()).collect()
 }
 
 /// What the roadmap calls its axes (read before the axes are lowered, for

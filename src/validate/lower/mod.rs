@@ -14,6 +14,7 @@ mod financements;
 mod gouvernance;
 mod lignes;
 mod postes;
+pub mod sous_feuilles;
 mod territoire;
 mod textes;
 

@@ -61,6 +61,7 @@ fn kind_words(k: m::GenreAnnexe) -> &'static [&'static str] {
         ],
         G::Fonds => &["fonds", "appels"],
         G::Gouvernance => &["gouvernance", "instances", "comitologie", "comites"],
+        G::SousFeuilles => &["territoires", "declinaisons", "feuilles", "couverture"],
         G::Texte => &[],
     }
 }

@@ -378,10 +378,13 @@ fn a_csv_file_is_imported_too() {
     let tmp = tempfile::tempdir().unwrap();
     let csv = "\u{feff}Axe;Titre de l'axe;Titre;Statut;Pilotes;Début;Budget (€)\r\n\
                1;Se former;\"Former ; vite\";En cours;Hub du Sud;14/03/2025;\"3 686,50\"\r\n\
-               2;Coopérer;Animer;Réalisée;Préfecture;2024;\r\n";
+               2;Coopérer;Animer;Réalisée;Préfecture;2024;;en trop\r\n";
     std::fs::write(tmp.path().join("actions.csv"), csv).unwrap();
     let o = fdr(tmp.path(), "import actions.csv -o csv --format json");
     assert_eq!(o.code, 0, "{}\n{}", o.stdout, o.stderr);
+    // A CSV file has one sheet: cells have no sheet name.
+    let found = cells(&o.stdout);
+    assert_eq!(found[0], "H1 avertissement fdr::import::colonne_inconnue");
     check_passes(tmp.path(), "csv");
     let action = read(&tmp.path().join("csv"), "actions/1.1-former-vite.yaml");
     assert!(action.contains("    titre: Former ; vite\n"), "{action}");

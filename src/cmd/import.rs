@@ -115,13 +115,14 @@ fn placeholders(id: &emit::Identite, map: &Roadmap, sources: &SourceSet) -> Vec<
         Some(f) => d.in_file(f),
         None => d,
     });
-    let sans: Vec<&str> = map
+    let mut sans: Vec<&str> = map
         .acteurs
         .acteurs
         .iter()
         .filter(|a| a.categorie.is_none())
         .map(|a| a.id.as_str())
         .collect();
+    sans.sort_unstable();
     if !sans.is_empty() {
         let msg = format!(
             "catégorie non donnée par le tableur pour {} : écrite « autre », à préciser ({})",

@@ -12,7 +12,7 @@ use super::roadmap::{Action, Axe, Ligne, Roadmap, Row, at, data_rows, unknown_co
 use super::sheet::{Sheet, Value};
 use super::values::{self, Reading};
 use crate::diagnostic::codes;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// Longest identifier made from a title.
 const MAX_ID: usize = 48;
@@ -64,9 +64,32 @@ pub fn read(sheet: &Sheet, header: &Header, map: &mut Roadmap, r: &mut Reading) 
     }
 }
 
-/// Unknown columns, and TeT columns fdr does not take that hold something.
+/// Unknown columns, columns filled without a header, and TeT columns
+/// fdr does not take that hold something.
 fn report_columns(sheet: &Sheet, header: &Header, r: &mut Reading) {
     let keys = header_keys(header.layout);
+    let headed: BTreeSet<u32> = header.columns.iter().map(|c| c.col).collect();
+    let unheaded: BTreeSet<u32> = data_rows(sheet, header.row)
+        .flat_map(|row| row.cells.keys().copied().collect::<Vec<_>>())
+        .filter(|c| !headed.contains(c))
+        .collect();
+    for col in unheaded {
+        let cell = crate::diagnostic::Cell {
+            sheet: None,
+            row: 1,
+            col,
+        }
+        .to_string();
+        let letters = cell.trim_end_matches(|c: char| c.is_ascii_digit());
+        let msg = format!("colonne {letters} remplie sans en-tête : son contenu n'est pas repris");
+        let help = "donnez-lui un en-tête reconnu, ou videz-la";
+        r.warn(
+            &at(sheet, header.row, col),
+            codes::IMPORT_COLONNE_INCONNUE,
+            msg,
+            Some(help),
+        );
+    }
     for c in &header.columns {
         let cell = at(sheet, header.row, c.col);
         match c.field {

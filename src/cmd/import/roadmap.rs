@@ -204,5 +204,24 @@ pub fn build(sheets: &[Sheet]) -> (Roadmap, Vec<Diagnostic>) {
     {
         super::lignes::financements_sheet(s, &mut map, &mut r);
     }
+    sort_by_cell(&mut diags);
     (map, diags)
+}
+
+/// Each sheet's diagnostics in the order of its cells (row, then column),
+/// the sheets in the order they were read.
+fn sort_by_cell(diags: &mut [Diagnostic]) {
+    let mut sheets: Vec<Option<String>> = Vec::new();
+    for d in diags.iter() {
+        let sheet = d.cell.as_ref().and_then(|c| c.sheet.clone());
+        if !sheets.contains(&sheet) {
+            sheets.push(sheet);
+        }
+    }
+    diags.sort_by_key(|d| {
+        d.cell.as_ref().map(|c| {
+            let rank = sheets.iter().position(|s| *s == c.sheet).unwrap_or(0);
+            (rank, c.row, c.col)
+        })
+    });
 }

@@ -132,15 +132,18 @@ pub fn read(path: &Path) -> Result<Vec<Sheet>, ReadError> {
     if !matches!(ext.as_str(), "xlsx" | "ods" | "csv") {
         return Err("format non reconnu : fdr lit les tableurs .xlsx, .ods et .csv".into());
     }
-    let size = std::fs::metadata(path)
-        .map_err(|e| format!("lecture impossible : {e}"))?
-        .len();
+    let io = |e: std::io::Error| match e.kind() {
+        std::io::ErrorKind::NotFound => "fichier introuvable".to_string(),
+        std::io::ErrorKind::PermissionDenied => "lecture refusée (permissions)".to_string(),
+        _ => format!("lecture impossible : {e}"),
+    };
+    let size = std::fs::metadata(path).map_err(io)?.len();
     if size > MAX_BYTES {
         return Err(format!(
             "tableur trop gros ({size} octets ; au plus {MAX_BYTES})"
         ));
     }
-    let bytes = std::fs::read(path).map_err(|e| format!("lecture impossible : {e}"))?;
+    let bytes = std::fs::read(path).map_err(io)?;
     match ext.as_str() {
         "xlsx" => read_xlsx(bytes),
         "ods" => read_ods(bytes),

@@ -49,6 +49,8 @@ pub enum Command {
     Synthese(SyntheseArgs),
     /// Crée une petite feuille de route valide et ses fichiers d'intégration continue.
     Init(InitArgs),
+    /// Crée une feuille de route à partir d'un tableur (.xlsx, .ods, .csv).
+    Import(ImportArgs),
     /// Reconstruit les documents à chaque modification des sources.
     Watch(WatchArgs),
     /// Sert la page HTML sur 127.0.0.1 et la recharge après chaque modification.
@@ -179,6 +181,33 @@ pub struct InitArgs {
     /// Code du département.
     #[arg(long, default_value = "00")]
     pub code: String,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ImportArgs {
+    /// Tableur à importer : .xlsx, .ods ou .csv (séparateur « ; » ou « , », UTF-8).
+    pub tableur: PathBuf,
+    /// Dossier de la feuille de route à créer (absent ou vide).
+    #[arg(long, short)]
+    pub output: PathBuf,
+    /// Affiche les fichiers qui seraient écrits, sans rien écrire.
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Format des diagnostics, comme `check --format`.
+    #[arg(long, value_enum, default_value_t = DiagFormat::Human)]
+    pub format: DiagFormat,
+    /// Nom du territoire (sinon « à préciser »).
+    #[arg(long)]
+    pub territoire: Option<String>,
+    /// Code du département.
+    #[arg(long)]
+    pub code: Option<String>,
+    /// Date du document (AAAA, AAAA-MM ou AAAA-MM-JJ ; sinon « à préciser »).
+    #[arg(long)]
+    pub date: Option<String>,
+    /// Période en années, par exemple 2024-2027 (sinon déduite des dates du tableur).
+    #[arg(long)]
+    pub periode: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -6,6 +6,7 @@ mod build;
 mod check;
 mod diff;
 mod export;
+mod import;
 mod init;
 mod isolate;
 mod schema;
@@ -164,6 +165,7 @@ pub fn run(cli: Cli) -> Result<u8, Failure> {
         Command::Schema => schema::run(),
         Command::Diff(args) => diff::run(args, &out),
         Command::Init(args) => init::run(args, &out),
+        Command::Import(args) => import::run(args, &out),
         Command::Watch(args) => watch::run(args, &out),
         Command::Serve(args) => serve::run(args, &out),
         Command::Completions(args) => shell::completions(args),

@@ -39,6 +39,20 @@ pub const ALL: &[&str] = &[
     GABARIT_ERREUR,
     ID_DOUBLON,
     ID_INVALIDE,
+    IMPORT_ACTION_INCONNUE,
+    IMPORT_A_PRECISER,
+    IMPORT_COLONNE_INCONNUE,
+    IMPORT_COLONNE_NON_REPRISE,
+    IMPORT_DATE_INVALIDE,
+    IMPORT_FEUILLE_INTROUVABLE,
+    IMPORT_IDENTIFIANT_INVALIDE,
+    IMPORT_MONTANT_INVALIDE,
+    IMPORT_NOMBRE_INVALIDE,
+    IMPORT_STRUCTURE_FUSIONNEE,
+    IMPORT_TABLEUR_ILLISIBLE,
+    IMPORT_TITRE_MANQUANT,
+    IMPORT_VALEUR_DEVINEE,
+    IMPORT_VALEUR_INCONNUE,
     INDICATEUR_AVANT_REFERENCE,
     INDICATEUR_CIBLE_HORS_PERIODE,
     INDICATEUR_FORME_DOUBLE,
@@ -125,6 +139,20 @@ pub const FRAGMENT_DOUBLON: &str = "fdr::fragment::doublon";
 pub const GABARIT_ERREUR: &str = "fdr::gabarit::erreur";
 pub const ID_DOUBLON: &str = "fdr::id::doublon";
 pub const ID_INVALIDE: &str = "fdr::id::invalide";
+pub const IMPORT_A_PRECISER: &str = "fdr::import::a_preciser";
+pub const IMPORT_ACTION_INCONNUE: &str = "fdr::import::action_inconnue";
+pub const IMPORT_COLONNE_INCONNUE: &str = "fdr::import::colonne_inconnue";
+pub const IMPORT_COLONNE_NON_REPRISE: &str = "fdr::import::colonne_non_reprise";
+pub const IMPORT_DATE_INVALIDE: &str = "fdr::import::date_invalide";
+pub const IMPORT_FEUILLE_INTROUVABLE: &str = "fdr::import::feuille_introuvable";
+pub const IMPORT_IDENTIFIANT_INVALIDE: &str = "fdr::import::identifiant_invalide";
+pub const IMPORT_MONTANT_INVALIDE: &str = "fdr::import::montant_invalide";
+pub const IMPORT_NOMBRE_INVALIDE: &str = "fdr::import::nombre_invalide";
+pub const IMPORT_STRUCTURE_FUSIONNEE: &str = "fdr::import::structure_fusionnee";
+pub const IMPORT_TABLEUR_ILLISIBLE: &str = "fdr::import::tableur_illisible";
+pub const IMPORT_TITRE_MANQUANT: &str = "fdr::import::titre_manquant";
+pub const IMPORT_VALEUR_DEVINEE: &str = "fdr::import::valeur_devinee";
+pub const IMPORT_VALEUR_INCONNUE: &str = "fdr::import::valeur_inconnue";
 pub const INDICATEUR_AVANT_REFERENCE: &str = "fdr::indicateur::avant_reference";
 pub const INDICATEUR_CIBLE_HORS_PERIODE: &str = "fdr::indicateur::cible_hors_periode";
 pub const INDICATEUR_FORME_DOUBLE: &str = "fdr::indicateur::forme_double";

@@ -26,6 +26,38 @@ pub struct Place {
     pub label: String,
 }
 
+/// A cell of a spreadsheet (`fdr import`): `Actions!D12`, or `D12` in a
+/// CSV file (one sheet, no name).
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Cell {
+    pub sheet: Option<String>,
+    /// 1-based row.
+    pub row: u32,
+    /// 0-based column (0 is `A`).
+    pub col: u32,
+}
+
+impl std::fmt::Display for Cell {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if let Some(sheet) = &self.sheet {
+            if sheet.chars().all(|c| c.is_alphanumeric() || c == '_') {
+                write!(f, "{sheet}!")?;
+            } else {
+                write!(f, "'{}'!", sheet.replace('\'', "''"))?;
+            }
+        }
+        let mut letters = Vec::new();
+        let mut n = u64::from(self.col) + 1;
+        while n > 0 {
+            let rem = (n - 1) % 26;
+            letters.push(char::from(b'A' + rem as u8));
+            n = (n - 1) / 26;
+        }
+        letters.reverse();
+        write!(f, "{}{}", letters.into_iter().collect::<String>(), self.row)
+    }
+}
+
 #[derive(Debug, Clone)]
 pub struct Diagnostic {
     pub severity: Severity,
@@ -39,6 +71,8 @@ pub struct Diagnostic {
     pub help: Option<String>,
     /// Other places worth showing (the first definition of a duplicate…).
     pub related: Vec<Place>,
+    /// Cell of a spreadsheet, for a diagnostic about a file `fdr import` read.
+    pub cell: Option<Cell>,
 }
 
 impl Diagnostic {
@@ -52,6 +86,7 @@ impl Diagnostic {
             label: None,
             help: None,
             related: Vec::new(),
+            cell: None,
         }
     }
 
@@ -73,6 +108,20 @@ impl Diagnostic {
             self.span = Some(span);
         }
         self
+    }
+
+    /// At a cell of the spreadsheet `file`.
+    pub fn at_cell(mut self, file: FileId, cell: Cell) -> Self {
+        self.file = Some(file);
+        self.cell = Some(cell);
+        self
+    }
+
+    /// Where the diagnostic points, in words: `Actions!D12` for a cell.
+    pub fn cell_prefix(&self) -> String {
+        self.cell
+            .as_ref()
+            .map_or_else(String::new, |c| format!("{c} : "))
     }
 
     pub fn label(mut self, label: impl Into<String>) -> Self {
@@ -127,8 +176,20 @@ impl Diagnostics {
     /// order in which checks ran; duplicates are dropped.
     pub fn sort(&mut self) {
         self.items.sort_by(|a, b| {
-            let ka = (a.file, a.span.map(|s| s.offset), a.code, &a.message);
-            let kb = (b.file, b.span.map(|s| s.offset), b.code, &b.message);
+            let ka = (
+                a.file,
+                a.span.map(|s| s.offset),
+                &a.cell,
+                a.code,
+                &a.message,
+            );
+            let kb = (
+                b.file,
+                b.span.map(|s| s.offset),
+                &b.cell,
+                b.code,
+                &b.message,
+            );
             ka.cmp(&kb)
         });
         // A value refused by the schema and again by the semantic stage
@@ -195,5 +256,23 @@ mod tests {
         d.sort();
         let codes: Vec<_> = d.items.iter().map(|d| d.code).collect();
         assert_eq!(codes, ["c", "a", "b"]);
+    }
+
+    #[test]
+    fn names_cells_like_spreadsheets() {
+        let c = |sheet: Option<&str>, row, col| Cell {
+            sheet: sheet.map(str::to_string),
+            row,
+            col,
+        };
+        assert_eq!(c(Some("Actions"), 12, 3).to_string(), "Actions!D12");
+        assert_eq!(c(None, 1, 25).to_string(), "Z1");
+        assert_eq!(c(None, 1, 26).to_string(), "AA1");
+        assert_eq!(c(None, 3, 701).to_string(), "ZZ3");
+        assert_eq!(c(None, 3, 702).to_string(), "AAA3");
+        assert_eq!(
+            c(Some("Fichier d'import"), 4, 0).to_string(),
+            "'Fichier d''import'!A4"
+        );
     }
 }

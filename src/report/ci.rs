@@ -18,10 +18,13 @@ fn escape_property(s: &str) -> String {
     escape_data(s).replace(':', "%3A").replace(',', "%2C")
 }
 
+/// The message, after the cell of a spreadsheet when there is one (CI
+/// annotations have lines, not cells), and the help.
 fn full_message(d: &Diagnostic) -> String {
+    let message = format!("{}{}", d.cell_prefix(), d.message);
     match &d.help {
-        Some(h) => format!("{}\naide : {h}", d.message),
-        None => d.message.clone(),
+        Some(h) => format!("{message}\naide : {h}"),
+        None => message,
     }
 }
 
@@ -101,7 +104,12 @@ fn fingerprints(diags: &Diagnostics, sources: &SourceSet) -> Vec<String> {
                 (Some(f), Some(s)) => f.text.get(s.offset..s.offset + s.len).unwrap_or(""),
                 _ => "",
             };
-            let key = fnv1a(&format!("{}\0{path}\0{text}\0{}", d.code, d.message));
+            let key = fnv1a(&format!(
+                "{}\0{path}\0{text}\0{}{}",
+                d.code,
+                d.message,
+                d.cell_prefix()
+            ));
             let n = seen.entry(key).or_insert(0);
             *n += 1;
             format!("{:016x}", fnv1a(&format!("{key:016x}\0{n}")))

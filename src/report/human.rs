@@ -161,8 +161,10 @@ pub fn render_human(diags: &Diagnostics, sources: &SourceSet, color: bool) -> St
         let whole_file;
         let d = match (d.span, d.file.and_then(|f| sources.files.get(f))) {
             (None, Some(f)) => {
+                // A spreadsheet's diagnostic names its cell after the file.
+                let cell = d.cell.as_ref().map_or(String::new(), |c| format!(", {c}"));
                 whole_file = Diagnostic {
-                    message: format!("{} : {}", f.display_path(), d.message),
+                    message: format!("{}{cell} : {}", f.display_path(), d.message),
                     ..d.clone()
                 };
                 &whole_file
@@ -226,6 +228,9 @@ struct JsonDiag<'a> {
     column: Option<usize>,
     end_line: Option<usize>,
     end_column: Option<usize>,
+    /// Cell of a spreadsheet (`fdr import`): `Actions!D12`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    cell: Option<String>,
     severity: Severity,
     code: &'a str,
     message: &'a str,
@@ -260,6 +265,7 @@ pub fn render_json(diags: &Diagnostics, sources: &SourceSet) -> String {
                 column: d.span.map(|s| s.col),
                 end_line: end.map(|e| e.0),
                 end_column: end.map(|e| e.1),
+                cell: d.cell.as_ref().map(ToString::to_string),
                 severity: d.severity,
                 code: d.code,
                 message: &d.message,

@@ -294,6 +294,10 @@ pub enum ExportFormat {
     Json,
     /// Tableau CSV (séparateur « ; », UTF-8 avec BOM) pour LibreOffice Calc ou Excel.
     Csv,
+    /// Classeur Excel (.xlsx) : actions, financements, acteurs, chiffres, indicateurs.
+    Xlsx,
+    /// Classeur OpenDocument (.ods) : les mêmes feuilles que xlsx.
+    Ods,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -316,4 +320,7 @@ pub struct ExportArgs {
     /// Tableau exporté en CSV.
     #[arg(long, value_enum, default_value_t = CsvTable::Financements)]
     pub table: CsvTable,
+    /// Fichier à créer (obligatoire pour xlsx et ods ; jamais écrasé).
+    #[arg(short, long)]
+    pub output: Option<PathBuf>,
 }

@@ -171,7 +171,13 @@ fn readable_by_all(_: &std::fs::File) -> std::io::Result<()> {
 /// dangling one) already stands there. Parent folders are created, never
 /// through a link.
 pub fn create_new(path: &Path, guarded: &Path, bytes: &[u8]) -> Result<(), Failure> {
-    let io = |e: std::io::Error| Failure::Io(format!("{} : {e}", path.display()));
+    let io = |e: std::io::Error| match e.kind() {
+        ErrorKind::AlreadyExists => Failure::Io(format!(
+            "« {} » existe déjà : fdr n'écrase aucun fichier (supprimez-le ou choisissez un autre nom)",
+            path.display()
+        )),
+        _ => io_error("écriture de", path, &e).into(),
+    };
     if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
         output_folder(parent, guarded)?;
     }

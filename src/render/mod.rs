@@ -10,6 +10,7 @@ pub mod markdown;
 mod md_html;
 #[cfg(feature = "pdf")]
 pub mod pdf;
+pub mod sheets;
 pub mod synthese;
 pub mod templates;
 pub mod view;

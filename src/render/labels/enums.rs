@@ -174,3 +174,10 @@ pub fn statut_financement(s: StatutFinancement) -> &'static str {
         StatutFinancement::Refuse => "refusé",
     }
 }
+
+pub fn secteur(s: crate::model::Secteur) -> &'static str {
+    match s {
+        crate::model::Secteur::Public => "Public",
+        crate::model::Secteur::Prive => "Privé",
+    }
+}

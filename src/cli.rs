@@ -189,6 +189,10 @@ pub enum OutFormat {
     Md,
     Html,
     Pdf,
+    /// Texte OpenDocument modifiable (LibreOffice), `fdr build` seulement.
+    Odt,
+    /// Texte Word modifiable, `fdr build` seulement.
+    Docx,
 }
 
 #[derive(Debug, clap::Args)]

@@ -46,6 +46,9 @@ fn formats(args: &BilanArgs) -> Result<Vec<&'static str>, Failure> {
             OutFormat::Pdf => Err(Failure::Usage(
                 "le format pdf n'est pas disponible : fdr a été compilé sans la fonctionnalité « pdf » (cargo build --features pdf)".into(),
             )),
+            OutFormat::Odt | OutFormat::Docx => Err(Failure::Usage(
+                "les formats odt et docx ne sont disponibles que pour fdr build : le bilan s'écrit en md, html ou pdf".into(),
+            )),
         })
         .collect()
 }

@@ -26,6 +26,7 @@ pub use axes::*;
 pub use chronogramme::*;
 pub use etat::*;
 pub use financement::*;
+pub use fonds::FondsV;
 pub use indicateurs::*;
 pub use methodologie::*;
 pub use parts::*;

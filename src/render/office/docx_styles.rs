@@ -35,7 +35,12 @@ fn props(x: &mut Xml, tag: &str, list: Props) {
 }
 
 fn style(x: &mut Xml, s: &Style) {
-    x.open("w:style", &[("w:type", s.kind), ("w:styleId", s.id)]);
+    let mut attrs = vec![("w:type", s.kind), ("w:styleId", s.id)];
+    if s.id == "Normal" {
+        // The style of a paragraph that names none.
+        attrs.push(("w:default", "1"));
+    }
+    x.open("w:style", &attrs);
     x.empty("w:name", &[("w:val", s.name)]);
     if let Some(b) = s.based {
         x.empty("w:basedOn", &[("w:val", b)]);

@@ -117,8 +117,8 @@ fn chronogramme(o: &mut Out, ch: &ChronoV) {
         o.heading(3, &x.h);
         for (k, months) in ch.mois.chunks(MONTHS_PER_TABLE).enumerate() {
             let first = k * MONTHS_PER_TABLE;
-            let mut cols = vec![(l.tache, Align::Left, 34)];
-            cols.extend(months.iter().map(|_| ("", Align::Center, 10)));
+            let mut cols = vec![(l.tache, Align::Left, 42)];
+            cols.extend(months.iter().map(|_| ("", Align::Center, 9)));
             let mut tb = Tab::new(&cols);
             // Month and year on two lines, so that a year fits.
             if let Some(head) = tb.0.rows.first_mut() {

@@ -106,11 +106,10 @@ fn odt_package_holds_the_whole_document() {
     assert_eq!(e[0].0, "mimetype");
     assert!(e[0].1, "mimetype compressé");
     assert_eq!(e[0].2, b"application/vnd.oasis.opendocument.text");
-    assert_eq!(
-        &odt[30..38],
-        b"mimetype",
-        "champ supplémentaire avant mimetype"
-    );
+    // Its local header: name at 30, no extra field (length at 28), data next.
+    assert_eq!(&odt[30..38], b"mimetype");
+    assert_eq!(&odt[28..30], [0, 0], "champ supplémentaire pour mimetype");
+    assert!(odt[38..].starts_with(b"application/vnd.oasis.opendocument.text"));
     let names: Vec<&str> = e.iter().map(|(n, _, _)| n.as_str()).collect();
     assert_eq!(
         names,

@@ -239,6 +239,10 @@ pub enum OutFormat {
     Md,
     Html,
     Pdf,
+    /// Texte OpenDocument modifiable (LibreOffice), `fdr build` seulement.
+    Odt,
+    /// Texte Word modifiable, `fdr build` seulement.
+    Docx,
 }
 
 #[derive(Debug, Clone, clap::Args)]

@@ -60,6 +60,8 @@ fn renderer(f: OutFormat) -> Result<Box<dyn Renderer>, Failure> {
     match f {
         OutFormat::Md => Ok(Box::new(render::MarkdownRenderer)),
         OutFormat::Html => Ok(Box::new(render::HtmlRenderer)),
+        OutFormat::Odt => Ok(Box::new(render::office::ODT)),
+        OutFormat::Docx => Ok(Box::new(render::office::DOCX)),
         #[cfg(feature = "pdf")]
         OutFormat::Pdf => Ok(Box::new(render::pdf::PdfRenderer)),
         #[cfg(not(feature = "pdf"))]
@@ -219,7 +221,7 @@ pub(super) fn render_files(args: &BuildArgs, out: &Output) -> Result<Built, Fail
         };
         for r in &renderers {
             let t = std::time::Instant::now();
-            let rendered = if isolate::user_templates(&args.dir) {
+            let rendered = if r.uses_templates() && isolate::user_templates(&args.dir) {
                 isolate::render(&child, r.name(), r.template())
             } else {
                 r.render(&ctx)

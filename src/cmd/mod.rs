@@ -131,10 +131,8 @@ fn report_formats(
             OutFormat::Pdf => Err(Failure::Usage(
                 "le format pdf n'est pas disponible : fdr a été compilé sans la fonctionnalité « pdf » (cargo build --features pdf)".into(),
             )),
-            #[allow(unreachable_patterns)]
-            other => Err(Failure::Usage(format!(
-                "le format {} n'existe pas pour {what} (md, html, pdf)",
-                format!("{other:?}").to_lowercase()
+            OutFormat::Odt | OutFormat::Docx => Err(Failure::Usage(format!(
+                "les formats odt et docx ne sont disponibles que pour fdr build : {what} s'écrit en md, html ou pdf"
             ))),
         })
         .collect()

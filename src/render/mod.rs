@@ -8,6 +8,7 @@ pub mod fmt;
 pub mod labels;
 pub mod markdown;
 mod md_html;
+pub mod office;
 #[cfg(feature = "pdf")]
 pub mod pdf;
 pub mod sheets;
@@ -36,5 +37,10 @@ pub trait Renderer {
     fn file_name(&self) -> &'static str;
     /// The template it runs (built in, or the user's in `DIR/templates/`).
     fn template(&self) -> &'static str;
+    /// Whether it runs templates a roadmap may override (then, with
+    /// `DIR/templates/`, it renders in an isolated child process).
+    fn uses_templates(&self) -> bool {
+        true
+    }
     fn render(&self, ctx: &RenderContext) -> Result<Vec<u8>, TemplateError>;
 }

@@ -28,6 +28,7 @@ pub use axes::*;
 pub use chronogramme::*;
 pub use etat::*;
 pub use financement::*;
+pub use fonds::FondsV;
 pub use gouvernance::*;
 pub use indicateurs::*;
 pub use methodologie::*;

@@ -339,17 +339,21 @@ fixtures! {
         "une moyenne saisie à la main",
     ];
     // One figure typed twice with two values: the mean IFN of a key figure
-    // and of the communes table, a population key figure and the population
+    // and of the communes table, a commune's IFN in a key figure and in its
+    // row (not compared with the mean), a population key figure and the population
     // table of the same year, two key figures with one label and one year.
     territoire_deux_valeurs: "territoire-deux-valeurs" => 0 [
         "feuille.yaml:41:15 avertissement fdr::territoire::deux_valeurs",
         "feuille.yaml:44:15 avertissement fdr::territoire::deux_valeurs",
         "feuille.yaml:55:15 avertissement fdr::territoire::deux_valeurs",
+        "feuille.yaml:63:15 avertissement fdr::territoire::deux_valeurs",
     ] + [
         "l'indice de fragilité numérique moyen est écrit deux fois avec deux valeurs : 5,4",
         "la population est écrite deux fois avec deux valeurs : 130000",
         "128000 (total calculé du tableau des populations 2021",
         "le chiffre clé « France services » est écrit deux fois avec deux valeurs : 38",
+        "l'indice de fragilité numérique de la commune « Draguignan » est écrit deux fois",
+        "valeurs : 6.3 (chiffre clé « IFN de Draguignan ») et 6.1 (tableau des communes)",
     ];
     tableau_depassement: "tableau-depassement" => 1 [
         "feuille.yaml:38:50 erreur fdr::nombre::depassement",
@@ -400,8 +404,10 @@ fixtures! {
     compte_incoherent: "compte-incoherent" => 0 [
         "feuille.yaml:12:46 avertissement fdr::texte::compte_incoherent",
         "feuille.yaml:14:14 avertissement fdr::texte::compte_incoherent",
-        "feuille.yaml:35:30 avertissement fdr::texte::compte_incoherent",
+        "feuille.yaml:16:56 avertissement fdr::texte::compte_incoherent",
+        "feuille.yaml:36:30 avertissement fdr::texte::compte_incoherent",
     ] + [
+        "le texte annonce 4 associations, la liste des structures participantes en compte 2",
         "le texte annonce 3 axes, la feuille de route en compte 2",
         "le texte annonce 3 associations, la liste des structures participantes en compte 2",
         "le texte annonce 3 actions, l'axe 1 en compte 2",

@@ -140,9 +140,13 @@ pub fn claims(text: &str, scope: Scope) -> Vec<Claim> {
     // Per sentence: does it name one axe, does it speak of participation.
     let sentences = ws.last().map_or(0, |w| w.sentence + 1);
     let (mut one_axe, mut participation) = (vec![false; sentences], vec![false; sentences]);
-    for w in &ws {
+    for (k, w) in ws.iter().enumerate() {
         one_axe[w.sentence] |= w.text == "axe";
-        participation[w.sentence] |= w.text.starts_with("particip");
+        // « ont participé », « la participation », « ont pris part »
+        let took_part = w.text == "part"
+            && k.checked_sub(1)
+                .is_some_and(|j| ws[j].text == "pris" || ws[j].text.starts_with("pren"));
+        participation[w.sentence] |= w.text.starts_with("particip") || took_part;
     }
     let mut out = Vec::new();
     for i in 0..ws.len() {
@@ -391,6 +395,18 @@ mod tests {
             read("4 centres sociaux y ont participé", Scope::Methodologie)[0].2,
             "4 centres sociaux"
         );
+        // The seed's own sentence: « pris part », no « particip… ».
+        assert_eq!(
+            read(
+                "Ce sont plus de 60 personnes qui auront pris part à ces échanges, représentant \
+                 25 collectivités, 19 associations.",
+                Scope::Methodologie
+            )
+            .iter()
+            .map(|c| c.2.as_str())
+            .collect::<Vec<_>>(),
+            ["25 collectivités", "19 associations"]
+        );
     }
 
     #[test]
@@ -408,6 +424,10 @@ mod tests {
                 Scope::Methodologie,
             ),
             ("dont 5 collectivités ont participé", Scope::Methodologie),
+            (
+                "Pour une large part, 5 collectivités sont rurales.",
+                Scope::Methodologie,
+            ),
             ("décliné en `5 actions`", Scope::Axe),
             ("Cet axe est décliné en 5 actions.", Scope::Roadmap),
         ] {

@@ -1,6 +1,7 @@
 //! One figure, two sources: a figure of the territory typed in two places
 //! with two values would print both. Caught: a key figure giving the mean
-//! digital-fragility index (IFN) beside the communes table's `ifn_moyen`;
+//! digital-fragility index (IFN) beside the communes table's `ifn_moyen`,
+//! or the IFN of a commune beside that commune's row;
 //! a key figure giving the population beside the population table of the
 //! same year (its computed total); two key figures with the same label and
 //! year.
@@ -36,25 +37,31 @@ pub fn run(ctx: &mut Ctx, merged: &Merged) {
             span: k.valeur.span,
             place: format!("chiffre clé « {} »", k.libelle.value.trim()),
         };
-        if let Some(ifn) = t.communes.as_ref().and_then(|c| c.ifn_moyen.as_ref()) {
-            let about_ifn = is_ifn(label)
-                || k.description
-                    .as_ref()
-                    .is_some_and(|d| is_ifn(&words(&d.value)));
-            if about_ifn {
-                let other = Typed {
-                    raw: &ifn.value.0,
-                    file: *file,
-                    span: ifn.span,
-                    place: "IFN moyen du tableau des communes (`communes.ifn_moyen`)".into(),
-                };
-                let fig = Figure {
-                    what: "l'indice de fragilité numérique moyen",
-                    feminine: false,
-                    help: FIX,
-                };
-                disagree(ctx, &fig, &key, &other);
-            }
+        let about_ifn = is_ifn(label)
+            || k.description
+                .as_ref()
+                .is_some_and(|d| is_ifn(&words(&d.value)));
+        // « IFN d'Arles »: the index of a commune of the table, not the mean.
+        if let Some(c) = about_ifn
+            .then(|| named_commune(t, &k.libelle.value))
+            .flatten()
+        {
+            commune_ifn(ctx, *file, c, &key);
+        } else if let Some(ifn) = t.communes.as_ref().and_then(|c| c.ifn_moyen.as_ref())
+            && about_ifn
+        {
+            let other = Typed {
+                raw: &ifn.value.0,
+                file: *file,
+                span: ifn.span,
+                place: "IFN moyen du tableau des communes (`communes.ifn_moyen`)".into(),
+            };
+            let fig = Figure {
+                what: "l'indice de fragilité numérique moyen",
+                feminine: false,
+                help: FIX,
+            };
+            disagree(ctx, &fig, &key, &other);
         }
         population(ctx, *file, t, k, label, &key);
     }
@@ -94,6 +101,52 @@ fn is_population(words: &str) -> bool {
         .filter(|w| !FILLER.contains(w) && !w.chars().all(|c| c.is_ascii_digit()))
         .collect();
     matches!(rest.as_slice(), ["habitants"] | ["population"])
+}
+
+/// Name words for matching: lower case, accents aside, split at every
+/// non-letter (« d'Arles » holds « arles »), padded with spaces.
+fn name_words(s: &str) -> String {
+    let folded = crate::model::names::fold(s);
+    let ws: Vec<&str> = folded
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    format!(" {} ", ws.join(" "))
+}
+
+/// The row of the communes table whose name the label holds, the longest
+/// name first (« Marseille 3e arrondissement » before « Marseille »).
+fn named_commune<'a>(t: &'a f::Territoire, label: &str) -> Option<&'a f::Commune> {
+    let label = name_words(label);
+    t.communes
+        .as_ref()?
+        .lignes
+        .iter()
+        .map(|c| (name_words(&c.commune.value), c))
+        .filter(|(name, _)| name.trim() != "" && label.contains(name.as_str()))
+        .max_by_key(|(name, _)| name.len())
+        .map(|(_, c)| c)
+}
+
+/// A key figure giving a commune's IFN against its row in the table.
+fn commune_ifn(ctx: &mut Ctx, file: FileId, c: &f::Commune, key: &Typed) {
+    let Some(ifn) = &c.ifn else { return };
+    let other = Typed {
+        raw: &ifn.value.0,
+        file,
+        span: ifn.span,
+        place: "tableau des communes".into(),
+    };
+    let what = format!(
+        "l'indice de fragilité numérique de la commune « {} »",
+        c.commune.value.trim()
+    );
+    let fig = Figure {
+        what: &what,
+        feminine: false,
+        help: FIX,
+    };
+    disagree(ctx, &fig, key, &other);
 }
 
 /// A key figure of the population against the total of the population

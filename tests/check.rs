@@ -386,15 +386,16 @@ fixtures! {
         "remplacez « annexe 1 » par [](#annexe:financement)",
         "remplacez « annexe 2 » par [](#annexe:calendrier)",
     ];
-    // A hand-typed number that points at nothing (« l'action 2 » for 1.2),
-    // or at an annex the text calls otherwise (« synthèse » for the
-    // chronogramme): errors, with the link to write.
+    // A hand-typed number that points at nothing (« l'action 2 » for 1.2:
+    // a warning whose help gives the links it may have meant), or at an
+    // annex the text calls otherwise (« synthèse » for the chronogramme: an
+    // error).
     renvoi_discordant: "renvoi-discordant" => 1 [
         "feuille.yaml:12:61 erreur fdr::texte::renvoi_discordant",
-        "feuille.yaml:40:25 erreur fdr::texte::renvoi_discordant",
+        "feuille.yaml:40:25 avertissement fdr::texte::renvoi_manuel",
     ] + [
         "renvoi faux : « annexe 2 » mène à l'annexe 2 « Chronogramme des actions », que le texte",
-        "renvoi faux : « action 2 » mène à une action 2 qui n'existe pas",
+        "renvoi écrit à la main vers une action 2 qui n'existe pas",
         "écrivez [](#action:permanences) pour l'action 1.2",
     ];
     // Counts restated in prose: axes in the introduction, actions in an

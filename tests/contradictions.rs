@@ -41,17 +41,17 @@ const EXPECTED: &[(&str, &str, &str)] = &[
     ),
     (
         "8",
-        "feuille.yaml:139:56 erreur fdr::texte::renvoi_discordant",
-        "renvoi faux : « action 1 » mène à une action 1 qui n'existe pas",
+        "feuille.yaml:139:56 avertissement fdr::texte::renvoi_manuel",
+        "renvoi écrit à la main vers une action 1 qui n'existe pas",
     ),
     (
         "8",
-        "feuille.yaml:162:22 erreur fdr::texte::renvoi_discordant",
-        "renvoi faux : « action 2 » mène à une action 2 qui n'existe pas",
+        "feuille.yaml:162:22 avertissement fdr::texte::renvoi_manuel",
+        "renvoi écrit à la main vers une action 2 qui n'existe pas",
     ),
     (
         "8",
-        "feuille.yaml:166:41 erreur fdr::texte::renvoi_discordant",
+        "feuille.yaml:166:41 avertissement fdr::texte::renvoi_manuel",
         "écrivez [](#action:animation-reseau) pour l'action 1.2",
     ),
     (
@@ -94,28 +94,28 @@ const EXPECTED: &[(&str, &str, &str)] = &[
     ),
     (
         "13",
-        "feuille.yaml:265:7 avertissement fdr::texte::renvoi_manuel",
-        "renvoi écrit à la main : « Axe 1 »",
+        "feuille.yaml:265:7 erreur fdr::texte::renvoi_discordant",
+        "renvoi faux : « Axe 1 » mène à l'axe 1 «",
     ),
     (
         "13",
-        "feuille.yaml:267:7 avertissement fdr::texte::renvoi_manuel",
-        "renvoi écrit à la main : « Axe 2 »",
+        "feuille.yaml:267:7 erreur fdr::texte::renvoi_discordant",
+        "renvoi faux : « Axe 2 » mène à l'axe 2 «",
     ),
     (
         "13",
-        "feuille.yaml:269:7 avertissement fdr::texte::renvoi_manuel",
-        "renvoi écrit à la main : « Axe 3 »",
+        "feuille.yaml:269:7 erreur fdr::texte::renvoi_discordant",
+        "renvoi faux : « Axe 3 » mène à l'axe 3 «",
     ),
     (
         "13",
-        "feuille.yaml:271:7 avertissement fdr::texte::renvoi_manuel",
-        "renvoi écrit à la main : « Axe 4 »",
+        "feuille.yaml:271:7 erreur fdr::texte::renvoi_discordant",
+        "renvoi faux : « Axe 4 » mène à l'axe 4 «",
     ),
     (
         "13",
-        "feuille.yaml:273:7 erreur fdr::texte::renvoi_discordant",
-        "renvoi faux : « Axe 5 » mène à un axe 5 qui n'existe pas",
+        "feuille.yaml:273:7 avertissement fdr::texte::renvoi_manuel",
+        "renvoi écrit à la main vers un axe 5 qui n'existe pas",
     ),
 ];
 

@@ -52,6 +52,7 @@ pub fn actions(m: &Roadmap, c: &Computed) -> Sheet {
         ],
     );
     let argent = &c.argent;
+    let refs = named_refs(m);
     for (ix, a) in m.actions.iter().enumerate() {
         let axe = &m.axes[a.axe];
         let finance = argent.action_financee.get(ix).copied().unwrap_or(false);
@@ -62,7 +63,7 @@ pub fn actions(m: &Roadmap, c: &Computed) -> Sheet {
             Cell::text(&a.numero),
             Cell::text(&a.id),
             Cell::text(&a.titre),
-            Cell::opt_text(a.description.as_deref()),
+            Cell::opt_text(a.description.as_deref().map(|d| named(d, &refs))),
             Cell::text(labels::statut(a.statut)),
             Cell::opt_text(a.suivi.priorite.map(|p| ucfirst(labels::priorite(p)))),
             names(m, a.referents.iter().map(|r| r.acteur)),
@@ -162,4 +163,25 @@ pub fn acteurs(m: &Roadmap) -> Sheet {
         ]);
     }
     s
+}
+
+/// Cross-references named, not linked: a workbook has no anchors, and the
+/// axes, annexes and sections they lead to are not among its rows.
+fn named_refs(m: &crate::model::Roadmap) -> crate::render::markdown::RefMap {
+    let mut refs = crate::render::view::ref_map(m, &crate::render::view::headings(m));
+    for t in refs.values_mut() {
+        t.anchor.clear();
+        t.anchor_md.clear();
+    }
+    refs
+}
+
+/// A description as written, its cross-references (`[](#annexe:ID)`)
+/// replaced by what they name (« annexe 5 « Chronogramme des actions » »).
+fn named(text: &str, refs: &crate::render::markdown::RefMap) -> String {
+    if text.contains("](#") {
+        crate::render::markdown::render(text, refs, 4).md
+    } else {
+        text.to_string()
+    }
 }

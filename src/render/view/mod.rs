@@ -206,7 +206,7 @@ fn numbered(a: &mut Anchors, label: &str, numero: &str, titre: &str, ancre: Stri
     a.heading(&numero, titre, format!("{numero} — {titre}"), ancre)
 }
 
-fn headings(m: &Roadmap) -> Headings {
+pub(crate) fn headings(m: &Roadmap) -> Headings {
     let mut a = Anchors::default();
     let l = crate::render::labels::pour(m.feuille.mot_axe);
     // Parts with nothing to show are left out, and the others numbered on.
@@ -287,7 +287,7 @@ fn headings(m: &Roadmap) -> Headings {
     }
 }
 
-fn ref_map(m: &Roadmap, h: &Headings) -> RefMap {
+pub(crate) fn ref_map(m: &Roadmap, h: &Headings) -> RefMap {
     let mut refs = RefMap::new();
     let mut add = |kind: &str, id: &str, label: String, hd: &Heading| {
         refs.insert(

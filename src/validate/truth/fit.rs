@@ -107,6 +107,33 @@ pub fn fits(noun: &str, annexe: &m::Annexe) -> bool {
         .any(|w| same_word(&noun, w))
 }
 
+/// The title the prose gives right after a number: « Axe 2 - Cartographie
+/// exhaustive », « action 1.2 : Former les aidants » (up to the end of the
+/// line or sentence); `None` without a dash or colon.
+pub fn title_after(rest: &str) -> Option<String> {
+    let r = rest.trim_start_matches([' ', '\u{a0}']);
+    let r = ["- ", "– ", "— ", ": ", "\u{a0}: "]
+        .iter()
+        .find_map(|p| r.strip_prefix(p))?;
+    let end = r.find(['\n', '.', ';', '(', ')', '»']).unwrap_or(r.len());
+    let title = r[..end].trim().trim_matches(['«', ' ', '\u{a0}']);
+    (!title.is_empty()).then(|| title.to_string())
+}
+
+/// Whether a title written by hand may be `title`: one of its words of five
+/// letters or more is a word of the title (give or take an ending); a
+/// phrase without such a word is not compared.
+pub fn title_fits(written: &str, title: &str) -> bool {
+    let title = fold(title);
+    let words: Vec<&str> = title.split(|c: char| !c.is_alphanumeric()).collect();
+    let written = fold(written);
+    let mut long = written
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.chars().count() >= 5)
+        .peekable();
+    long.peek().is_none() || long.any(|w| words.iter().any(|t| same_word(w, t)))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -129,6 +156,23 @@ mod tests {
         assert_eq!(noun_before("voir le tableau en "), None);
         assert_eq!(noun_before("comme indiqué en "), None);
         assert_eq!(noun_before("voir l'"), None);
+    }
+
+    #[test]
+    fn a_title_written_after_the_number_is_compared() {
+        assert_eq!(
+            title_after(" - Cartographie exhaustive\n\nAxe 3").as_deref(),
+            Some("Cartographie exhaustive")
+        );
+        assert_eq!(
+            title_after(" : « Former les aidants » ;").as_deref(),
+            Some("Former les aidants")
+        );
+        assert_eq!(title_after(" pour la suite"), None);
+        let t = "Organiser, coordonner et animer un réseau départemental";
+        assert!(!title_fits("Cartographie exhaustive", t));
+        assert!(title_fits("Animer le réseau", t));
+        assert!(title_fits("le 2", t));
     }
 
     #[test]

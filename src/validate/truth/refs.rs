@@ -18,6 +18,9 @@ pub struct HandRef {
     /// For an annex, the noun the prose calls it (« synthèse » in « cf.
     /// synthèse en annexe 5 »), in lower case.
     pub noun: Option<String>,
+    /// For an axe or an action, the title the prose writes right after the
+    /// number (« Axe 2 - Cartographie exhaustive »).
+    pub titled: Option<String>,
 }
 
 /// « action 1.2 », « actions 1.2 », « axe 3 », « annexe 4 » in the prose of
@@ -71,12 +74,16 @@ pub fn hand_refs(text: &str) -> Vec<HandRef> {
         } else {
             None
         };
+        let titled = (kind != "annexe")
+            .then(|| super::fit::title_after(prose.get(end..).unwrap_or_default()))
+            .flatten();
         out.push(HandRef {
             kind,
             numero,
             start: w.start,
             end,
             noun,
+            titled,
         });
     }
     out
@@ -126,8 +133,9 @@ fn target(model: &m::Roadmap, r: &HandRef) -> Option<(String, String)> {
 }
 
 /// The diagnostic of one hand-typed reference `written`: a warning with
-/// the computed link when it points at what it names, an error when the
-/// number points at nothing, or at an annex the prose calls otherwise.
+/// the computed link (or, when the number points at nothing, the links it
+/// may have meant), an error when it points at an annex the prose calls
+/// otherwise.
 fn diagnostic(model: &m::Roadmap, r: &HandRef, written: &str) -> Diagnostic {
     use crate::diagnostic::codes::{TEXTE_RENVOI_DISCORDANT, TEXTE_RENVOI_MANUEL};
     let (kind, e) = match r.kind {
@@ -168,6 +176,9 @@ fn diagnostic(model: &m::Roadmap, r: &HandRef, written: &str) -> Diagnostic {
             });
         }
     }
+    if let Some(d) = wrong_title(model, r, written) {
+        return d;
+    }
     match target(model, r) {
         Some((id, words)) => Diagnostic::warning(
             TEXTE_RENVOI_MANUEL,
@@ -178,16 +189,70 @@ fn diagnostic(model: &m::Roadmap, r: &HandRef, written: &str) -> Diagnostic {
             "remplacez « {written} » par [](#{kind}:{id}) : fdr écrit « {words} » et le tient \
              à jour si la numérotation change"
         )),
-        None => Diagnostic::error(
-            TEXTE_RENVOI_DISCORDANT,
+        // A number that points at nothing stays a warning: a roadmap
+        // imported from a spreadsheet keeps the annexes' numbers its texts
+        // name, not the annexes, until they are written.
+        None => Diagnostic::warning(
+            TEXTE_RENVOI_MANUEL,
             format!(
-                "renvoi faux : « {written} » mène à un{e} {kind} {} qui n'existe pas",
+                "renvoi écrit à la main vers un{e} {kind} {} qui n'existe pas : « {written} »",
                 r.numero
             ),
         )
         .label(format!("aucun{e} {kind} ne porte ce numéro"))
         .help(missing_help(model, r, kind, e)),
     }
+}
+
+/// « Axe 2 - Cartographie exhaustive » when axe 2 is « Structurer des
+/// filières locales… »: the number leads elsewhere than the title says.
+fn wrong_title(model: &m::Roadmap, r: &HandRef, written: &str) -> Option<Diagnostic> {
+    let titled = r.titled.as_ref()?;
+    let (numero, titre, id) = match r.kind {
+        "axe" => model
+            .axes
+            .iter()
+            .find(|a| a.numero.to_string() == r.numero)
+            .map(|a| (a.numero.to_string(), &a.titre, &a.id))?,
+        _ => model
+            .actions
+            .iter()
+            .find(|a| a.numero == r.numero)
+            .map(|a| (a.numero.clone(), &a.titre, &a.id))?,
+    };
+    if super::fit::title_fits(titled, titre) {
+        return None;
+    }
+    let kind = r.kind;
+    let better = match kind {
+        "axe" => model
+            .axes
+            .iter()
+            .find(|a| super::fit::title_fits(titled, &a.titre) && a.id != *id)
+            .map(|a| (a.id.clone(), format!("{kind} {} « {} »", a.numero, a.titre))),
+        _ => model
+            .actions
+            .iter()
+            .find(|a| super::fit::title_fits(titled, &a.titre) && a.id != *id)
+            .map(|a| (a.id.clone(), format!("{kind} {} « {} »", a.numero, a.titre))),
+    };
+    Some(
+        Diagnostic::error(
+            crate::diagnostic::codes::TEXTE_RENVOI_DISCORDANT,
+            format!(
+                "renvoi faux : « {written} » mène à l'{kind} {numero} « {titre} », que le texte intitule « {titled} »"
+            ),
+        )
+        .label(format!("l'{kind} {numero} porte un autre titre"))
+        .help(match better {
+            Some((id, words)) => format!(
+                "vouliez-vous dire l'{words} ? écrivez [](#{kind}:{id}) : fdr en écrit le numéro et le titre"
+            ),
+            None => format!(
+                "écrivez le renvoi calculé [](#{kind}:ID) vers l'{kind} voulu, ou corrigez le titre écrit à la main"
+            ),
+        }),
+    )
 }
 
 /// What to write instead of a number that points at nothing: the actions

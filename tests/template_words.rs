@@ -66,6 +66,39 @@ const FRENCH_WORDS: &[&str] = &[
     " de ", " des ", " du ", " et ", " la ", " le ", " les ", " par ", " pour ", " sur ",
 ];
 
+/// Names that are not French words: fonts, CSS and typst values.
+const NOT_WORDS: &[&str] = &[
+    "Arial",
+    "Libertinus",
+    "Serif",
+    "Helvetica",
+    "Segoe",
+    "Roboto",
+    "Ubuntu",
+    "Marianne",
+    "Liberation",
+    "Sans",
+    "DejaVu",
+    "Noto",
+    "Inter",
+    "Grid",
+    "DOCTYPE",
+    "Mono",
+];
+
+/// A word such as « Taux » or « Structure » printed by itself: a capital
+/// then at least two lower-case letters, standing alone.
+fn capitalised_word(text: &str) -> bool {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !NOT_WORDS.contains(w))
+        .any(|w| {
+            let mut cs = w.chars();
+            cs.next().is_some_and(char::is_uppercase)
+                && w.chars().count() >= 3
+                && cs.all(char::is_lowercase)
+        })
+}
+
 #[test]
 fn templates_print_no_french_word_of_their_own() {
     let mut found = Vec::new();
@@ -85,7 +118,7 @@ fn templates_print_no_french_word_of_their_own() {
             };
             let padded = format!(" {} ", prose.to_lowercase());
             let word = FRENCH_WORDS.iter().find(|w| padded.contains(*w));
-            if accented || word.is_some() {
+            if accented || word.is_some() || capitalised_word(&prose) {
                 found.push(format!("{}: {}", path.display(), line.trim()));
             }
         }

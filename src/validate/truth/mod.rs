@@ -26,6 +26,7 @@ pub fn run(ctx: &mut Ctx, merged: &Merged, model: &m::Roadmap) {
     milestones_within_actions(ctx, merged, model);
     tables::hand_totals(ctx, merged);
     refs::run(ctx, model);
+    refs::plain(ctx, merged, model);
     counts::run(ctx, merged, model);
     figures::run(ctx, merged);
 }

@@ -298,6 +298,46 @@ fn check_text(ctx: &mut Ctx, lt: &LoadedText, model: &m::Roadmap, left: &mut usi
     }
 }
 
+/// The plain-text fields where a reference is typed as often as in the
+/// texts (« Les partenaires sont ceux de l'action 1 ») but cannot be a
+/// link: a partners' note, needs, milestones.
+pub fn plain(ctx: &mut Ctx, merged: &super::super::merge::Merged, model: &m::Roadmap) {
+    let mut left = super::MAX_REPORTED;
+    let mut fields: Vec<(crate::diagnostic::FileId, &crate::format::Sp<String>)> = Vec::new();
+    for (file, a) in &merged.actions {
+        fields.extend(a.partenaires_note.iter().map(|n| (*file, n)));
+        fields.extend(a.besoins.iter().map(|n| (*file, n)));
+    }
+    for (file, j) in &merged.jalons {
+        fields.push((*file, &j.libelle));
+    }
+    for (file, field) in fields {
+        for r in hand_refs(&field.value) {
+            let Some(l) = left.checked_sub(1) else { return };
+            left = l;
+            let written = field.value.get(r.start..r.end).unwrap_or_default();
+            let d = diagnostic(model, &r, written);
+            ctx.push(d.at(file, within(field, &r)));
+        }
+    }
+}
+
+/// The span of `r` in a plain one-line value written as is (no quotes,
+/// escapes or folding: its span is exactly its text); else the value's.
+fn within(field: &crate::format::Sp<String>, r: &HandRef) -> crate::format::Span {
+    let s = field.span;
+    let as_is = s.len == field.value.len() && !field.value.contains('\n');
+    match field.value.get(..r.start).filter(|_| as_is) {
+        Some(before) => crate::format::Span {
+            offset: s.offset + r.start,
+            len: r.end - r.start,
+            line: s.line,
+            col: s.col + before.chars().count(),
+        },
+        None => s,
+    }
+}
+
 /// Every Markdown text of the roadmap (the first [`super::MAX_REPORTED`]
 /// references found).
 pub fn run(ctx: &mut Ctx, model: &m::Roadmap) {

@@ -81,3 +81,20 @@ fn the_readme_table_lists_exactly_the_catalogue() {
         "absent from the README: {missing:?}\nin the README but not emitted: {unknown:?}"
     );
 }
+
+#[test]
+fn every_warning_is_a_code_of_the_catalogue_once() {
+    let all = fdr::diagnostic::codes::ALL;
+    let warnings = fdr::diagnostic::codes::WARNINGS;
+    for w in warnings {
+        assert!(all.contains(w), "{w} is not in the catalogue");
+    }
+    let unique: BTreeSet<&str> = warnings.iter().copied().collect();
+    assert_eq!(unique.len(), warnings.len(), "a warning listed twice");
+    // Most codes are errors: the catalogue says which are not.
+    assert!(
+        warnings.len() * 2 < all.len(),
+        "{} warnings",
+        warnings.len()
+    );
+}

@@ -3,6 +3,38 @@
 //! only (`tests/catalogue.rs` checks it, and that the README's table lists
 //! exactly these).
 
+/// The codes reported as warnings (the source may be right, or the
+/// document still true: `--deny-warnings` makes them errors); every other
+/// code is an error. `Diagnostic::warning` and `Diagnostic::error` check
+/// a code against this list in debug builds, so the whole test suite keeps
+/// each code to its one severity.
+pub const WARNINGS: &[&str] = &[
+    ACTEUR_INUTILISE,
+    AXE_SANS_ACTION,
+    CALENDRIER_JALON_HORS_ACTION,
+    CONCERTATION_COMPTE_INCOHERENT,
+    DATE_HORS_PERIODE,
+    FICHIER_LIEN_IGNORE,
+    FICHIER_VIDE,
+    FINANCEMENT_BUDGET_DESEQUILIBRE,
+    IMPORT_A_PRECISER,
+    IMPORT_COLONNE_INCONNUE,
+    IMPORT_COLONNE_NON_REPRISE,
+    IMPORT_STRUCTURE_FUSIONNEE,
+    IMPORT_VALEUR_DEVINEE,
+    INDICATEUR_CIBLE_HORS_PERIODE,
+    INDICATEUR_FORME_DOUBLE,
+    INDICATEUR_SENS_INCOHERENT,
+    REFERENCE_REPETEE,
+    SOUS_FEUILLE_AXES_INSUFFISANTS,
+    SOUS_FEUILLE_SANS_DEPARTEMENTALE,
+    TABLEAU_TOTAL_SAISI,
+    TERRITOIRE_DEUX_VALEURS,
+    TEXTE_COMPTE_INCOHERENT,
+    TEXTE_RENVOI_MANUEL,
+    YAML_BOOLEEN_AMBIGU,
+];
+
 /// Every code, in the README's order of families.
 pub const ALL: &[&str] = &[
     ACTEUR_INUTILISE,

@@ -77,8 +77,16 @@ pub struct Diagnostic {
 
 impl Diagnostic {
     pub fn error(code: &'static str, message: impl Into<String>) -> Self {
+        debug_assert!(
+            !codes::WARNINGS.contains(&code),
+            "{code} is a warning in the catalogue"
+        );
+        Self::new(Severity::Error, code, message)
+    }
+
+    fn new(severity: Severity, code: &'static str, message: impl Into<String>) -> Self {
         Self {
-            severity: Severity::Error,
+            severity,
             code,
             message: message.into(),
             file: None,
@@ -91,10 +99,11 @@ impl Diagnostic {
     }
 
     pub fn warning(code: &'static str, message: impl Into<String>) -> Self {
-        Self {
-            severity: Severity::Warning,
-            ..Self::error(code, message)
-        }
+        debug_assert!(
+            codes::WARNINGS.contains(&code),
+            "{code} is an error in the catalogue"
+        );
+        Self::new(Severity::Warning, code, message)
     }
 
     pub fn in_file(mut self, file: FileId) -> Self {

@@ -10,16 +10,34 @@ use crate::render::view::{SchemaV, SousFeuillesV};
 pub fn seating(o: &mut Out, s: &SchemaV) {
     let l = o.l;
     o.title(3, vec![t(l.qui_siege_ou)]);
+    // The collèges are headed by their own names; the instance they belong
+    // to is said once, before the table (a header cell per collège
+    // repeating it would not fit the column).
+    for (x, col) in s.colonnes.iter().enumerate() {
+        if let Some(g) = &col.groupe {
+            let names: Vec<String> = s.colonnes[x..]
+                .iter()
+                .take(g.colonnes)
+                .map(|c| c.etiquette.clone())
+                .collect();
+            o.para(c(&format!("{} : {}.", g.nom, fmt::join_fr(&names))));
+        }
+    }
     let heads: Vec<String> = s
         .colonnes
         .iter()
         .map(|col| match &col.sieges {
-            Some(n) => format!("{} ({n})", col.libelle),
-            None => col.libelle.clone(),
+            Some(n) => format!("{} ({n})", col.etiquette),
+            None => col.etiquette.clone(),
         })
         .collect();
     let mut cols = vec![(l.structure, Align::Left, 4)];
-    cols.extend(heads.iter().map(|h| (h.as_str(), Align::Center, 2)));
+    // Wide enough for the longest word of the heading (« Représentants »).
+    let weight = |h: &str| {
+        let longest = h.split(' ').map(|w| w.chars().count()).max().unwrap_or(0);
+        u32::try_from(longest.div_ceil(4)).unwrap_or(4).clamp(2, 4)
+    };
+    cols.extend(heads.iter().map(|h| (h.as_str(), Align::Center, weight(h))));
     let mut tb = Tab::new(&cols);
     for r in &s.lignes {
         let mut row = vec![c(&r.nom)];

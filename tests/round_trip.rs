@@ -1,7 +1,8 @@
-//! `fdr export --format xlsx|ods` then `fdr import`: the roadmap read back
-//! from its own workbook has the same actions (number, title, status,
-//! dates, budget), the same financing lines and the same totals, and passes
-//! `check`.
+//! `fdr export --format xlsx|ods` then `fdr import` (without options): the
+//! roadmap read back from its own workbook has the same identity (title,
+//! territory, perimeter, period, date, version, co-porteurs), the same
+//! actions (number, title, status, dates, budget), the same financing lines
+//! and the same totals, and passes `check`.
 
 mod common;
 
@@ -26,6 +27,33 @@ fn actions(json: &Value) -> Vec<String> {
             )
         })
         .collect()
+}
+
+/// The roadmap's identity, its co-porteurs by name.
+fn feuille(json: &Value) -> Vec<String> {
+    let f = &json["modele"]["feuille"];
+    let mut v: Vec<String> = [
+        "titre",
+        "sous_titre",
+        "territoire",
+        "code_departement",
+        "perimetre",
+        "debut",
+        "fin",
+        "date",
+        "version",
+    ]
+    .iter()
+    .map(|k| format!("{k}: {}", f[*k]))
+    .collect();
+    for ix in f["co_porteurs"].as_array().unwrap() {
+        let i = ix.as_u64().unwrap() as usize;
+        v.push(format!(
+            "co-porteur: {}",
+            json["modele"]["acteurs"][i]["nom"]
+        ));
+    }
+    v
 }
 
 /// (action number, amounts by year, nature, statut, granted, paid) of each
@@ -65,20 +93,8 @@ fn round_trip(example: &str, format: &str) {
     assert_eq!(o.code, 0, "{}", o.stderr);
     let out = tmp.path().join("relu");
     let out_s = out.to_str().unwrap();
-    let o = fdr(&[
-        "--color",
-        "never",
-        "import",
-        book_s,
-        "-o",
-        out_s,
-        "--territoire",
-        "Territoire relu",
-        "--date",
-        "2024-09-01",
-        "--periode",
-        "2024-2027",
-    ]);
+    // No option: the sheet « Feuille de route » gives the identity.
+    let o = fdr(&["--color", "never", "import", book_s, "-o", out_s]);
     assert_eq!(o.code, 0, "{example}.{format}: {}", o.stderr);
     let o = fdr(&["--color", "never", "check", out_s]);
     assert_eq!(
@@ -87,6 +103,11 @@ fn round_trip(example: &str, format: &str) {
         o.stderr
     );
     let (a, b) = (export_json(&src), export_json(Path::new(out_s)));
+    assert_eq!(
+        feuille(&a),
+        feuille(&b),
+        "{example}.{format}: the roadmap itself"
+    );
     assert_eq!(actions(&a), actions(&b), "{example}.{format}: actions");
     assert_eq!(lines(&a), lines(&b), "{example}.{format}: financing lines");
     for figure in [

@@ -12,7 +12,8 @@ use std::path::{Path, PathBuf};
 
 const FORMATS: [&str; 2] = ["xlsx", "ods"];
 
-const SHEETS: [&str; 7] = [
+const SHEETS: [&str; 8] = [
+    "Feuille de route",
     "Actions",
     "Financements",
     "Acteurs",
@@ -136,6 +137,8 @@ fn check_example(name: &str, total_cents: i64) {
         let wb = read(&export(&dir, format, tmp.path()));
         let names: Vec<&str> = wb.iter().map(|(n, _)| n.as_str()).collect();
         assert_eq!(names, SHEETS, "{name} {format}");
+        let feuille = sheet(&wb, "Feuille de route");
+        assert!(feuille.len() >= 9, "{name} {format}: {}", feuille.len());
         let actions = sheet(&wb, "Actions");
         assert_eq!(
             actions.len() - 1,

@@ -9,6 +9,7 @@
 mod acteurs;
 mod actions;
 mod emit;
+mod identite;
 mod layout;
 mod lignes;
 mod roadmap;
@@ -63,11 +64,19 @@ fn parse_periode(s: &str) -> Result<(u16, u16), Failure> {
     Ok((a, b))
 }
 
-/// What the spreadsheet cannot say: from the options, else placeholders.
-fn identite(args: &ImportArgs, map: &Roadmap) -> Result<emit::Identite, Failure> {
-    let periode = match &args.periode {
-        Some(p) => parse_periode(p).map(|(a, b)| (a, b, false))?,
-        None => match (map.years.first(), map.years.last()) {
+/// The roadmap's identity: the options first, then the sheet « Feuille de
+/// route » of the workbook, else placeholders (and the period from the
+/// actions' dates).
+fn identite(
+    args: &ImportArgs,
+    map: &Roadmap,
+    sheet: identite::DuTableur,
+) -> Result<emit::Identite, Failure> {
+    let from_sheet = sheet.debut.zip(sheet.fin).filter(|(a, b)| a <= b);
+    let periode = match (&args.periode, from_sheet) {
+        (Some(p), _) => parse_periode(p).map(|(a, b)| (a, b, false))?,
+        (None, Some((a, b))) => (a, b, false),
+        (None, None) => match (map.years.first(), map.years.last()) {
             (Some(&a), Some(&b)) => (a, b, true),
             _ => {
                 return Err(Failure::Usage(
@@ -79,11 +88,21 @@ fn identite(args: &ImportArgs, map: &Roadmap) -> Result<emit::Identite, Failure>
     if let Some(d) = &args.date {
         DateFlou::parse(d).map_err(|e| Failure::Usage(format!("--date : {e}")))?;
     }
+    let co_porteurs = sheet
+        .co_porteurs
+        .iter()
+        .filter_map(|n| map.acteurs.find(n))
+        .collect();
     Ok(emit::Identite {
-        territoire: args.territoire.clone(),
-        code: args.code.clone(),
-        date: args.date.clone(),
+        titre: sheet.titre,
+        sous_titre: sheet.sous_titre,
+        territoire: args.territoire.clone().or(sheet.territoire),
+        code: args.code.clone().or(sheet.code),
+        perimetre: sheet.perimetre,
+        date: args.date.clone().or(sheet.date),
+        version: sheet.version,
         periode,
+        co_porteurs,
     })
 }
 
@@ -98,23 +117,33 @@ fn placeholders(id: &emit::Identite, map: &Roadmap, sources: &SourceSet) -> Vec<
     if id.date.is_none() {
         missing.push("date du document (--date)");
     }
-    missing.extend(["périmètre", "co-porteurs"]);
-    let mut msg = format!(
-        "identité de la feuille de route à compléter : {}",
-        missing.join(", ")
-    );
+    if id.perimetre.is_none() {
+        missing.push("périmètre");
+    }
+    if id.co_porteurs.is_empty() {
+        missing.push("co-porteurs");
+    }
+    let mut parts = Vec::new();
+    if !missing.is_empty() {
+        parts.push(format!(
+            "identité de la feuille de route à compléter : {}",
+            missing.join(", ")
+        ));
+    }
     if id.periode.2 {
-        msg.push_str(&format!(
-            " ; période {}–{} déduite des dates du tableur",
+        parts.push(format!(
+            "période {}–{} déduite des dates du tableur",
             id.periode.0, id.periode.1
         ));
     }
-    let d = Diagnostic::warning(codes::IMPORT_A_PRECISER, msg)
-        .help("complétez les valeurs marquées « à préciser » dans feuille-de-route.yaml");
-    out.push(match file("feuille-de-route.yaml") {
-        Some(f) => d.in_file(f),
-        None => d,
-    });
+    if !parts.is_empty() {
+        let d = Diagnostic::warning(codes::IMPORT_A_PRECISER, parts.join(" ; "))
+            .help("complétez les valeurs marquées « à préciser » dans feuille-de-route.yaml");
+        out.push(match file("feuille-de-route.yaml") {
+            Some(f) => d.in_file(f),
+            None => d,
+        });
+    }
     let mut sans: Vec<&str> = map
         .acteurs
         .acteurs
@@ -220,12 +249,15 @@ fn summary(args: &ImportArgs, map: &Roadmap, files: usize) -> String {
 
 pub fn run(args: &ImportArgs, out: &Output) -> Result<u8, Failure> {
     check_output(&args.output)?;
-    let (map, mut diags) = match sheet::read(&args.tableur) {
-        Ok(sheets) => roadmap::build(&sheets),
+    let (map, mut diags, du_tableur) = match sheet::read(&args.tableur) {
+        Ok(sheets) => {
+            let (map, diags) = roadmap::build(&sheets);
+            (map, diags, identite::read(&sheets))
+        }
         Err(why) => {
             let d =
                 Diagnostic::error(codes::IMPORT_TABLEUR_ILLISIBLE, why).in_file(values::SHEET_FILE);
-            (Roadmap::default(), vec![d])
+            (Roadmap::default(), vec![d], identite::DuTableur::default())
         }
     };
     if diags.iter().any(Diagnostic::is_error) {
@@ -237,7 +269,7 @@ pub fn run(args: &ImportArgs, out: &Output) -> Result<u8, Failure> {
         }
         return Ok(EXIT_INVALID);
     }
-    let id = identite(args, &map)?;
+    let id = identite(args, &map, du_tableur)?;
     let files = emit::files(&map, &id);
     if args.dry_run {
         print_files(args, &files);

@@ -1,24 +1,28 @@
 //! Names compared as people read them: case and French accents aside.
 
-/// Lower case, French accents and ligatures removed, `’` as `'`.
+/// Lower case, accents and ligatures removed, `’` as `'`, `·` dropped,
+/// spaces collapsed.
 pub fn fold(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars().flat_map(char::to_lowercase) {
         match c {
-            'à' | 'â' | 'ä' => out.push('a'),
+            'à' | 'â' | 'ä' | 'á' | 'ã' => out.push('a'),
             'ç' => out.push('c'),
             'é' | 'è' | 'ê' | 'ë' => out.push('e'),
-            'î' | 'ï' => out.push('i'),
-            'ô' | 'ö' => out.push('o'),
-            'ù' | 'û' | 'ü' => out.push('u'),
-            'ÿ' => out.push('y'),
+            'î' | 'ï' | 'í' | 'ì' => out.push('i'),
+            'ô' | 'ö' | 'ó' | 'ò' | 'õ' => out.push('o'),
+            'ù' | 'û' | 'ü' | 'ú' => out.push('u'),
+            'ÿ' | 'ý' => out.push('y'),
+            'ñ' => out.push('n'),
             'œ' => out.push_str("oe"),
             'æ' => out.push_str("ae"),
-            '’' => out.push('\''),
+            '’' | 'ʼ' | '‘' => out.push('\''),
+            '·' | '•' => {}
+            c if c.is_whitespace() => out.push(' '),
             c => out.push(c),
         }
     }
-    out
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 #[cfg(test)]

@@ -100,6 +100,13 @@ impl Registry {
         self.insert(a);
     }
 
+    /// The identifier of the structure named `raw` (by name, sigle or
+    /// identifier), if the workbook has it.
+    pub fn find(&self, raw: &str) -> Option<String> {
+        let key = slug(raw.trim(), usize::MAX)?;
+        self.by_key.get(&key).map(|&i| self.acteurs[i].id.clone())
+    }
+
     /// The identifier of the structure named `raw` at `cell`: an existing
     /// one (by name, sigle or identifier) or a new one.
     pub fn name(&mut self, raw: &str, cell: &Cell, r: &mut Reading) -> Option<String> {

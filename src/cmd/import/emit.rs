@@ -11,11 +11,19 @@ use crate::model::Money;
 
 /// What the spreadsheet cannot say about the roadmap itself.
 pub struct Identite {
+    pub titre: Option<String>,
+    pub sous_titre: Option<String>,
     pub territoire: Option<String>,
     pub code: Option<String>,
+    /// The perimeter's code, from the sheet « Feuille de route ».
+    pub perimetre: Option<&'static str>,
     pub date: Option<String>,
-    /// First and last year, and whether the sheet's dates gave them.
+    pub version: Option<String>,
+    /// First and last year, and whether the actions' dates gave them
+    /// (rather than an option or the sheet « Feuille de route »).
     pub periode: (u16, u16, bool),
+    /// The co-porteurs' identifiers (structures of the workbook).
+    pub co_porteurs: Vec<String>,
 }
 
 const A_PRECISER: &str = "# à préciser :";
@@ -48,7 +56,12 @@ impl Out {
 fn feuille(id: &Identite, mot: Option<&str>) -> String {
     let mut o = Out(HEAD.to_string());
     o.put(0, "feuille_de_route:");
-    o.put(2, "titre: Feuille de route France Numérique Ensemble");
+    match &id.titre {
+        Some(t) => o.put(2, &format!("titre: {}", scalar(t))),
+        None => o.put(2, "titre: Feuille de route France Numérique Ensemble"),
+    }
+    o.str(2, "sous_titre", id.sous_titre.as_deref());
+    o.str(2, "version", id.version.as_deref());
     o.put(2, "territoire:");
     match &id.territoire {
         Some(t) => o.put(4, &format!("nom: {}", scalar(t))),
@@ -60,10 +73,13 @@ fn feuille(id: &Identite, mot: Option<&str>) -> String {
     if let Some(c) = &id.code {
         o.put(4, &format!("code_departement: {}", quoted(c)));
     }
-    o.put(
-        4,
-        &format!("perimetre: departemental  {A_PRECISER} périmètre non donné par le tableur"),
-    );
+    match id.perimetre {
+        Some(p) => o.put(4, &format!("perimetre: {p}")),
+        None => o.put(
+            4,
+            &format!("perimetre: departemental  {A_PRECISER} périmètre non donné par le tableur"),
+        ),
+    }
     let (debut, fin, from_sheet) = id.periode;
     let note = if from_sheet {
         "  # déduite des dates du tableur : à vérifier"
@@ -82,10 +98,17 @@ fn feuille(id: &Identite, mot: Option<&str>) -> String {
             ),
         ),
     }
-    o.put(
-        2,
-        &format!("co_porteurs: []  {A_PRECISER} co-porteurs non donnés par le tableur"),
-    );
+    if id.co_porteurs.is_empty() {
+        o.put(
+            2,
+            &format!("co_porteurs: []  {A_PRECISER} co-porteurs non donnés par le tableur"),
+        );
+    } else {
+        o.put(2, "co_porteurs:");
+        for c in &id.co_porteurs {
+            o.put(4, &format!("- {}", scalar(c)));
+        }
+    }
     if let Some(m) = mot {
         o.put(2, "vocabulaire:");
         o.put(4, &format!("axe: {m}"));

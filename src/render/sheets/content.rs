@@ -147,6 +147,35 @@ fn line_row(
     ]
 }
 
+/// The roadmap itself, one field a row: what `fdr import` needs to write
+/// `feuille-de-route.yaml` without asking.
+pub fn feuille(m: &Roadmap) -> Sheet {
+    let f = &m.feuille;
+    let mut s = Sheet::new("Feuille de route", &["Champ", "Valeur"]);
+    let rows = [
+        ("Titre", Cell::text(&f.titre)),
+        ("Sous-titre", Cell::opt_text(f.sous_titre.as_deref())),
+        ("Territoire", Cell::text(&f.territoire)),
+        (
+            "Code du département",
+            Cell::opt_text(f.code_departement.as_deref()),
+        ),
+        (
+            "Périmètre",
+            Cell::text(ucfirst(labels::perimetre(f.perimetre))),
+        ),
+        ("Début", Cell::Int(f.debut.into())),
+        ("Fin", Cell::Int(f.fin.into())),
+        ("Date", Cell::date(f.date)),
+        ("Version", Cell::opt_text(f.version.as_deref())),
+        ("Co-porteurs", names(m, f.co_porteurs.iter().copied())),
+    ];
+    for (champ, valeur) in rows {
+        s.rows.push(vec![Cell::text(champ), valeur]);
+    }
+    s
+}
+
 /// Every structure, in the order of the sources.
 pub fn acteurs(m: &Roadmap) -> Sheet {
     let mut s = Sheet::new(

@@ -140,13 +140,14 @@ pub struct Workbook {
     pub sheets: Vec<Sheet>,
 }
 
-/// The workbook of a roadmap: the three sheets of the shared layout
-/// (Actions, Financements, Acteurs), then the computed ones.
+/// The workbook of a roadmap: the four sheets of the shared layout (the
+/// roadmap itself, Actions, Financements, Acteurs), then the computed ones.
 pub fn workbook(m: &Roadmap, c: &Computed) -> Workbook {
     Workbook {
         titre: m.feuille.titre.clone(),
         date: m.feuille.date.start(),
         sheets: vec![
+            content::feuille(m),
             content::actions(m, c),
             content::financements(m),
             content::acteurs(m),

@@ -92,3 +92,22 @@ fn the_output_may_not_hold_a_roadmap() {
     );
     assert!(!dir.path().join("synthese.md").exists());
 }
+
+#[test]
+fn a_departement_card_names_its_infra_departmental_roadmaps() {
+    let out = tempfile::tempdir().unwrap();
+    let o = synthese(&["examples/landes", "examples/vaucluse"], out.path(), "md");
+    assert_eq!(o.code, 0, "{}", o.stderr);
+    let md = plain(&std::fs::read_to_string(out.path().join("synthese.md")).unwrap());
+    assert!(
+        md.contains("**Feuilles de route infra-départementales** : Luberon Monts de Vaucluse (2 axes, 2 actions)"),
+        "{md}"
+    );
+    assert!(md.contains("| [Vaucluse (84)](#feuille-2) |"), "{md}");
+    assert_eq!(
+        md.matches("\n**Feuilles de route infra-départementales** :")
+            .count(),
+        1,
+        "only Vaucluse has some: {md}"
+    );
+}

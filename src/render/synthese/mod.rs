@@ -51,6 +51,9 @@ pub struct FeuilleV {
     pub financeurs: Vec<FinanceurV>,
     /// « COPIL (Comité de pilotage) : Instance stratégique, … ».
     pub instances: Vec<String>,
+    /// Its infra-departmental roadmaps: « Luberon Monts de Vaucluse (2
+    /// axes, 2 actions) ».
+    pub sous_feuilles: Vec<String>,
 }
 
 #[derive(Debug, Serialize, schemars::JsonSchema)]
@@ -214,6 +217,20 @@ fn feuille(ix: usize, m: &Roadmap, c: &Computed) -> FeuilleV {
                     true => nom,
                     false => format!("{nom} : {}", i.description),
                 }
+            })
+            .collect(),
+        sous_feuilles: m
+            .sous_feuilles
+            .iter()
+            .map(|s| {
+                let f = &s.feuille;
+                let mot = f.feuille.mot_axe;
+                format!(
+                    "{} ({}, {})",
+                    f.feuille.territoire,
+                    fmt::count(f.axes.len(), mot.singulier(), mot.pluriel()),
+                    fmt::count(f.actions.len(), "action", "actions")
+                )
             })
             .collect(),
         couverture: v.couverture,

@@ -278,12 +278,25 @@ fn text_refs(ctx: &mut Ctx, t: &Tables) {
             if table.get(id).is_some() || ctx.pruned.contains(id) {
                 continue;
             }
-            let mut d = Diagnostic::error(crate::diagnostic::codes::REFERENCE_RENVOI_INCONNU, format!("renvoi vers {} inconnu{} : « {id} »", table.un(), if table.feminine { "e" } else { "" }))
-                .label("renvoi inconnu")
-                .help_opt(did_you_mean(id, table.ids.keys().map(String::as_str)).or_else(|| {
-                    Some(format!("les renvois s'écrivent [](#{kind}:ID) avec l'identifiant {} {kind} existant{}", if table.feminine { "d'une" } else { "d'un" }, if table.feminine { "e" } else { "" }))
-                }))
-                .in_file(lt.file);
+            let mut d = Diagnostic::error(
+                crate::diagnostic::codes::REFERENCE_RENVOI_INCONNU,
+                format!(
+                    "renvoi vers {} {} : « {id} »",
+                    table.un(),
+                    table.agree("inconnu")
+                ),
+            )
+            .label("renvoi inconnu")
+            .help_opt(
+                did_you_mean(id, table.ids.keys().map(String::as_str)).or_else(|| {
+                    Some(format!(
+                        "les renvois s'écrivent [](#{kind}:ID) avec l'identifiant {} {}",
+                        table.nom.d_un(),
+                        table.agree("existant")
+                    ))
+                }),
+            )
+            .in_file(lt.file);
             if let (Some(p), Some(src)) = (pos, &source) {
                 d = d.at(lt.file, crate::format::Span::locate(src, p, needle.len()));
             }

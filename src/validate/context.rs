@@ -1,6 +1,7 @@
 //! Shared helpers of the semantic checks: id tables, value parsing and text
 //! loading, each reporting its problems at the right place.
 
+use crate::diagnostic::fr::Nom;
 use crate::diagnostic::{Diagnostic, Diagnostics, FileId, did_you_mean};
 use crate::format::{DateBrute, DecimalBrut, MontantBrut, Sp, Span, Texte};
 use crate::load::{SourceFile, SourceSet, read_text, resolve_inside};
@@ -19,32 +20,28 @@ pub struct Def {
 #[derive(Debug, Default)]
 pub struct IdTable {
     pub kind: &'static str,
-    /// Grammatical gender of `kind`, for agreement in messages.
-    pub feminine: bool,
+    /// The noun of `kind`, for agreement in messages.
+    pub nom: Nom,
     pub ids: BTreeMap<String, Def>,
 }
 
 impl IdTable {
-    pub fn new(kind: &'static str, feminine: bool) -> Self {
+    pub fn new(nom: Nom) -> Self {
         Self {
-            kind,
-            feminine,
+            kind: nom.singulier,
+            nom,
             ids: BTreeMap::new(),
         }
     }
 
     /// "un acteur" / "une action".
     pub fn un(&self) -> String {
-        format!("{} {}", if self.feminine { "une" } else { "un" }, self.kind)
+        self.nom.un()
     }
 
     /// "inconnu" / "inconnue", "défini" / "définie"…
     pub fn agree(&self, word: &str) -> String {
-        if self.feminine {
-            format!("{word}e")
-        } else {
-            word.to_string()
-        }
+        self.nom.accorde(word, 1)
     }
 
     pub fn get(&self, id: &str) -> Option<usize> {
@@ -151,11 +148,7 @@ impl Ctx<'_> {
                 format!("{} « {} » {}", table.kind, id.value, table.agree("inconnu")),
             )
             .at(file, id.span)
-            .label(format!(
-                "{} {} ne porte cet identifiant",
-                if table.feminine { "aucune" } else { "aucun" },
-                table.kind
-            ))
+            .label(format!("{} ne porte cet identifiant", table.nom.aucun()))
             .help(help),
         );
         None

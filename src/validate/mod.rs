@@ -12,6 +12,7 @@ mod split;
 mod totals;
 mod truth;
 
+use crate::diagnostic::fr;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::load::{self, LoadError, SourceSet};
 use crate::model::Roadmap;
@@ -219,7 +220,7 @@ fn semantic(
     let root = lower_roadmap(ctx, split.root, au, None);
     let mut model = root.model?;
     let parent = lower::sous_feuilles::parent(&root.merged, &root.tables, &model);
-    let mut ids = IdTable::new("sous-feuille", true);
+    let mut ids = IdTable::new(fr::SOUS_FEUILLE);
     for (decl, fragments) in split.subs {
         ctx.define(&mut ids, decl.file, &decl.id, model.sous_feuilles.len());
         ctx.dossier = format!("{}/", decl.dossier);
@@ -248,18 +249,18 @@ struct Lowered {
 
 fn tables(mot: crate::model::MotAxe) -> Tables {
     Tables {
-        acteurs: IdTable::new("acteur", false),
-        axes: IdTable::new(mot.singulier(), mot.feminin()),
-        actions: IdTable::new("action", true),
-        enveloppes: IdTable::new("enveloppe", true),
-        cercles: IdTable::new("cercle", false),
-        annexes: IdTable::new("annexe", true),
-        sections: IdTable::new("section", true),
-        instances: IdTable::new("instance", true),
-        fonds: IdTable::new("fonds", false),
-        tableaux: IdTable::new("tableau", false),
-        reunions: IdTable::new("réunion", true),
-        indicateurs: IdTable::new("indicateur", false),
+        acteurs: IdTable::new(fr::ACTEUR),
+        axes: IdTable::new(fr::Nom::de_mot(mot)),
+        actions: IdTable::new(fr::ACTION),
+        enveloppes: IdTable::new(fr::ENVELOPPE),
+        cercles: IdTable::new(fr::CERCLE),
+        annexes: IdTable::new(fr::ANNEXE),
+        sections: IdTable::new(fr::SECTION),
+        instances: IdTable::new(fr::INSTANCE),
+        fonds: IdTable::new(fr::FONDS),
+        tableaux: IdTable::new(fr::TABLEAU),
+        reunions: IdTable::new(fr::REUNION),
+        indicateurs: IdTable::new(fr::INDICATEUR),
     }
 }
 

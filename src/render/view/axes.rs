@@ -355,9 +355,9 @@ fn declinaison(mot: crate::model::MotAxe, n: usize) -> String {
     if n == 0 {
         return format!("{ce} n'a pas encore d'action.");
     }
-    let e = if mot.feminin() { "e" } else { "" };
     format!(
-        "{ce} est décliné{e} en {}.",
+        "{ce} est {} en {}.",
+        crate::diagnostic::fr::Nom::de_mot(mot).accorde("décliné", 1),
         fmt::count(n, "action", "actions")
     )
 }

@@ -59,11 +59,7 @@ fn numeros(mot: MotAxe, mut n: Vec<u32>) -> String {
     n.sort_unstable();
     let label = labels::pour(mot).axe;
     match n.as_slice() {
-        [] => format!(
-            "{} {}",
-            if mot.feminin() { "aucune" } else { "aucun" },
-            mot.singulier()
-        ),
+        [] => crate::diagnostic::fr::Nom::de_mot(mot).aucun(),
         [one] => format!("{label} {one}"),
         _ => {
             let items: Vec<String> = n.iter().map(u32::to_string).collect();

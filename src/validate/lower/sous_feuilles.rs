@@ -5,6 +5,7 @@
 use super::super::context::Def;
 use super::super::split::Declared;
 use super::*;
+use crate::diagnostic::fr;
 use crate::diagnostic::{codes, did_you_mean};
 
 /// What a sub-roadmap sees of the departmental roadmap.
@@ -38,7 +39,7 @@ pub fn parent(merged: &Merged, t: &Tables, model: &m::Roadmap) -> Parent {
         acteur_defs: t.acteurs.ids.clone(),
         axes: IdTable {
             kind: t.axes.kind,
-            feminine: t.axes.feminine,
+            nom: t.axes.nom,
             ids: t.axes.ids.clone(),
         },
         titres: model
@@ -119,6 +120,7 @@ fn resolve_departemental(
         return Some(ix);
     }
     let mot = p.departementale.mot_axe;
+    let nom = fr::Nom::de_mot(mot);
     let help =
         did_you_mean(&id.value, p.axes.ids.keys().map(String::as_str)).unwrap_or_else(|| {
             let ids: Vec<&str> = p.axes.ids.keys().map(String::as_str).collect();
@@ -135,19 +137,15 @@ fn resolve_departemental(
             format!(
                 "« {} » n'est pas {} de la feuille de route départementale",
                 id.value,
-                if mot.feminin() {
-                    format!("une {}", mot.singulier())
-                } else {
-                    format!("un {}", mot.singulier())
-                }
+                nom.un()
             ),
         )
         .at(file, id.span)
         .label(format!(
-            "{} départemental{} inconnu{}",
+            "{} {} {}",
             mot.singulier(),
-            if mot.feminin() { "e" } else { "" },
-            if mot.feminin() { "e" } else { "" }
+            nom.accorde("départemental", 1),
+            nom.accorde("inconnu", 1)
         ))
         .help(help),
     );
@@ -197,11 +195,11 @@ pub fn check_minimum(
         Diagnostic::warning(
             codes::SOUS_FEUILLE_AXES_INSUFFISANTS,
             format!(
-                "la sous-feuille « {} » reprend {} de la feuille de route départementale, au moins {} demandé{}",
+                "la sous-feuille « {} » reprend {} de la feuille de route départementale, au moins {} {}",
                 decl.id.value,
                 nombre(repris),
                 nombre(min as usize),
-                if mot.feminin() { if min > 1 { "es" } else { "e" } } else if min > 1 { "s" } else { "" }
+                fr::Nom::de_mot(mot).accorde("demandé", min as usize)
             ),
         )
         .at(file, span)

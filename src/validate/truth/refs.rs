@@ -5,6 +5,7 @@
 use super::super::context::{Ctx, LoadedText};
 use super::scan::{Locator, Word, prose, words};
 use crate::diagnostic::Diagnostic;
+use crate::diagnostic::fr;
 use crate::model as m;
 
 /// One hand-typed reference: its kind, its number as written, and its
@@ -138,11 +139,12 @@ fn target(model: &m::Roadmap, r: &HandRef) -> Option<(String, String)> {
 /// otherwise.
 fn diagnostic(model: &m::Roadmap, r: &HandRef, written: &str) -> Diagnostic {
     use crate::diagnostic::codes::{TEXTE_RENVOI_DISCORDANT, TEXTE_RENVOI_MANUEL};
-    let (kind, e) = match r.kind {
-        "action" => ("action", "e"),
-        "axe" => ("axe", ""),
-        _ => ("annexe", "e"),
+    let nom = match r.kind {
+        "action" => fr::ACTION,
+        "axe" => fr::AXE,
+        _ => fr::ANNEXE,
     };
+    let kind = nom.singulier;
     let annexe = (kind == "annexe")
         .then(|| {
             model
@@ -195,12 +197,13 @@ fn diagnostic(model: &m::Roadmap, r: &HandRef, written: &str) -> Diagnostic {
         None => Diagnostic::warning(
             TEXTE_RENVOI_MANUEL,
             format!(
-                "renvoi écrit à la main vers un{e} {kind} {} qui n'existe pas : « {written} »",
+                "renvoi écrit à la main vers {} {} qui n'existe pas : « {written} »",
+                nom.un(),
                 r.numero
             ),
         )
-        .label(format!("aucun{e} {kind} ne porte ce numéro"))
-        .help(missing_help(model, r, kind, e)),
+        .label(format!("{} ne porte ce numéro", nom.aucun()))
+        .help(missing_help(model, r, nom)),
     }
 }
 
@@ -257,7 +260,8 @@ fn wrong_title(model: &m::Roadmap, r: &HandRef, written: &str) -> Option<Diagnos
 
 /// What to write instead of a number that points at nothing: the actions
 /// ending with it (« l'action 2 » meant 1.2 or 3.2), else the link form.
-fn missing_help(model: &m::Roadmap, r: &HandRef, kind: &str, e: &str) -> String {
+fn missing_help(model: &m::Roadmap, r: &HandRef, nom: fr::Nom) -> String {
+    let kind = nom.singulier;
     let suffix = format!(".{}", r.numero);
     let close: Vec<String> = model
         .actions
@@ -273,8 +277,9 @@ fn missing_help(model: &m::Roadmap, r: &HandRef, kind: &str, e: &str) -> String 
         .collect();
     if close.is_empty() {
         format!(
-            "retrouvez l'{kind} visé{e} et écrivez [](#{kind}:ID) avec son identifiant : fdr en \
-             écrit le numéro et le titre"
+            "retrouvez l'{kind} {} et écrivez [](#{kind}:ID) avec son identifiant : fdr en \
+             écrit le numéro et le titre",
+            nom.accorde("visé", 1)
         )
     } else {
         format!(

@@ -144,6 +144,15 @@ pub fn date_range(a: Option<DateFlou>, b: Option<DateFlou>) -> Option<String> {
     }
 }
 
+/// `s` cut to `max` characters, ending with « … » when it was longer.
+pub fn truncate(s: &str, max: usize) -> String {
+    if s.chars().count() <= max {
+        return s.to_string();
+    }
+    let kept: String = s.chars().take(max.saturating_sub(1)).collect();
+    format!("{}…", kept.trim_end())
+}
+
 /// "1 action", "5 actions".
 pub fn count(n: usize, one: &str, many: &str) -> String {
     if n > 1 {

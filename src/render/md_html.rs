@@ -5,16 +5,7 @@ use super::{RenderContext, Renderer};
 use templates::TemplateError;
 
 fn run(ctx: &RenderContext, name: &'static str) -> Result<Vec<u8>, TemplateError> {
-    let value = minijinja::Value::from(minijinja::value::Serde(ctx.view));
-    let mut out = templates::render(ctx.root, name, value)?;
-    // Collapse runs of blank lines left by template logic.
-    while out.contains("\n\n\n") {
-        out = out.replace("\n\n\n", "\n\n");
-    }
-    if !out.ends_with('\n') {
-        out.push('\n');
-    }
-    Ok(out.into_bytes())
+    templates::render_document(ctx.root, name, ctx.view)
 }
 
 pub struct MarkdownRenderer;

@@ -44,3 +44,44 @@ pub trait Renderer {
     }
     fn render(&self, ctx: &RenderContext) -> Result<Vec<u8>, TemplateError>;
 }
+
+/// A report (the progress report, the regional synthesis) typeset by the
+/// typst template `name`, its view as JSON data: the roadmap folder's own
+/// `templates/NAME` when `root` is given and has one, else the built-in.
+#[cfg(feature = "pdf")]
+pub fn report_pdf<T: serde::Serialize>(
+    root: Option<&Path>,
+    name: &'static str,
+    view: &T,
+) -> Result<Vec<u8>, TemplateError> {
+    let template = match root {
+        Some(r) => templates::load(r, name)?,
+        None => templates::Template {
+            name,
+            source: templates::builtin(name).unwrap_or_default().to_string(),
+            path: None,
+        },
+    };
+    let json = serde_json::to_string(view).map_err(|e| {
+        TemplateError::new(
+            templates::Stage::Pdf,
+            name,
+            format!("sérialisation des données impossible : {e}"),
+        )
+    })?;
+    pdf::render_main(root, template, json)
+}
+
+/// Without the `pdf` feature, a report has no PDF.
+#[cfg(not(feature = "pdf"))]
+pub fn report_pdf<T: serde::Serialize>(
+    _: Option<&Path>,
+    name: &'static str,
+    _: &T,
+) -> Result<Vec<u8>, TemplateError> {
+    Err(TemplateError::new(
+        templates::Stage::Pdf,
+        name,
+        "le format pdf n'est pas disponible : fdr a été compilé sans la fonctionnalité « pdf »",
+    ))
+}

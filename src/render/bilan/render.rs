@@ -27,45 +27,11 @@ pub fn file_name(view: &BilanView, format: &str) -> String {
     format!("bilan-{}.{ext}", view.entete.au_iso)
 }
 
-fn minijinja(root: &Path, name: &'static str, view: &BilanView) -> Result<Vec<u8>, TemplateError> {
-    let value = minijinja::Value::from(minijinja::value::Serde(view));
-    let mut out = templates::render(root, name, value)?;
-    while out.contains("\n\n\n") {
-        out = out.replace("\n\n\n", "\n\n");
-    }
-    if !out.ends_with('\n') {
-        out.push('\n');
-    }
-    Ok(out.into_bytes())
-}
-
 /// Render `format` of the report in this process.
 pub fn render(root: &Path, format: &str, view: &BilanView) -> Result<Vec<u8>, TemplateError> {
     match format {
-        "md" => minijinja(root, "bilan.md.j2", view),
-        "html" => minijinja(root, "bilan.html.j2", view),
-        _ => pdf(root, view),
+        "md" => templates::render_document(root, "bilan.md.j2", view),
+        "html" => templates::render_document(root, "bilan.html.j2", view),
+        _ => crate::render::report_pdf(Some(root), "bilan.typ", view),
     }
-}
-
-#[cfg(feature = "pdf")]
-fn pdf(root: &Path, view: &BilanView) -> Result<Vec<u8>, TemplateError> {
-    let template = templates::load(root, "bilan.typ")?;
-    let json = serde_json::to_string(view).map_err(|e| {
-        TemplateError::new(
-            crate::render::templates::Stage::Pdf,
-            "bilan.typ",
-            format!("sérialisation des données impossible : {e}"),
-        )
-    })?;
-    crate::render::pdf::render_main(Some(root), template, json)
-}
-
-#[cfg(not(feature = "pdf"))]
-fn pdf(_: &Path, _: &BilanView) -> Result<Vec<u8>, TemplateError> {
-    Err(TemplateError::new(
-        crate::render::templates::Stage::Pdf,
-        "bilan.typ",
-        "le format pdf n'est pas disponible : fdr a été compilé sans la fonctionnalité « pdf »",
-    ))
 }

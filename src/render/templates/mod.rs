@@ -203,12 +203,7 @@ pub fn environment(root: &Path) -> Environment<'static> {
         });
     }
     env.add_filter("truncate", |s: String, n: usize| {
-        if s.chars().count() <= n {
-            s
-        } else {
-            let cut: String = s.chars().take(n.saturating_sub(1)).collect();
-            format!("{}…", cut.trim_end())
-        }
+        super::fmt::truncate(&s, n)
     });
     env.add_filter("ucfirst", |s: String| super::fmt::ucfirst(&s));
     env
@@ -277,9 +272,49 @@ pub fn render(root: &Path, name: &str, ctx: Value) -> Result<String, TemplateErr
     tmpl.render(ctx).map_err(err)
 }
 
+/// Render the template `name` with `view` as context into a document
+/// file: runs of blank lines the template logic leaves are collapsed to
+/// one, and the file ends with a newline.
+pub fn render_document<T: serde::Serialize>(
+    root: &Path,
+    name: &str,
+    view: &T,
+) -> Result<Vec<u8>, TemplateError> {
+    let out = render(root, name, Value::from(minijinja::value::Serde(view)))?;
+    Ok(collapse_blank_lines(&out).into_bytes())
+}
+
+/// At most one blank line in a row, and a final newline: one pass.
+fn collapse_blank_lines(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 1);
+    let mut newlines = 0;
+    for c in text.chars() {
+        if c == '\n' {
+            newlines += 1;
+            if newlines > 2 {
+                continue;
+            }
+        } else {
+            newlines = 0;
+        }
+        out.push(c);
+    }
+    if !out.ends_with('\n') {
+        out.push('\n');
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn blank_lines_collapse_to_one() {
+        assert_eq!(collapse_blank_lines("a\n\n\n\n\nb"), "a\n\nb\n");
+        assert_eq!(collapse_blank_lines("a\n\nb\n"), "a\n\nb\n");
+        assert_eq!(collapse_blank_lines(""), "\n");
+    }
 
     #[test]
     fn an_error_names_the_user_file_or_is_a_defect_of_fdr() {

@@ -175,7 +175,7 @@ fn columns(ctx: &Ctx) -> Columns {
                 description.push(format!("{libelle} : {}", noms.join(", ")));
             }
             colonnes.push(ColonneV {
-                etiquette: cut(&etiquette, LABEL_CHARS),
+                etiquette: fmt::truncate(&etiquette, LABEL_CHARS),
                 libelle,
                 sieges: sieges.map(|n| fmt::count(n as usize, "siège", "sièges")),
                 groupe: None,
@@ -185,7 +185,7 @@ fn columns(ctx: &Ctx) -> Columns {
         let taille = colonnes.len() - first;
         if let Some(c) = colonnes.get_mut(first).filter(|_| !i.colleges.is_empty()) {
             c.groupe = Some(GroupeInstanceV {
-                nom: cut(&short_name(i), LABEL_CHARS),
+                nom: fmt::truncate(&short_name(i), LABEL_CHARS),
                 colonnes: taille,
             });
         }
@@ -209,7 +209,7 @@ fn schema(ctx: &Ctx) -> Option<SchemaV> {
         .map(|a| {
             let nom = ctx.acteur_nom(*a);
             LigneSchemaV {
-                etiquette: cut(&nom, LABEL_CHARS),
+                etiquette: fmt::truncate(&nom, LABEL_CHARS),
                 cases: seated.iter().map(|s| s.contains(a)).collect(),
                 nom,
             }
@@ -284,15 +284,6 @@ fn seats(i: &crate::model::Instance) -> Vec<(String, Option<u32>, &[usize])> {
         }
     }
     out
-}
-
-/// `s` cut to `max` characters, ending with « … » when it was longer.
-fn cut(s: &str, max: usize) -> String {
-    if s.chars().count() <= max {
-        return s.to_string();
-    }
-    let kept: String = s.chars().take(max.saturating_sub(1)).collect();
-    format!("{}…", kept.trim_end())
 }
 
 /// « Instance technique, 2 à 3 réunions par an, active. »: the kind, the

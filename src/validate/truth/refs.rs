@@ -112,25 +112,34 @@ fn of_something(rest: &str) -> bool {
         .any(|p| rest.starts_with(p))
 }
 
-/// The id and the computed words of what `r` points at, if it exists.
-fn target(model: &m::Roadmap, r: &HandRef) -> Option<(String, String)> {
-    match r.kind {
+/// What a kind of reference numbers: (number, title, id) of each axe,
+/// action or annex, in the roadmap's order.
+fn numbered<'a>(model: &'a m::Roadmap, kind: &str) -> Vec<(String, &'a str, &'a str)> {
+    match kind {
         "action" => model
             .actions
             .iter()
-            .find(|a| a.numero == r.numero)
-            .map(|a| (a.id.clone(), format!("action {} « {} »", a.numero, a.titre))),
+            .map(|a| (a.numero.clone(), a.titre.as_str(), a.id.as_str()))
+            .collect(),
         "axe" => model
             .axes
             .iter()
-            .find(|a| a.numero.to_string() == r.numero)
-            .map(|a| (a.id.clone(), format!("axe {} « {} »", a.numero, a.titre))),
+            .map(|a| (a.numero.to_string(), a.titre.as_str(), a.id.as_str()))
+            .collect(),
         _ => model
             .annexes
             .iter()
-            .find(|a| a.numero.to_string() == r.numero)
-            .map(|a| (a.id.clone(), format!("annexe {} « {} »", a.numero, a.titre))),
+            .map(|a| (a.numero.to_string(), a.titre.as_str(), a.id.as_str()))
+            .collect(),
     }
+}
+
+/// The id and the computed words of what `r` points at, if it exists.
+fn target(model: &m::Roadmap, r: &HandRef) -> Option<(String, String)> {
+    numbered(model, r.kind)
+        .into_iter()
+        .find(|(numero, _, _)| *numero == r.numero)
+        .map(|(numero, titre, id)| (id.to_string(), format!("{} {numero} « {titre} »", r.kind)))
 }
 
 /// The diagnostic of one hand-typed reference `written`: a warning with
@@ -211,34 +220,16 @@ fn diagnostic(model: &m::Roadmap, r: &HandRef, written: &str) -> Diagnostic {
 /// filières locales… »: the number leads elsewhere than the title says.
 fn wrong_title(model: &m::Roadmap, r: &HandRef, written: &str) -> Option<Diagnostic> {
     let titled = r.titled.as_ref()?;
-    let (numero, titre, id) = match r.kind {
-        "axe" => model
-            .axes
-            .iter()
-            .find(|a| a.numero.to_string() == r.numero)
-            .map(|a| (a.numero.to_string(), &a.titre, &a.id))?,
-        _ => model
-            .actions
-            .iter()
-            .find(|a| a.numero == r.numero)
-            .map(|a| (a.numero.clone(), &a.titre, &a.id))?,
-    };
+    let kind = r.kind;
+    let items = numbered(model, kind);
+    let (numero, titre, id) = items.iter().find(|(n, _, _)| *n == r.numero)?;
     if super::fit::title_fits(titled, titre) {
         return None;
     }
-    let kind = r.kind;
-    let better = match kind {
-        "axe" => model
-            .axes
-            .iter()
-            .find(|a| super::fit::title_fits(titled, &a.titre) && a.id != *id)
-            .map(|a| (a.id.clone(), format!("{kind} {} « {} »", a.numero, a.titre))),
-        _ => model
-            .actions
-            .iter()
-            .find(|a| super::fit::title_fits(titled, &a.titre) && a.id != *id)
-            .map(|a| (a.id.clone(), format!("{kind} {} « {} »", a.numero, a.titre))),
-    };
+    let better = items
+        .iter()
+        .find(|(_, t, i)| super::fit::title_fits(titled, t) && i != id)
+        .map(|(n, t, i)| (i.to_string(), format!("{kind} {n} « {t} »")));
     Some(
         Diagnostic::error(
             crate::diagnostic::codes::TEXTE_RENVOI_DISCORDANT,

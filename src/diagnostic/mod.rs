@@ -106,6 +106,17 @@ impl Diagnostic {
         Self::new(Severity::Warning, code, message)
     }
 
+    /// Where it is and what it says, for a stable report order.
+    fn sort_key(&self) -> (Option<FileId>, Option<usize>, &Option<Cell>, &str, &str) {
+        (
+            self.file,
+            self.span.map(|s| s.offset),
+            &self.cell,
+            self.code,
+            &self.message,
+        )
+    }
+
     pub fn in_file(mut self, file: FileId) -> Self {
         self.file = Some(file);
         self
@@ -184,23 +195,7 @@ impl Diagnostics {
     /// Sort by file, then position, then code: stable output whatever the
     /// order in which checks ran; duplicates are dropped.
     pub fn sort(&mut self) {
-        self.items.sort_by(|a, b| {
-            let ka = (
-                a.file,
-                a.span.map(|s| s.offset),
-                &a.cell,
-                a.code,
-                &a.message,
-            );
-            let kb = (
-                b.file,
-                b.span.map(|s| s.offset),
-                &b.cell,
-                b.code,
-                &b.message,
-            );
-            ka.cmp(&kb)
-        });
+        self.items.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
         // A value refused by the schema and again by the semantic stage
         // (same rule: same code, place and label, the message may quote the
         // value differently, `.nan` or `NaN`) is reported once.

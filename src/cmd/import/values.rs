@@ -99,27 +99,9 @@ pub fn priorites() -> Choices {
 }
 
 pub fn categories() -> Choices {
-    use Categorie::*;
-    let all = [
-        Etat,
-        Collectivite,
-        Epci,
-        Departement,
-        Region,
-        OperateurServicePublic,
-        Association,
-        CentreSocial,
-        Entreprise,
-        Fondation,
-        SyndicatMixte,
-        EtablissementPublic,
-        OrganismeSocial,
-        Universite,
-        OrganismeEuropeen,
-        BailleurSocial,
-        Cooperative,
-        Autre,
-    ];
+    // The catalogue's order (the document's): a new category is read as
+    // soon as it exists.
+    let all = Categorie::ALL;
     let mut c = choices(
         "catégorie",
         &all,

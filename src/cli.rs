@@ -79,12 +79,8 @@ pub struct BilanArgs {
     /// Révision git du dernier bilan (une étiquette comme copil-2026-03) : ajoute « ce qui a changé depuis ».
     #[arg(long)]
     pub depuis: Option<String>,
-    /// Dossier de sortie (par défaut : DIR/build).
-    #[arg(long, short)]
-    pub output: Option<PathBuf>,
-    /// Formats à produire, séparés par des virgules (par défaut : md,html,pdf).
-    #[arg(long, value_enum, value_delimiter = ',')]
-    pub format: Vec<OutFormat>,
+    #[command(flatten)]
+    pub sortie: Sortie,
     /// Traite les avertissements comme des erreurs.
     #[arg(long)]
     pub deny_warnings: bool,
@@ -93,9 +89,25 @@ pub struct BilanArgs {
 impl BilanArgs {
     /// The output folder: `-o` or `DIR/build`.
     pub fn output_dir(&self) -> PathBuf {
-        self.output
-            .clone()
-            .unwrap_or_else(|| self.dir.join("build"))
+        self.sortie.dir(&self.dir)
+    }
+}
+
+/// Where a command writes its documents, and in which formats.
+#[derive(Debug, Clone, clap::Args)]
+pub struct Sortie {
+    /// Dossier de sortie (par défaut : DIR/build).
+    #[arg(long, short)]
+    pub output: Option<PathBuf>,
+    /// Formats à produire, séparés par des virgules (par défaut : md,html,pdf).
+    #[arg(long, value_enum, value_delimiter = ',')]
+    pub format: Vec<OutFormat>,
+}
+
+impl Sortie {
+    /// `-o`, or `DIR/build` for the roadmap folder `dir`.
+    pub fn dir(&self, dir: &std::path::Path) -> PathBuf {
+        self.output.clone().unwrap_or_else(|| dir.join("build"))
     }
 }
 
@@ -141,12 +153,8 @@ pub struct ServeArgs {
 pub struct WatchArgs {
     /// Dossier de la feuille de route.
     pub dir: PathBuf,
-    /// Dossier de sortie (par défaut : DIR/build).
-    #[arg(long, short)]
-    pub output: Option<PathBuf>,
-    /// Formats à produire, séparés par des virgules (par défaut : md,html,pdf).
-    #[arg(long, value_enum, value_delimiter = ',')]
-    pub format: Vec<OutFormat>,
+    #[command(flatten)]
+    pub sortie: Sortie,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -249,12 +257,8 @@ pub enum OutFormat {
 pub struct BuildArgs {
     /// Dossier de la feuille de route.
     pub dir: PathBuf,
-    /// Dossier de sortie (par défaut : DIR/build).
-    #[arg(long, short)]
-    pub output: Option<PathBuf>,
-    /// Formats à produire, séparés par des virgules (par défaut : md,html,pdf).
-    #[arg(long, value_enum, value_delimiter = ',')]
-    pub format: Vec<OutFormat>,
+    #[command(flatten)]
+    pub sortie: Sortie,
     /// Traite les avertissements comme des erreurs.
     #[arg(long)]
     pub deny_warnings: bool,
@@ -275,8 +279,10 @@ impl BuildArgs {
     pub fn rebuild(dir: &Path, output: Option<&Path>, format: Vec<OutFormat>) -> Self {
         BuildArgs {
             dir: dir.to_path_buf(),
-            output: Some(output.map_or_else(|| dir.join("build"), Path::to_path_buf)),
-            format,
+            sortie: Sortie {
+                output: Some(output.map_or_else(|| dir.join("build"), Path::to_path_buf)),
+                format,
+            },
             deny_warnings: false,
             emit_typst: false,
             diagnostics: DiagFormat::Human,
@@ -286,9 +292,7 @@ impl BuildArgs {
 
     /// The output folder: `-o` or `DIR/build`.
     pub fn output_dir(&self) -> PathBuf {
-        self.output
-            .clone()
-            .unwrap_or_else(|| self.dir.join("build"))
+        self.sortie.dir(&self.dir)
     }
 }
 

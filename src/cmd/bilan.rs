@@ -29,7 +29,7 @@ fn report_date(raw: &str) -> Result<DateFlou, Failure> {
 
 /// The formats asked for (md, html, pdf by default).
 fn formats(args: &BilanArgs) -> Result<Vec<&'static str>, Failure> {
-    super::report_formats(&args.format, "le bilan")
+    super::report_formats(&args.sortie.format, "le bilan")
 }
 
 /// Check the roadmap at the report date, report its diagnostics, compare

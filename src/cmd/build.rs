@@ -73,7 +73,7 @@ fn renderer(f: OutFormat) -> Result<Box<dyn Renderer>, Failure> {
 
 /// The formats asked for, in a fixed order (md, html, pdf by default).
 fn formats(args: &BuildArgs) -> Vec<OutFormat> {
-    let mut formats = args.format.clone();
+    let mut formats = args.sortie.format.clone();
     if formats.is_empty() {
         formats = vec![OutFormat::Md, OutFormat::Html];
         if cfg!(feature = "pdf") {

@@ -212,7 +212,7 @@ fn child_error(stderr: &[u8]) -> Option<TemplateError> {
 /// format to standard output; a template error as one line of JSON on
 /// standard error, and exit 1.
 pub fn run_child(args: &BuildArgs, out: &super::Output) -> Result<u8, Failure> {
-    let [format] = args.format[..] else {
+    let [format] = args.sortie.format[..] else {
         return Err(Failure::Usage("rendu-isole : un seul format".into()));
     };
     let rendered = super::build::render_one(args, out, format)?;

@@ -28,7 +28,11 @@ const DEBOUNCE: Duration = Duration::from_millis(250);
 const MAX_WATCHED_DIRS: usize = 2048;
 
 pub fn run(args: &WatchArgs, out: &Output) -> Result<u8, Failure> {
-    let build_args = BuildArgs::rebuild(&args.dir, args.output.as_deref(), args.format.clone());
+    let build_args = BuildArgs::rebuild(
+        &args.dir,
+        args.sortie.output.as_deref(),
+        args.sortie.format.clone(),
+    );
     let output = build_args.output_dir();
     let rebuild = || match build::run(&build_args, out) {
         Ok(0) => eprintln!("fdr watch : documents à jour ; en attente de modifications…"),

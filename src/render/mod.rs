@@ -15,6 +15,7 @@ pub mod sheets;
 pub mod synthese;
 pub mod templates;
 pub mod view;
+pub mod zip;
 
 pub use md_html::{HtmlRenderer, MarkdownRenderer};
 

@@ -8,7 +8,7 @@ use super::docx_parts as parts;
 use super::docx_styles;
 use super::tree::{Align, Block, Document, Inline, Link, ParaStyle, Table, TocEntry, runs};
 use super::xml::Xml;
-use super::zip::{Entry, package};
+use crate::render::zip::{Entry, package};
 use std::collections::BTreeMap;
 
 /// Width of the text area in twentieths of a point (A4, 2 cm margins).

@@ -20,7 +20,6 @@ mod odt_common;
 mod odt_styles;
 pub mod tree;
 mod xml;
-mod zip;
 
 use super::templates::{Stage, TemplateError};
 use super::{RenderContext, Renderer};

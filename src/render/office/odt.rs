@@ -6,8 +6,8 @@
 
 use super::tree::{Align, Block, Document, Inline, Link, ParaStyle, Table, TocEntry, runs};
 use super::xml::Xml;
-use super::zip::{Entry, package};
 use super::{odt_common, odt_styles};
+use crate::render::zip::{Entry, package};
 use std::collections::BTreeSet;
 
 const MIME: &str = "application/vnd.oasis.opendocument.text";

@@ -6,32 +6,7 @@ pub struct Xml {
     out: String,
 }
 
-/// Whether XML 1.0 can hold `c` (tab, line feed, carriage return and the
-/// printable planes).
-fn allowed(c: char) -> bool {
-    matches!(c, '\t' | '\n' | '\r')
-        || ('\u{20}'..='\u{D7FF}').contains(&c)
-        || ('\u{E000}'..='\u{FFFD}').contains(&c)
-        || c >= '\u{10000}'
-}
-
-/// `s` escaped for a text node or a double-quoted attribute.
-pub fn escape(s: &str, out: &mut String) {
-    for ch in s.chars() {
-        match ch {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            // Kept as they are in attributes (no normalisation to spaces).
-            '\t' => out.push_str("&#9;"),
-            '\n' => out.push_str("&#10;"),
-            '\r' => out.push_str("&#13;"),
-            c if allowed(c) => out.push(c),
-            _ => {}
-        }
-    }
-}
+use crate::render::templates::escape_xml as escape;
 
 impl Xml {
     /// A document with its XML declaration.

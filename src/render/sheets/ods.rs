@@ -9,10 +9,8 @@
 
 use super::{Cell, Sheet, SheetError, Workbook};
 use crate::render::fmt;
+use crate::render::zip::Entry;
 use std::collections::BTreeSet;
-use std::io::{Cursor, Write};
-use zip::write::SimpleFileOptions;
-use zip::{CompressionMethod, DateTime, ZipWriter};
 
 const VERSION: &str = "1.3";
 const MIMETYPE: &str = "application/vnd.oasis.opendocument.spreadsheet";
@@ -27,50 +25,29 @@ pub fn write(wb: &Workbook) -> Result<Vec<u8>, SheetError> {
         ("styles.xml", styles()),
         ("content.xml", content(wb)),
     ];
-    package(&entries).map_err(|e| SheetError(format!("écriture du classeur ods impossible : {e}")))
+    package(entries).map_err(|e| SheetError(format!("écriture du classeur ods impossible : {e}")))
 }
 
 /// The zip package: `mimetype` first and stored (the ODF signature), the
-/// other entries deflated; every entry dated 1980-01-01.
-fn package(entries: &[(&str, String)]) -> zip::result::ZipResult<Vec<u8>> {
-    let mut zip = ZipWriter::new(Cursor::new(Vec::new()));
-    for (i, (path, text)) in entries.iter().enumerate() {
-        let method = if i == 0 {
-            CompressionMethod::Stored
-        } else {
-            CompressionMethod::Deflated
-        };
-        let options = SimpleFileOptions::default()
-            .compression_method(method)
-            .last_modified_time(DateTime::DEFAULT)
-            .unix_permissions(0o644);
-        zip.start_file(*path, options)?;
-        zip.write_all(text.as_bytes())?;
-    }
-    Ok(zip.finish()?.into_inner())
-}
-
-/// Whether XML 1.0 can hold `c`.
-fn xml_char(c: char) -> bool {
-    matches!(c, '\t' | '\n' | '\r')
-        || ('\u{20}'..='\u{D7FF}').contains(&c)
-        || ('\u{E000}'..='\u{FFFD}').contains(&c)
-        || c >= '\u{10000}'
+/// other entries deflated (`render::zip`: every entry dated 1980-01-01).
+fn package(entries: [(&'static str, String); 6]) -> Result<Vec<u8>, String> {
+    let entries = entries
+        .into_iter()
+        .enumerate()
+        .map(|(i, (path, text))| Entry {
+            path,
+            bytes: text.into_bytes(),
+            stored: i == 0,
+        })
+        .collect();
+    crate::render::zip::package(entries)
 }
 
 /// `s` escaped for a text node or a double-quoted attribute; characters
 /// XML cannot hold (control characters) are left out.
 fn esc(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for c in s.chars().filter(|c| xml_char(*c)) {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            c => out.push(c),
-        }
-    }
+    crate::render::templates::escape_xml(s, &mut out);
     out
 }
 

@@ -71,3 +71,31 @@ pub fn escape_html(text: &str) -> String {
     }
     out
 }
+
+/// Whether XML 1.0 can hold `c` (tab, line feed, carriage return and the
+/// printable planes).
+fn allowed(c: char) -> bool {
+    matches!(c, '\t' | '\n' | '\r')
+        || ('\u{20}'..='\u{D7FF}').contains(&c)
+        || ('\u{E000}'..='\u{FFFD}').contains(&c)
+        || c >= '\u{10000}'
+}
+
+/// `s` escaped for an XML text node or double-quoted attribute (ODT, DOCX,
+/// ODS); characters XML 1.0 cannot hold are dropped.
+pub fn escape_xml(s: &str, out: &mut String) {
+    for ch in s.chars() {
+        match ch {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            // Kept as they are in attributes (no normalisation to spaces).
+            '\t' => out.push_str("&#9;"),
+            '\n' => out.push_str("&#10;"),
+            '\r' => out.push_str("&#13;"),
+            c if allowed(c) => out.push(c),
+            _ => {}
+        }
+    }
+}

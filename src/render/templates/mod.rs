@@ -8,7 +8,7 @@ mod error;
 mod escape;
 
 pub use error::{Stage, TemplateError};
-pub use escape::{escape_html, escape_md};
+pub use escape::{escape_html, escape_md, escape_xml};
 
 use crate::load::{display_of, read_text, resolve_inside};
 use minijinja::{Environment, Value};

@@ -1,5 +1,5 @@
-//! The package both formats are: a zip archive whose entries come in the
-//! order given, all dated 1980-01-01 (the earliest zip date), so that the
+//! The package the office formats are (ODT, DOCX, ODS): a zip archive
+//! whose entries come in the order given, all dated 1980-01-01 (the earliest zip date), so that the
 //! same document gives the same bytes.
 
 use std::io::{Cursor, Write};
